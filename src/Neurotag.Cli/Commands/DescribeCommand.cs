@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using Neurotag.Core.Network;
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios;
+using Neurotag.Scenarios.Units;
+
+namespace Neurotag.Cli.Commands;
+
+/// <summary><c>describe SCENARIO</c>: the network as built (tags with overlaps, synapse counts), the expanded protocol timeline and the memory estimate.</summary>
+internal static class DescribeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
+        var command = new Command("describe", "Show what a scenario builds: populations, tags and their overlaps, projections with synapse counts, the protocol timeline, memory.") { scenario };
+        command.SetAction(parse =>
+        {
+            var loaded = ScenarioInput.Load(context, parse.GetValue(scenario)!);
+            if (loaded.Spec is not { } spec)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            Write(context.Out, spec);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter o, SimulationSpec spec)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var network = RateNetwork.Build(spec);
+        var sizes = spec.Populations.ToDictionary(p => p.Name, p => (long)p.Size);
+        foreach (var t in spec.Tags)
+        {
+            sizes[t.Name] = t.Size;
+        }
+
+        long bytes = MemoryEstimate.Bytes(spec, n => sizes[n]);
+        o.WriteLine($"scenario    {spec.Name}");
+        if (spec.Description is { } d)
+        {
+            o.WriteLine($"            {d.Trim().ReplaceLineEndings(" ")}");
+        }
+
+        o.WriteLine(string.Create(c, $"seed        {spec.Seed}"));
+        o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
+        o.WriteLine(string.Create(c, $"time        {QuantityParser.Format(spec.Clock.TimeMs(spec.TotalSteps), Dimension.Time)} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
+        o.WriteLine(string.Create(c, $"memory      ~{bytes / 1048576.0:0.0} MiB of network state"));
+
+        o.WriteLine();
+        o.WriteLine("populations");
+        foreach (var p in spec.Populations)
+        {
+            var n = (RateNeuronSpec)p.Neuron;
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} rate  tau {QuantityParser.Format(n.TauMs, Dimension.Time)}, {n.Activation.ToString().ToLowerInvariant()}, gain {n.Gain}, threshold {n.Threshold}, noise {n.Noise}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("tags");
+        foreach (var tag in network.Tags)
+        {
+            var overlaps = network.Tags.Where(t => t != tag && t.Population == tag.Population)
+                .Select(t => (t.Name, Shared: t.Members.Intersect(tag.Members).Count()))
+                .Where(x => x.Shared > 0)
+                .Select(x => string.Create(c, $"{x.Shared} with {x.Name}"));
+            string overlapText = string.Join(", ", overlaps);
+            o.WriteLine(string.Create(c, $"  {tag.Name,-14} {tag.Members.Length,7} of {tag.Population.Name}{(overlapText.Length > 0 ? "; shares " + overlapText : "")}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("inputs");
+        foreach (var input in network.Inputs)
+        {
+            var spec0 = spec.Inputs.First(i => i.Name == input.Name);
+            o.WriteLine(string.Create(c, $"  {input.Name,-14} current {input.Amplitude} onto {input.Neurons.Length} neurons of {spec0.Target}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("projections");
+        foreach (var p in network.Projections)
+        {
+            var s = p.Spec;
+            string plastic = s.Plasticity is { } pl
+                ? string.Create(c, $"hebbian rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}")
+                : "fixed";
+            string competition = s.Normalization is { } nm ? string.Create(c, $"; normalize per post to {nm.Total}") : "";
+            string pruning = s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";
+            string kind = s.Inhibitory ? "inhibitory" : "excitatory";
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {s.Connectivity.Rule}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("protocol");
+        long step = 0;
+        foreach (var phase in spec.Protocol)
+        {
+            string start = QuantityParser.Format(spec.Clock.TimeMs(step), Dimension.Time);
+            string duration = QuantityParser.Format(spec.Clock.TimeMs(phase.Steps), Dimension.Time);
+            string what = phase.Offline
+                ? "offline (closed-form decay and pruning)"
+                : string.Join("; ", new[]
+                {
+                    phase.Inputs.Count > 0 ? "inputs " + string.Join(", ", phase.Inputs) : "no input",
+                    phase.Modulators.Count > 0 ? string.Join(", ", phase.Modulators.Select(m => string.Create(c, $"{m.Modulator} {m.Level}"))) : "",
+                    phase.Plasticity ? "" : "plasticity off",
+                    phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter.ToString().ToLowerInvariant()} = {x.Value}"))) : "",
+                }.Where(x => x.Length > 0));
+            o.WriteLine(string.Create(c, $"  {start,10}  {phase.Name,-16} rep {phase.Rep,-3} {duration,9}  {what}"));
+            step += phase.Steps;
+        }
+    }
+}

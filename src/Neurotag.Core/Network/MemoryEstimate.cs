@@ -1,0 +1,45 @@
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Network;
+
+/// <summary>
+/// Bytes a network will allocate, computed from the spec alone so that a network too large for the machine is
+/// refused before anything is allocated.
+/// </summary>
+public static class MemoryEstimate
+{
+    /// <summary>The largest single array .NET allows (elements of a float[]).</summary>
+    public const long MaxArrayElements = 0x7FFFFFC7;
+
+    /// <summary>Estimated bytes of the network state.</summary>
+    /// <param name="spec">The run.</param>
+    /// <param name="sizeOf">Size of each population or tag by name (the projection endpoints).</param>
+    public static long Bytes(SimulationSpec spec, Func<string, long> sizeOf)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(sizeOf);
+        long bytes = 0;
+        foreach (var population in spec.Populations)
+        {
+            bytes += population.Size * 3L * sizeof(float);
+        }
+
+        foreach (var projection in spec.Projections)
+        {
+            long synapses = SynapseSlots(projection, sizeOf);
+            bool mask = projection.Connectivity.Rule != ConnectivityRule.AllToAll || !projection.Connectivity.AllowSelf || projection.Pruning is not null;
+            long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
+            bytes = checked(bytes + (synapses * perSynapse));
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Dense slots (pre × post) of a projection.</summary>
+    public static long SynapseSlots(ProjectionSpec projection, Func<string, long> sizeOf)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(sizeOf);
+        return checked(sizeOf(projection.From) * sizeOf(projection.To));
+    }
+}

@@ -1,0 +1,127 @@
+using Neurotag.Core.Network;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Plasticity;
+
+/// <summary>
+/// Structural LTD, "use it or lose it" (Chechik, Meilijson &amp; Ruppin 1998; Butz, Wörgötter &amp; van Ooyen 2009):
+/// a synapse whose weight has stayed strictly below <c>below</c> for at least <c>for</c> is removed — its weight
+/// becomes 0 and it never returns. Online, the condition is checked every <c>check</c> interval; offline, the
+/// time below the threshold is computed exactly from the closed-form decay trajectory.
+/// </summary>
+internal sealed class Pruning
+{
+    private readonly DenseProjection _projection;
+    private readonly PruningSpec _spec;
+    private readonly double _checkMs;
+    private readonly int _checksToPrune;
+
+    public Pruning(DenseProjection projection, PruningSpec spec, double dtMs)
+    {
+        _projection = projection;
+        _spec = spec;
+        _checkMs = spec.CheckEverySteps * dtMs;
+        _checksToPrune = (int)Math.Max(1, Math.Ceiling((spec.ForMs / _checkMs) - 1e-9));
+    }
+
+    public long EverySteps => _spec.CheckEverySteps;
+
+    /// <summary>Synapses removed so far.</summary>
+    public long Pruned { get; private set; }
+
+    /// <summary>One online check: count consecutive checks below threshold; prune at the required count.</summary>
+    public void Check()
+    {
+        float below = (float)_spec.Below;
+        var w = _projection.Weights;
+        var mask = _projection.Mask!;
+        var count = _projection.BelowCount!;
+        for (long k = 0; k < w.LongLength; k++)
+        {
+            if (mask[k] == 0f)
+            {
+                continue;
+            }
+
+            if (w[k] < below)
+            {
+                if (++count[k] >= _checksToPrune)
+                {
+                    Remove(k);
+                }
+            }
+            else
+            {
+                count[k] = 0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Offline interval: weights follow <c>w(t) = w_rest + (w − w_rest)·e^{−t/τ}</c> (constant without decay), so each
+    /// synapse crosses the threshold at most once, at <c>t* = τ·ln((w − w_rest)/(below − w_rest))</c>. The time spent
+    /// below during the interval is added to the time already accumulated; a synapse that reaches <c>for</c> is removed.
+    /// Call before the weights themselves are decayed.
+    /// </summary>
+    public void FastForward(double durationMs, double? decayTauMs)
+    {
+        double below = _spec.Below;
+        double rest = _projection.RestWeight;
+        var w = _projection.Weights;
+        var mask = _projection.Mask!;
+        var count = _projection.BelowCount!;
+        for (long k = 0; k < w.LongLength; k++)
+        {
+            if (mask[k] == 0f)
+            {
+                continue;
+            }
+
+            double w0 = w[k];
+            double accumulatedMs = count[k] * _checkMs;
+            double belowAtEndMs; // time below at the end of the interval (0 when above at the end)
+            bool prune;
+            if (decayTauMs is not { } tau || w0 == rest)
+            {
+                prune = w0 < below && accumulatedMs + durationMs >= _spec.ForMs;
+                belowAtEndMs = w0 < below ? accumulatedMs + durationMs : 0;
+            }
+            else
+            {
+                double cross = (w0 - rest) / (below - rest) >= 1.0 ? tau * Math.Log((w0 - rest) / (below - rest)) : double.PositiveInfinity;
+                if (w0 < below)
+                {
+                    // Below now; rising toward rest ≥ below crosses at `cross`, otherwise stays below.
+                    double stay = rest >= below ? Math.Min(cross, durationMs) : durationMs;
+                    prune = accumulatedMs + stay >= _spec.ForMs;
+                    bool endsBelow = rest < below || cross > durationMs;
+                    belowAtEndMs = endsBelow ? accumulatedMs + durationMs : 0;
+                }
+                else
+                {
+                    // Above (or at) the threshold now; falling toward rest < below crosses at `cross`.
+                    double stay = rest < below && cross < durationMs ? durationMs - cross : 0;
+                    prune = stay > 0 && stay >= _spec.ForMs;
+                    belowAtEndMs = stay;
+                }
+            }
+
+            if (prune)
+            {
+                Remove(k);
+            }
+            else
+            {
+                count[k] = (int)Math.Min(int.MaxValue, Math.Floor((belowAtEndMs / _checkMs) + 1e-9));
+            }
+        }
+    }
+
+    private void Remove(long k)
+    {
+        _projection.Weights[k] = 0f;
+        _projection.Mask![k] = 0f;
+        _projection.BelowCount![k] = 0;
+        Pruned++;
+    }
+}

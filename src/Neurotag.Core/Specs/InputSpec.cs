@@ -1,0 +1,22 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>
+/// A constant current drive added to the input of a fraction of a tag's or population's neurons while a phase
+/// switches it on. The driven subset is drawn once from the seed (a partial cue is the same neurons every time).
+/// </summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="Target">A tag or population name.</param>
+/// <param name="TargetIsTag">Whether <paramref name="Target"/> names a tag.</param>
+/// <param name="Amplitude">Added input (rate units).</param>
+/// <param name="Fraction">Fraction of the target's neurons that receive it, in (0, 1].</param>
+public sealed record InputSpec(string Name, string Target, bool TargetIsTag, double Amplitude, double Fraction);
+
+/// <summary>
+/// A global scalar signal (dopamine, threat). A phase may set it; with a time constant it then relaxes back to
+/// <see cref="Baseline"/> exponentially (a pulse that outlives its phase); without one it holds the phase's level
+/// and returns to baseline when a phase that does not set it begins.
+/// </summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="Baseline">Resting level.</param>
+/// <param name="TauMs">Relaxation time constant in ms, or null to hold levels for the phase.</param>
+public sealed record ModulatorSpec(string Name, double Baseline, double? TauMs);

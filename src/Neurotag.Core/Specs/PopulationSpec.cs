@@ -1,0 +1,35 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>A group of identical neurons.</summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="Size">Number of neurons (≥ 1).</param>
+/// <param name="Neuron">The neuron model and its parameters.</param>
+public sealed record PopulationSpec(string Name, int Size, NeuronSpec Neuron);
+
+/// <summary>Base of every neuron model's parameters.</summary>
+public abstract record NeuronSpec;
+
+/// <summary>Activation (transfer) function of a rate neuron.</summary>
+public enum Activation
+{
+    /// <summary>f(u) = 1 / (1 + e^{−u}).</summary>
+    Sigmoid,
+    /// <summary>f(u) = max(0, u).</summary>
+    Relu,
+    /// <summary>f(u) = tanh(u).</summary>
+    Tanh,
+    /// <summary>f(u) = u.</summary>
+    Linear,
+}
+
+/// <summary>
+/// Firing-rate unit (Wilson &amp; Cowan 1972; Dayan &amp; Abbott 2001, ch. 7):
+/// <c>τ dr/dt = −r + f(gain · (I − threshold))</c>, plus Ornstein–Uhlenbeck noise whose stationary
+/// standard deviation is <see cref="Noise"/>.
+/// </summary>
+/// <param name="TauMs">Time constant τ in ms (&gt; 0).</param>
+/// <param name="Activation">Transfer function f.</param>
+/// <param name="Gain">Slope of f (sensitization raises it).</param>
+/// <param name="Threshold">Input at which f is centred (facilitation lowers it).</param>
+/// <param name="Noise">Stationary std of the additive noise, rate units (≥ 0).</param>
+public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec;

@@ -1,0 +1,117 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>Connections from one population (or tag) to another.</summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="From">Presynaptic population or tag.</param>
+/// <param name="FromIsTag">Whether <paramref name="From"/> names a tag.</param>
+/// <param name="To">Postsynaptic population or tag.</param>
+/// <param name="ToIsTag">Whether <paramref name="To"/> names a tag.</param>
+/// <param name="Connectivity">Which synapses exist.</param>
+/// <param name="Weight">Initial weights and hard bounds.</param>
+/// <param name="Inhibitory">Inhibitory projections subtract their input.</param>
+/// <param name="Plasticity">Learning rule, or null for fixed weights.</param>
+/// <param name="Normalization">Competition by normalization, or null.</param>
+/// <param name="Pruning">Structural removal of weak synapses, or null.</param>
+public sealed record ProjectionSpec(
+    string Name,
+    string From,
+    bool FromIsTag,
+    string To,
+    bool ToIsTag,
+    ConnectivitySpec Connectivity,
+    WeightSpec Weight,
+    bool Inhibitory,
+    PlasticitySpec? Plasticity,
+    NormalizationSpec? Normalization,
+    PruningSpec? Pruning);
+
+/// <summary>Connectivity rules (NEST names).</summary>
+public enum ConnectivityRule
+{
+    /// <summary>Every pre to every post.</summary>
+    AllToAll,
+    /// <summary>Pre i to post i (equal sizes).</summary>
+    OneToOne,
+    /// <summary>Each pair independently with probability p.</summary>
+    FixedProbability,
+    /// <summary>Each post receives exactly k distinct pre.</summary>
+    FixedIndegree,
+}
+
+/// <summary>Which synapses exist.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Probability">p for <see cref="ConnectivityRule.FixedProbability"/>.</param>
+/// <param name="Indegree">k for <see cref="ConnectivityRule.FixedIndegree"/>.</param>
+/// <param name="AllowSelf">Whether a neuron may connect to itself (only meaningful when pre and post are the same population).</param>
+public sealed record ConnectivitySpec(ConnectivityRule Rule, double Probability, int Indegree, bool AllowSelf);
+
+/// <summary>A scalar distribution for initial values.</summary>
+public abstract record Distribution
+{
+    /// <summary>The distribution's mean.</summary>
+    public abstract double Mean { get; }
+}
+
+/// <summary>Always <paramref name="Value"/>.</summary>
+public sealed record ConstantDistribution(double Value) : Distribution
+{
+    /// <inheritdoc />
+    public override double Mean => Value;
+}
+
+/// <summary>Uniform on [Low, High).</summary>
+public sealed record UniformDistribution(double Low, double High) : Distribution
+{
+    /// <inheritdoc />
+    public override double Mean => 0.5 * (Low + High);
+}
+
+/// <summary>Normal with the given mean and standard deviation.</summary>
+public sealed record NormalDistribution(double Mu, double Sigma) : Distribution
+{
+    /// <inheritdoc />
+    public override double Mean => Mu;
+}
+
+/// <summary>Initial weights and hard bounds. Initial draws are clipped to [Min, Max].</summary>
+public sealed record WeightSpec(Distribution Init, double Min, double Max);
+
+/// <summary>Plasticity rules.</summary>
+public enum PlasticityRule
+{
+    /// <summary>dw/dt = η · x · y (Hebb 1949; Dayan &amp; Abbott 2001, eq. 8.3).</summary>
+    Hebbian,
+}
+
+/// <summary>
+/// A learning rule with optional passive decay and three-factor modulation:
+/// <c>dw/dt = η · (1 + g·m(t)) · x · y − (w − w_rest)/τ_decay</c>, where η is per second and w_rest is the
+/// mean of the initial weight distribution.
+/// </summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Rate">η, per second of simulated time.</param>
+/// <param name="DecayTauMs">τ_decay in ms, or null for no decay.</param>
+/// <param name="ModulatedBy">Modulator m, or null.</param>
+/// <param name="ModulationGain">g.</param>
+public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? DecayTauMs, string? ModulatedBy, double ModulationGain);
+
+/// <summary>Which side of a synapse normalization conserves.</summary>
+public enum NormalizePer
+{
+    /// <summary>Each postsynaptic neuron's summed incoming weight.</summary>
+    Post,
+}
+
+/// <summary>
+/// Competition for shared neurons by synaptic normalization (von der Malsburg 1973; Miller &amp; MacKay 1994):
+/// every <see cref="EverySteps"/> steps each postsynaptic neuron's incoming weights are scaled multiplicatively so
+/// that they sum to <see cref="Total"/>.
+/// </summary>
+public sealed record NormalizationSpec(NormalizePer Per, double Total, long EverySteps);
+
+/// <summary>
+/// Structural LTD: a synapse whose weight has stayed below <see cref="Below"/> for at least <see cref="ForMs"/>
+/// is removed (its weight set to 0 and frozen). Checked every <see cref="CheckEverySteps"/> steps online and in
+/// closed form during offline phases.
+/// </summary>
+public sealed record PruningSpec(double Below, double ForMs, long CheckEverySteps);

@@ -1,0 +1,27 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>Tag metrics, defined once for every network kind.</summary>
+public enum TagMetric
+{
+    /// <summary>Mean rate of the tag's members.</summary>
+    Activation,
+    /// <summary>Mean weight among the tag's members (existing synapses of the population's excitatory recurrent projections, self-synapses excluded).</summary>
+    Strength,
+    /// <summary>Mean weight from tag A's members to tag B's members over the excitatory projections from A's population to B's, for every ordered pair of distinct tags that such a projection connects.</summary>
+    Coupling,
+    /// <summary>For neurons shared by A and B, the fraction whose summed incoming weight from A's exclusive members exceeds that from B's.</summary>
+    Ownership,
+}
+
+/// <summary>What to record.</summary>
+/// <param name="EverySteps">Sampling interval of the tag and population time series.</param>
+/// <param name="TagMetrics">Tag metrics to record.</param>
+/// <param name="PopulationRate">Whether to record each population's mean rate.</param>
+/// <param name="Weights">Weight-block statistics, or null.</param>
+public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights);
+
+/// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>
+/// <param name="Projection">Projection name.</param>
+/// <param name="EverySteps">Sampling interval.</param>
+/// <param name="HistogramBins">Number of histogram bins over [min, max] of the projection's bounds, 0 for none.</param>
+public sealed record WeightRecordSpec(string Projection, long EverySteps, int HistogramBins);

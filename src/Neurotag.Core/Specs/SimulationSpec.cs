@@ -1,0 +1,52 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>
+/// A fully validated, unit-normalised description of one run. The scenario compiler builds it; the core trusts it.
+/// Internal units (fixed for the whole core): time in ms (and integer steps), voltage in mV, conductance in nS,
+/// current in pA, capacitance in pF, rates of spiking populations in Hz. Rate-network rates, weights and learning
+/// rates are dimensionless, except that learning rates are per second of simulated time.
+/// </summary>
+/// <param name="Name">Scenario name (an identifier).</param>
+/// <param name="Description">Optional free text.</param>
+/// <param name="Seed">The master seed; every random stream is derived from it by name.</param>
+/// <param name="Clock">The integration step.</param>
+/// <param name="Populations">Neuron groups, in file order.</param>
+/// <param name="Tags">Neurotags: named, possibly overlapping sets of neurons of one population.</param>
+/// <param name="Inputs">External drives.</param>
+/// <param name="Modulators">Global scalar signals that gate plasticity.</param>
+/// <param name="Projections">Connections between populations or tags.</param>
+/// <param name="Protocol">The flattened protocol: every phase instance in run order.</param>
+/// <param name="Record">What to record and how often.</param>
+public sealed record SimulationSpec(
+    string Name,
+    string? Description,
+    ulong Seed,
+    Clock Clock,
+    IReadOnlyList<PopulationSpec> Populations,
+    IReadOnlyList<TagSpec> Tags,
+    IReadOnlyList<InputSpec> Inputs,
+    IReadOnlyList<ModulatorSpec> Modulators,
+    IReadOnlyList<ProjectionSpec> Projections,
+    IReadOnlyList<PhaseSpec> Protocol,
+    RecordSpec Record)
+{
+    /// <summary>Total number of steps the protocol spans, offline phases included.</summary>
+    public long TotalSteps => Protocol.Sum(p => p.Steps);
+
+    /// <summary>Steps that are actually integrated (offline phases excluded).</summary>
+    public long SimulatedSteps => Protocol.Where(p => !p.Offline).Sum(p => p.Steps);
+}
+
+/// <summary>
+/// The integer clock (Brian2 habit: time is a step count, never <c>t += dt</c>). The step is kept as a whole
+/// number of nanoseconds so that <c>t_ms = step · dt</c> prints as the decimal the user expects (0.3, not 0.30000000000000004).
+/// </summary>
+/// <param name="DtNanoseconds">The step in nanoseconds; positive.</param>
+public readonly record struct Clock(long DtNanoseconds)
+{
+    /// <summary>The step in milliseconds.</summary>
+    public double DtMs => DtNanoseconds / 1e6;
+
+    /// <summary>Time in ms at the start of step <paramref name="step"/>; exact to the nanosecond.</summary>
+    public double TimeMs(long step) => step * DtNanoseconds / 1e6;
+}

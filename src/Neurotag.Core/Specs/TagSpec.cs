@@ -1,0 +1,22 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>
+/// A neurotag (Moseley &amp; Butler 2015): a named set of neurons of one population. Tags may share neurons.
+/// Membership is either an explicit inclusive index range or a size with optional shares of other tags.
+/// </summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="Population">The population the members belong to.</param>
+/// <param name="Size">Number of members.</param>
+/// <param name="Range">Explicit inclusive index range, or null to draw members from the seed.</param>
+/// <param name="Shares">For each other tag, the fraction of this tag's members that are also that tag's members.</param>
+public sealed record TagSpec(string Name, string Population, int Size, IndexRange? Range, IReadOnlyList<TagShare> Shares);
+
+/// <summary>An inclusive range of neuron indices.</summary>
+public readonly record struct IndexRange(int First, int Last)
+{
+    /// <summary>Number of indices in the range.</summary>
+    public int Count => Last - First + 1;
+}
+
+/// <summary>This tag takes <see cref="Count"/> of its members from <see cref="Tag"/>'s members.</summary>
+public sealed record TagShare(string Tag, int Count);

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Neurotag.Core.Recording;
+
+namespace Neurotag.Output;
+
+/// <summary>
+/// Writes the samples of one run as tidy (long) CSV files into a staging directory
+/// (see <see cref="RunFolder"/>): one header row, then one row per sample, in the order received.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Files and columns (docs/scenario-format.md, "Outputs"):
+/// <c>tags.csv</c> <c>t_ms,phase,rep,tag,metric,other,value</c>;
+/// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value</c>;
+/// <c>weights.csv</c> <c>t_ms,phase,rep,projection,from,to,mean,std,min,max,count</c>;
+/// <c>weight_hist.csv</c> <c>t_ms,phase,rep,projection,bin_lo,bin_hi,count</c>;
+/// <c>summary.csv</c> <c>phase,rep,kind,name,metric,other,value</c>.
+/// </para>
+/// <para>
+/// A file is created when the constructor is told to create it (it then gets its header even if no
+/// row follows) or when its first row arrives; otherwise it does not exist.
+/// </para>
+/// <para>
+/// Output is byte-identical on every OS and under every current culture: UTF-8 without BOM,
+/// <c>\n</c> line ends, doubles in the invariant culture's shortest round-trip form
+/// (<c>ToString("R", CultureInfo.InvariantCulture)</c>, so NaN is <c>NaN</c>), integers invariant.
+/// Text fields are quoted only when they contain a comma, quote or line break.
+/// </para>
+/// <para>Not thread-safe: the simulator calls a sink from its simulation thread only.</para>
+/// </remarks>
+public sealed class CsvRunSink : IRecordSink, IDisposable
+{
+    /// <summary>Size of each file's write buffer, in characters.</summary>
+    private const int BufferSize = 1 << 16;
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        BufferSize = BufferSize,
+        HasHeaderRecord = true,
+    };
+
+    private static readonly string[] TagColumns = ["t_ms", "phase", "rep", "tag", "metric", "other", "value"];
+    private static readonly string[] PopulationColumns = ["t_ms", "phase", "rep", "population", "metric", "value"];
+    private static readonly string[] WeightColumns = ["t_ms", "phase", "rep", "projection", "from", "to", "mean", "std", "min", "max", "count"];
+    private static readonly string[] HistogramColumns = ["t_ms", "phase", "rep", "projection", "bin_lo", "bin_hi", "count"];
+    private static readonly string[] SummaryColumns = ["phase", "rep", "kind", "name", "metric", "other", "value"];
+
+    private readonly string _directory;
+    private CsvWriter? _tags;
+    private CsvWriter? _populations;
+    private CsvWriter? _weights;
+    private CsvWriter? _histogram;
+    private CsvWriter? _summary;
+    private bool _disposed;
+
+    /// <summary>
+    /// Creates a sink writing into <paramref name="stagingDirectory"/> (created if missing) and
+    /// creates, with their header rows, the files named in <paramref name="files"/>.
+    /// </summary>
+    /// <param name="stagingDirectory">Directory the CSV files go to, normally <see cref="RunFolder.StagingPath"/>.</param>
+    /// <param name="files">The files the record section asked for; they exist after <see cref="Dispose"/> even if empty.</param>
+    /// <exception cref="IOException">A file cannot be created.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
+    public CsvRunSink(string stagingDirectory, OutputFiles files)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stagingDirectory);
+        _directory = stagingDirectory;
+        Directory.CreateDirectory(stagingDirectory);
+        try
+        {
+            if ((files & OutputFiles.Tags) != 0)
+            {
+                _ = Tags;
+            }
+
+            if ((files & OutputFiles.Populations) != 0)
+            {
+                _ = Populations;
+            }
+
+            if ((files & OutputFiles.Weights) != 0)
+            {
+                _ = Weights;
+            }
+
+            if ((files & OutputFiles.WeightHistogram) != 0)
+            {
+                _ = Histogram;
+            }
+
+            if ((files & OutputFiles.Summary) != 0)
+            {
+                _ = Summary;
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The directory the files are written to.</summary>
+    public string DirectoryPath => _directory;
+
+    private CsvWriter Tags => _tags ??= Open(OutputFiles.Tags, TagColumns);
+
+    private CsvWriter Populations => _populations ??= Open(OutputFiles.Populations, PopulationColumns);
+
+    private CsvWriter Weights => _weights ??= Open(OutputFiles.Weights, WeightColumns);
+
+    private CsvWriter Histogram => _histogram ??= Open(OutputFiles.WeightHistogram, HistogramColumns);
+
+    private CsvWriter Summary => _summary ??= Open(OutputFiles.Summary, SummaryColumns);
+
+    /// <summary>The file name of one output file, e.g. <c>tags.csv</c> for <see cref="OutputFiles.Tags"/>.</summary>
+    /// <param name="file">Exactly one file flag.</param>
+    /// <returns>The file name, without directory.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="file"/> is not exactly one known file.</exception>
+    public static string FileName(OutputFiles file) => file switch
+    {
+        OutputFiles.Tags => "tags.csv",
+        OutputFiles.Populations => "populations.csv",
+        OutputFiles.Weights => "weights.csv",
+        OutputFiles.WeightHistogram => "weight_hist.csv",
+        OutputFiles.Summary => "summary.csv",
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "Expected exactly one output file."),
+    };
+
+    /// <inheritdoc />
+    public void Write(in TagSample sample)
+    {
+        var csv = Ready(Tags);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(sample.Tag);
+        csv.WriteField(sample.Metric);
+        csv.WriteField(sample.Other);
+        csv.WriteField(Number(sample.Value), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
+    public void Write(in PopulationSample sample)
+    {
+        var csv = Ready(Populations);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(sample.Population);
+        csv.WriteField(sample.Metric);
+        csv.WriteField(Number(sample.Value), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
+    public void Write(in WeightBlockSample sample)
+    {
+        var csv = Ready(Weights);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(sample.Projection);
+        csv.WriteField(sample.From);
+        csv.WriteField(sample.To);
+        csv.WriteField(Number(sample.Mean), false);
+        csv.WriteField(Number(sample.Std), false);
+        csv.WriteField(Number(sample.Min), false);
+        csv.WriteField(Number(sample.Max), false);
+        csv.WriteField(Number(sample.Count), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
+    public void Write(in WeightHistogramSample sample)
+    {
+        var csv = Ready(Histogram);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(sample.Projection);
+        csv.WriteField(Number(sample.BinLow), false);
+        csv.WriteField(Number(sample.BinHigh), false);
+        csv.WriteField(Number(sample.Count), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
+    public void Write(in SummaryRow row)
+    {
+        var csv = Ready(Summary);
+        csv.WriteField(row.Phase);
+        csv.WriteField(Number(row.Rep), false);
+        csv.WriteField(row.Kind);
+        csv.WriteField(row.Name);
+        csv.WriteField(row.Metric);
+        csv.WriteField(row.Other);
+        csv.WriteField(Number(row.Value), false);
+        csv.NextRecord();
+    }
+
+    /// <summary>Flushes every open file to disk without closing it.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _tags?.Flush();
+        _populations?.Flush();
+        _weights?.Flush();
+        _histogram?.Flush();
+        _summary?.Flush();
+    }
+
+    /// <summary>Flushes and closes every file. Calling it again does nothing.</summary>
+    /// <exception cref="IOException">A file could not be flushed (e.g. the disk is full); every file is closed regardless.</exception>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        List<Exception>? errors = null;
+        Close(ref _tags, ref errors);
+        Close(ref _populations, ref errors);
+        Close(ref _weights, ref errors);
+        Close(ref _histogram, ref errors);
+        Close(ref _summary, ref errors);
+        if (errors is { Count: 1 })
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors[0]);
+        }
+        else if (errors is { Count: > 1 })
+        {
+            throw new AggregateException("Several output files could not be closed.", errors);
+        }
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Close(ref CsvWriter? writer, ref List<Exception>? errors)
+    {
+        if (writer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Disposing the CsvWriter flushes its buffer and disposes the StreamWriter and FileStream.
+            writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            (errors ??= []).Add(e);
+        }
+
+        writer = null;
+    }
+
+    private CsvWriter Ready(CsvWriter writer)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return writer;
+    }
+
+    private CsvWriter Open(OutputFiles file, string[] columns)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var path = Path.Combine(_directory, FileName(file));
+
+        // The StreamWriter buffers; the FileStream does not (bufferSize 0) so data is copied once.
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        StreamWriter? text = null;
+        try
+        {
+            text = new StreamWriter(stream, Utf8NoBom, BufferSize);
+            var csv = new CsvWriter(text, Configuration, leaveOpen: false);
+            foreach (var column in columns)
+            {
+                csv.WriteField(column, false);
+            }
+
+            csv.NextRecord();
+            return csv;
+        }
+        catch
+        {
+            if (text is not null)
+            {
+                text.Dispose();
+            }
+            else
+            {
+                stream.Dispose();
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+namespace Neurotag.Output;
+
+/// <summary>
+/// The atomic run-folder protocol: a run writes into a hidden staging directory next to the
+/// requested output folder and <see cref="Commit"/> renames it into place, so the output folder
+/// is either absent, the previous complete run, or the new complete run — never half-written.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Usage: <c>using var folder = RunFolder.Prepare(out, force);</c> write into
+/// <see cref="StagingPath"/>, then <see cref="Commit"/>. Disposing without committing deletes the
+/// staging directory (<see cref="Abandon"/>), so a failed run leaves nothing behind.
+/// </para>
+/// <para>
+/// The staging directory is <c>.{name}.tmp-{hex}</c> in the same parent as the output folder, so
+/// the final move is a rename on one file system. With <c>--force</c>, an existing output folder
+/// is first renamed aside to <c>.{name}.old-{hex}</c>, the staging directory is renamed into
+/// place, and only then is the old folder deleted.
+/// </para>
+/// <para>Every file-system failure surfaces as an <see cref="OutputFolderException"/> with a hint.</para>
+/// </remarks>
+public sealed class RunFolder : IDisposable
+{
+    /// <summary>The hint given when the output folder already holds something.</summary>
+    public const string OverwriteHint = "pass --force to overwrite, or choose another --out";
+
+    private const string PathHint = "check that --out names a folder whose parent can be created and that you may write there";
+
+    private readonly bool _force;
+    private State _state;
+
+    private RunFolder(string finalPath, string stagingPath, bool force)
+    {
+        FinalPath = finalPath;
+        StagingPath = stagingPath;
+        _force = force;
+    }
+
+    private enum State
+    {
+        Staging,
+        Committed,
+        Abandoned,
+    }
+
+    /// <summary>The absolute path of the output folder the run ends up in.</summary>
+    public string FinalPath { get; }
+
+    /// <summary>The absolute path of the staging directory the run writes into until <see cref="Commit"/>.</summary>
+    public string StagingPath { get; }
+
+    /// <summary>Whether <see cref="Commit"/> has moved the staging directory into place.</summary>
+    public bool IsCommitted => _state == State.Committed;
+
+    /// <summary>
+    /// Checks the output path and creates the staging directory next to it.
+    /// </summary>
+    /// <param name="outDirectory">The requested output folder (<c>--out</c>), absolute or relative to the current directory.</param>
+    /// <param name="force">Whether an existing non-empty output folder may be replaced (<c>--force</c>).</param>
+    /// <returns>The prepared run folder; dispose it.</returns>
+    /// <exception cref="OutputFolderException">
+    /// The path is empty or invalid, is an existing file, its parent cannot be created or written,
+    /// or it is an existing non-empty folder and <paramref name="force"/> is false.
+    /// </exception>
+    public static RunFolder Prepare(string outDirectory, bool force)
+    {
+        if (string.IsNullOrWhiteSpace(outDirectory))
+        {
+            throw new OutputFolderException("The output folder path is empty.", "pass --out DIR");
+        }
+
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDirectory));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            throw new OutputFolderException($"The output folder path '{outDirectory}' is not valid: {e.Message}", PathHint, e);
+        }
+
+        var name = Path.GetFileName(full);
+        var parent = Path.GetDirectoryName(full);
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(parent))
+        {
+            throw new OutputFolderException($"The output folder '{full}' is a file-system root, which cannot be replaced by a run folder.", "choose another --out");
+        }
+
+        if (File.Exists(full))
+        {
+            throw new OutputFolderException($"The output path '{full}' is an existing file, not a folder.", "choose another --out, or remove the file");
+        }
+
+        try
+        {
+            if (!force && Directory.Exists(full))
+            {
+                RefuseIfNotEmpty(full);
+            }
+
+            Directory.CreateDirectory(parent);
+            var staging = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(staging);
+            return new RunFolder(full, staging, force);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"Cannot prepare the output folder '{full}': {e.Message}", PathHint, e);
+        }
+    }
+
+    /// <summary>
+    /// Moves the staging directory into place as <see cref="FinalPath"/>. An existing output folder
+    /// (allowed because it was empty, or because of <c>--force</c>) is renamed aside first and
+    /// deleted afterwards; if the move fails it is put back.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The folder was already committed or abandoned.</exception>
+    /// <exception cref="OutputFolderException">
+    /// The output folder became non-empty since <see cref="Prepare"/> and <c>--force</c> was not given,
+    /// or a rename failed. The staging directory is kept until <see cref="Dispose"/> or <see cref="Abandon"/>.
+    /// </exception>
+    public void Commit()
+    {
+        if (_state != State.Staging)
+        {
+            throw new InvalidOperationException($"The run folder '{FinalPath}' was already {(_state == State.Committed ? "committed" : "abandoned")}.");
+        }
+
+        var parent = Path.GetDirectoryName(FinalPath)!;
+        var name = Path.GetFileName(FinalPath);
+        string? aside = null;
+        try
+        {
+            if (!Directory.Exists(StagingPath))
+            {
+                throw new OutputFolderException($"The staging folder '{StagingPath}' of '{FinalPath}' disappeared before the run was committed.", "make sure nothing else cleans up the parent of --out while a run is in progress");
+            }
+
+            if (Directory.Exists(FinalPath))
+            {
+                if (!_force)
+                {
+                    // It was absent or empty at Prepare; something may have written into it since.
+                    RefuseIfNotEmpty(FinalPath);
+                }
+
+                aside = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
+                Directory.Move(FinalPath, aside);
+            }
+
+            try
+            {
+                Directory.Move(StagingPath, FinalPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (aside is not null)
+                {
+                    TryRestore(aside, FinalPath);
+                }
+
+                throw;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"Cannot move the finished run into the output folder '{FinalPath}': {e.Message}", PathHint, e);
+        }
+
+        _state = State.Committed;
+        if (aside is not null)
+        {
+            // The new run is in place; failing to delete the previous one must not fail the run.
+            TryDeleteDirectory(aside);
+        }
+    }
+
+    /// <summary>Deletes the staging directory and everything in it. Calling it again, or after a failed <see cref="Commit"/>, is allowed.</summary>
+    /// <exception cref="InvalidOperationException">The folder was already committed.</exception>
+    /// <exception cref="OutputFolderException">The staging directory cannot be deleted.</exception>
+    public void Abandon()
+    {
+        if (_state == State.Committed)
+        {
+            throw new InvalidOperationException($"The run folder '{FinalPath}' was already committed.");
+        }
+
+        _state = State.Abandoned;
+        try
+        {
+            if (Directory.Exists(StagingPath))
+            {
+                Directory.Delete(StagingPath, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"Cannot delete the staging folder '{StagingPath}': {e.Message}", "delete it by hand", e);
+        }
+    }
+
+    /// <summary>Abandons the run unless it was committed; never throws.</summary>
+    public void Dispose()
+    {
+        if (_state == State.Committed)
+        {
+            return;
+        }
+
+        try
+        {
+            Abandon();
+        }
+        catch (OutputFolderException)
+        {
+            // Dispose runs on error paths: the original error matters more than leftover staging files.
+        }
+    }
+
+    private static void RefuseIfNotEmpty(string folder)
+    {
+        if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
+        {
+            throw new OutputFolderException($"The output folder '{folder}' already holds a completed run ({RunManifest.FileName}).", OverwriteHint);
+        }
+
+        if (Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new OutputFolderException($"The output folder '{folder}' exists and is not empty.", OverwriteHint);
+        }
+    }
+
+    private static void TryRestore(string aside, string finalPath)
+    {
+        try
+        {
+            if (!Directory.Exists(finalPath))
+            {
+                Directory.Move(aside, finalPath);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The previous run stays at the .old- path; the caller reports the original error.
+        }
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Leaves a hidden .old- folder next to the output; harmless.
+        }
+    }
+}

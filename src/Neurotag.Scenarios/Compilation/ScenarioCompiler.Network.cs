@@ -1,0 +1,326 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>Tags, inputs, modulators and projections.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    private void ReadTags(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "tags", "{ pain: { population: cortex, size: 60 } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        var shareNodes = new List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)>();
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var nodes = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "tags." + key.Value;
+            string? name = _r.Identifier(key, path, "tag name");
+            var tag = _r.Mapping(value, path, "{ population: cortex, size: 60 }");
+            if (name is null || tag is null)
+            {
+                continue;
+            }
+
+            if (_populations.ContainsKey(name))
+            {
+                _r.Error(key, path, $"'{name}' names both a population and a tag", "give the tag a name of its own");
+            }
+
+            _r.CheckKeys(tag, path, "population", "size", "neurons", "shares");
+            var popNode = _r.Required(tag, "population", path, "cortex");
+            string? popName = _r.Identifier(popNode, path + ".population", "population name");
+            if (popName is null)
+            {
+                continue;
+            }
+
+            if (!_populations.TryGetValue(popName, out var population))
+            {
+                UnknownName(popNode!, path + ".population", popName, "population", _populations.Keys);
+                continue;
+            }
+
+            IndexRange? range = null;
+            if (tag["neurons"] is { } neuronsNode)
+            {
+                range = ReadRange(neuronsNode, path + ".neurons", population.Size);
+                if (tag["shares"] is { } sharesNode)
+                {
+                    _r.Error(sharesNode, path + ".shares", "a tag with explicit 'neurons:' cannot also have 'shares:'", "overlaps of explicit tags follow from their ranges");
+                }
+            }
+
+            long? size = null;
+            if (tag["size"] is { } sizeNode)
+            {
+                size = _r.Integer(sizeNode, path + ".size", 1, int.MaxValue);
+                if (size > population.Size)
+                {
+                    _r.Error(sizeNode, path + ".size", SchemaReader.Inv($"tag size {size} is larger than population '{popName}' ({population.Size} neurons)"), "make the tag smaller or the population larger");
+                    size = null;
+                }
+                else if (range is { } r && size != r.Count)
+                {
+                    _r.Error(sizeNode, path + ".size", SchemaReader.Inv($"size {size} disagrees with neurons [{r.First}, {r.Last}] ({r.Count} neurons)"), "drop 'size:' when 'neurons:' is given");
+                }
+            }
+            else if (range is null && tag["neurons"] is null)
+            {
+                _r.Error(tag, path + ".size", "a tag needs 'size:' or 'neurons:'", "add 'size: 60' or 'neurons: [0, 59]'");
+            }
+
+            int? finalSize = range?.Count ?? (int?)size;
+            if (finalSize is null)
+            {
+                continue;
+            }
+
+            sizes[name] = finalSize.Value;
+            nodes[name] = tag;
+            if (tag["shares"] is { } shares && range is null && _r.Mapping(shares, path + ".shares", "{ pain: 0.25 }") is { } shareMap)
+            {
+                foreach (var (otherKey, fraction) in shareMap.Entries)
+                {
+                    shareNodes.Add((name, otherKey, fraction, path + ".shares." + otherKey.Value));
+                }
+            }
+
+            _tags[name] = new TagSpec(name, popName, finalSize.Value, range, []);
+        }
+
+        ResolveShares(shareNodes, sizes);
+    }
+
+    private void ResolveShares(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, int> sizes)
+    {
+        foreach (var group in shareNodes.GroupBy(s => s.Tag))
+        {
+            var spec = _tags[group.Key];
+            var shares = new List<TagShare>();
+            foreach (var (_, key, value, path) in group)
+            {
+                if (!_tags.TryGetValue(key.Value, out var other))
+                {
+                    UnknownName(key, path, key.Value, "tag", _tags.Keys);
+                    continue;
+                }
+
+                if (key.Value == spec.Name)
+                {
+                    _r.Error(key, path, "a tag cannot share neurons with itself", "");
+                    continue;
+                }
+
+                if (other.Population != spec.Population)
+                {
+                    _r.Error(key, path, $"tag '{other.Name}' is in population '{other.Population}', not '{spec.Population}'", "tags can only share neurons within one population");
+                    continue;
+                }
+
+                if (_r.Number(value, path, 0, 1, minExclusive: true, example: "0.25") is not { } fraction)
+                {
+                    continue;
+                }
+
+                int count = (int)Math.Round(fraction * spec.Size);
+                if (count == 0)
+                {
+                    _r.Error(value, path, SchemaReader.Inv($"{fraction} of {spec.Size} neurons rounds to no neuron"), "use a larger fraction or drop the share");
+                }
+                else if (count > other.Size)
+                {
+                    _r.Error(value, path, SchemaReader.Inv($"{count} shared neurons requested but tag '{other.Name}' has only {other.Size}"), "lower the fraction");
+                }
+                else
+                {
+                    shares.Add(new TagShare(other.Name, count));
+                }
+            }
+
+            if (shares.Sum(s => s.Count) > spec.Size)
+            {
+                _r.Error(group.First().Key, "tags." + spec.Name + ".shares", "the shared fractions add up to more than the whole tag", "shares are fractions of this tag's members and must sum to at most 1");
+            }
+
+            _tags[group.Key] = spec with { Shares = shares };
+        }
+
+        CheckTagPlacement(shareNodes);
+    }
+
+    /// <summary>Cycles in shares, and whether each population has enough neurons for its tags' exclusive members.</summary>
+    private void CheckTagPlacement(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes)
+    {
+        if (Errors.Count > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Neurotag.Core.Network.TagMembership.OrderByShares([.. _tags.Values.Where(t => t.Range is null)]);
+        }
+        catch (InvalidOperationException e)
+        {
+            var node = shareNodes.FirstOrDefault().Key;
+            _r.Errors.Add(new Diagnostic(_r.File, node?.Start.Line ?? 1, node?.Start.Column ?? 1, "tags", e.Message, "a tag can only share neurons with tags that do not (transitively) share with it"));
+            return;
+        }
+
+        foreach (var population in _populations.Values)
+        {
+            var inPop = _tags.Values.Where(t => t.Population == population.Name).ToList();
+            var explicitUnion = new HashSet<int>(inPop.Where(t => t.Range is not null).SelectMany(t => Enumerable.Range(t.Range!.Value.First, t.Range.Value.Count)));
+            long needed = explicitUnion.Count + inPop.Where(t => t.Range is null).Sum(t => (long)t.Size - t.Shares.Sum(s => s.Count));
+            if (needed > population.Size)
+            {
+                var last = inPop[^1];
+                _r.Errors.Add(new Diagnostic(_r.File, 1, 1, "tags." + last.Name, SchemaReader.Inv($"the tags of population '{population.Name}' need {needed} distinct neurons but it has {population.Size}"), "tags overlap only where 'shares:' says: enlarge the population, shrink tags, or declare shares"));
+            }
+        }
+    }
+
+    private IndexRange? ReadRange(YamlNodeBase node, string path, int populationSize)
+    {
+        var seq = _r.Sequence(node, path, "[0, 39]");
+        if (seq is null)
+        {
+            return null;
+        }
+
+        if (seq.Items.Count != 2)
+        {
+            _r.Error(seq, path, "expected [first, last], an inclusive index range", "for example 'neurons: [0, 39]'");
+            return null;
+        }
+
+        long? first = _r.Integer(seq.Items[0], path + "[0]", 0, populationSize - 1);
+        long? last = _r.Integer(seq.Items[1], path + "[1]", 0, populationSize - 1);
+        if (first is null || last is null)
+        {
+            return null;
+        }
+
+        if (last < first)
+        {
+            _r.Error(seq, path, SchemaReader.Inv($"range [{first}, {last}] is empty"), "write [first, last] with first ≤ last");
+            return null;
+        }
+
+        return new IndexRange((int)first, (int)last);
+    }
+
+    private void ReadInputs(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "inputs", "{ cue: { target: bend, kind: current, amplitude: 1.0 } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "inputs." + key.Value;
+            string? name = _r.Identifier(key, path, "input name");
+            var input = _r.Mapping(value, path, "{ target: bend, kind: current, amplitude: 1.0 }");
+            if (name is null || input is null)
+            {
+                continue;
+            }
+
+            var kindNode = _r.Scalar(_r.Required(input, "kind", path, "current"), path + ".kind", "an input kind", "current");
+            if (kindNode is not null && kindNode.Value != "current")
+            {
+                bool future = kindNode.Value is "poisson" or "gaussian" or "patterns";
+                _r.Error(kindNode, path + ".kind", future ? $"input kind '{kindNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown input kind '{kindNode.Value}'", "use 'kind: current' (a constant drive onto rate neurons)");
+                continue;
+            }
+
+            _r.CheckKeys(input, path, "target", "kind", "amplitude", "fraction");
+            var targetNode = _r.Required(input, "target", path, "bend");
+            string? target = _r.Identifier(targetNode, path + ".target", "tag or population name");
+            double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
+            double? fraction = input["fraction"] is { } f ? _r.Number(f, path + ".fraction", 0, 1, minExclusive: true, example: "0.3") : 1.0;
+            if (target is null || amplitude is null || fraction is null || kindNode is null)
+            {
+                continue;
+            }
+
+            bool isTag = _tags.ContainsKey(target);
+            if (!isTag && !_populations.ContainsKey(target))
+            {
+                UnknownName(targetNode!, path + ".target", target, "tag or population", _tags.Keys.Concat(_populations.Keys));
+                continue;
+            }
+
+            _inputs[name] = (new InputSpec(name, target, isTag, amplitude.Value, fraction.Value), key);
+        }
+    }
+
+    private void ReadModulators(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "modulators", "{ threat: { baseline: 0.0 } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "modulators." + key.Value;
+            string? name = _r.Identifier(key, path, "modulator name");
+            var mod = _r.Mapping(value, path, "{ baseline: 0.0, tau: 200 ms }");
+            if (name is null || mod is null)
+            {
+                continue;
+            }
+
+            _r.CheckKeys(mod, path, "baseline", "tau");
+            double? baseline = mod["baseline"] is { } b ? _r.Number(b, path + ".baseline") : 0.0;
+            double? tau = mod["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : null;
+            if (baseline is not null && (mod["tau"] is null || tau is not null))
+            {
+                _modulators[name] = new ModulatorSpec(name, baseline.Value, tau);
+            }
+        }
+    }
+
+    private void UnknownName(YamlNodeBase node, string path, string name, string what, IEnumerable<string> known)
+    {
+        var list = known.ToList();
+        string? near = SchemaReader.Nearest(name, list);
+        string hint = near is not null ? $"did you mean '{near}'?" : list.Count == 0 ? $"define a {what} first" : $"known: {string.Join(", ", list)}";
+        _r.Error(node, path, $"no {what} named '{name}'", hint);
+    }
+
+    private int SizeOf(string name) => _tags.TryGetValue(name, out var t) ? t.Size : _populations[name].Size;
+
+    private string PopulationOf(string name) => _tags.TryGetValue(name, out var t) ? t.Population : name;
+
+    private void CheckMemory(SimulationSpec spec, YamlMappingNode top)
+    {
+        long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
+        foreach (var projection in spec.Projections)
+        {
+            long slots = Neurotag.Core.Network.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
+            if (slots > Neurotag.Core.Network.MemoryEstimate.MaxArrayElements)
+            {
+                var node = top["projections"] is YamlMappingNode m ? (YamlNodeBase?)m.Entries.First(e => e.Key.Value == projection.Name).Key : top;
+                _r.Error(node ?? top, "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
+            }
+        }
+
+        long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));
+        if (bytes > limit)
+        {
+            _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");
+        }
+    }
+}

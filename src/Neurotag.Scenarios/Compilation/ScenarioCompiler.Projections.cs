@@ -1,0 +1,333 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>Projections: connectivity, weights, plasticity, competition and pruning.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    private static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
+    {
+        ["all_to_all"] = ConnectivityRule.AllToAll,
+        ["one_to_one"] = ConnectivityRule.OneToOne,
+        ["fixed_probability"] = ConnectivityRule.FixedProbability,
+        ["fixed_indegree"] = ConnectivityRule.FixedIndegree,
+    };
+
+    private static readonly Dictionary<string, bool> Signs = new(StringComparer.Ordinal) { ["excitatory"] = false, ["inhibitory"] = true };
+
+    private void ReadProjections(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "projections", "{ recurrent: { from: cortex, to: cortex, … } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "projections." + key.Value;
+            string? name = _r.Identifier(key, path, "projection name");
+            var p = _r.Mapping(value, path, "{ from: cortex, to: cortex, connectivity: { rule: all_to_all }, weight: { init: 0.01 } }");
+            if (name is null || p is null)
+            {
+                continue;
+            }
+
+            _r.CheckKeys(p, path, "from", "to", "connectivity", "weight", "sign", "delay", "plasticity", "competition", "pruning");
+            string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
+            string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
+            bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
+            if (p["delay"] is { } delay)
+            {
+                _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
+            }
+
+            if (from is null || to is null)
+            {
+                continue;
+            }
+
+            var connectivity = ReadConnectivity(p["connectivity"], path + ".connectivity", from, to);
+            var weight = ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
+            var normalization = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
+            var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning") : null;
+            if (connectivity is null || weight is null || inhibitory is null
+                || (p["plasticity"] is not null && plasticity is null)
+                || (p["competition"] is not null && normalization is null)
+                || (p["pruning"] is not null && pruning is null))
+            {
+                continue;
+            }
+
+            if (plasticity is null && (normalization is not null || pruning is not null))
+            {
+                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", "add 'plasticity: { rule: hebbian, rate: 0.01 }' or remove them");
+                continue;
+            }
+
+            _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, normalization, pruning);
+        }
+    }
+
+    private string? Endpoint(YamlNodeBase? node, string path)
+    {
+        string? name = _r.Identifier(node, path, "population or tag name");
+        if (name is not null && !_populations.ContainsKey(name) && !_tags.ContainsKey(name))
+        {
+            UnknownName(node!, path, name, "population or tag", _populations.Keys.Concat(_tags.Keys));
+            return null;
+        }
+
+        return name;
+    }
+
+    private ConnectivitySpec? ReadConnectivity(YamlNodeBase? node, string path, string from, string to)
+    {
+        if (node is null)
+        {
+            return new ConnectivitySpec(ConnectivityRule.AllToAll, 1, 0, AllowSelf: false);
+        }
+
+        var map = _r.Mapping(node, path, "{ rule: fixed_probability, p: 0.1 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "rule", "p", "k", "self");
+        var rule = _r.Choice(_r.Required(map, "rule", path, "all_to_all"), path + ".rule", Rules, "connectivity rule");
+        bool? self = map["self"] is { } s ? _r.Boolean(s, path + ".self") : false;
+        int preSize = SizeOf(from);
+        double p = 1;
+        int k = 0;
+        switch (rule)
+        {
+            case ConnectivityRule.FixedProbability:
+                p = _r.Number(_r.Required(map, "p", path, "0.1"), path + ".p", 0, 1, example: "0.1") ?? double.NaN;
+                break;
+            case ConnectivityRule.FixedIndegree:
+                int selfExcluded = PopulationOf(from) == PopulationOf(to) && self != true ? 1 : 0;
+                k = (int)(_r.Integer(_r.Required(map, "k", path, "20"), path + ".k", 0, Math.Max(0, preSize - selfExcluded)) ?? -1);
+                break;
+            case ConnectivityRule.OneToOne when SizeOf(from) != SizeOf(to):
+                _r.Error(map, path + ".rule", SchemaReader.Inv($"one_to_one needs equal sizes, but '{from}' has {SizeOf(from)} and '{to}' has {SizeOf(to)} neurons"), "use all_to_all or fixed_probability");
+                return null;
+            default:
+                break;
+        }
+
+        foreach (var (extra, needs) in new[] { ("p", ConnectivityRule.FixedProbability), ("k", ConnectivityRule.FixedIndegree) })
+        {
+            if (map[extra] is { } extraNode && rule is { } r && r != needs)
+            {
+                _r.Error(extraNode, path + "." + extra, $"'{extra}' only applies to rule {(needs == ConnectivityRule.FixedProbability ? "fixed_probability" : "fixed_indegree")}", "remove it or change the rule");
+            }
+        }
+
+        return rule is null || self is null || double.IsNaN(p) || k < 0 ? null : new ConnectivitySpec(rule.Value, p, k, self.Value);
+    }
+
+    private WeightSpec? ReadWeight(YamlNodeBase? node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            return _r.Number(node, path, 0, example: "0.01") is { } constant ? new WeightSpec(new ConstantDistribution(constant), 0, Math.Max(1, constant)) : null;
+        }
+
+        var map = _r.Mapping(node, path, "{ init: 0.01, min: 0.0, max: 1.0 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "init", "min", "max");
+        var init = ReadDistribution(_r.Required(map, "init", path, "0.01"), path + ".init");
+        double? min = map["min"] is { } lo ? _r.Number(lo, path + ".min", 0) : 0.0;
+        double? max = map["max"] is { } hi ? _r.Number(hi, path + ".max", 0) : 1.0;
+        if (init is null || min is null || max is null)
+        {
+            return null;
+        }
+
+        if (max < min)
+        {
+            _r.Error(map, path, SchemaReader.Inv($"max ({max}) is below min ({min})"), "weights are bounded to [min, max]");
+            return null;
+        }
+
+        if (init is ConstantDistribution c && (c.Value < min || c.Value > max))
+        {
+            _r.Error(map["init"]!, path + ".init", SchemaReader.Inv($"init {c.Value} lies outside [min, max] = [{min}, {max}]"), "widen the bounds or change init");
+            return null;
+        }
+
+        return new WeightSpec(init, min.Value, max.Value);
+    }
+
+    private Distribution? ReadDistribution(YamlNodeBase? node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            return _r.Number(node, path, example: "0.01") is { } v ? new ConstantDistribution(v) : null;
+        }
+
+        var map = _r.Mapping(node, path, "0.01, { uniform: [0.0, 0.02] } or { normal: [0.01, 0.002] }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "uniform", "normal");
+        if (map.Entries.Count != 1)
+        {
+            _r.Error(map, path, "expected exactly one of 'uniform: [low, high]' or 'normal: [mean, std]'", "");
+            return null;
+        }
+
+        var (kind, value) = map.Entries[0];
+        var seq = _r.Sequence(value, path + "." + kind.Value, "[a, b]");
+        if (seq is null || seq.Items.Count != 2)
+        {
+            if (seq is not null)
+            {
+                _r.Error(seq, path + "." + kind.Value, "expected two numbers", "for example [0.0, 0.02]");
+            }
+
+            return null;
+        }
+
+        double? a = _r.Number(seq.Items[0], path + "." + kind.Value + "[0]");
+        double? b = _r.Number(seq.Items[1], path + "." + kind.Value + "[1]");
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        if (kind.Value == "uniform" && b < a)
+        {
+            _r.Error(seq, path + ".uniform", "uniform: [low, high] needs low ≤ high", "");
+            return null;
+        }
+
+        if (kind.Value == "normal" && b < 0)
+        {
+            _r.Error(seq.Items[1], path + ".normal[1]", "a standard deviation cannot be negative", "");
+            return null;
+        }
+
+        return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
+    }
+
+    private PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path)
+    {
+        var map = _r.Mapping(node, path, "{ rule: hebbian, rate: 0.01 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm");
+        var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
+        if (ruleNode is not null && ruleNode.Value != "hebbian")
+        {
+            bool future = ruleNode.Value is "oja" or "bcm" or "covariance" or "stdp";
+            _r.Error(ruleNode, path + ".rule", future ? $"rule '{ruleNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown plasticity rule '{ruleNode.Value}'", "use 'rule: hebbian'");
+            return null;
+        }
+
+        foreach (string future in new[] { "eligibility", "stdp", "bcm" })
+        {
+            if (map[future] is { } f)
+            {
+                _r.Error(f, path + "." + future, $"'{future}:' is part of scenario format v1 but not implemented by this version", "remove it for now");
+            }
+        }
+
+        double? rate = _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
+        double? decay = null;
+        if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
+        {
+            _r.CheckKeys(decayMap, path + ".decay", "tau");
+            decay = _r.Quantity(_r.Required(decayMap, "tau", path + ".decay", "30 day"), path + ".decay.tau", Dimension.Time, 0, minExclusive: true);
+            if (decay is null)
+            {
+                return null;
+            }
+        }
+
+        string? modulator = null;
+        if (map["modulated_by"] is { } modNode)
+        {
+            modulator = _r.Identifier(modNode, path + ".modulated_by", "modulator name");
+            if (modulator is not null && !_modulators.ContainsKey(modulator))
+            {
+                UnknownName(modNode, path + ".modulated_by", modulator, "modulator", _modulators.Keys);
+                return null;
+            }
+        }
+
+        double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
+        return rate is null || gain is null || (map["modulated_by"] is not null && modulator is null)
+            ? null
+            : new PlasticitySpec(PlasticityRule.Hebbian, rate.Value, decay, modulator, gain.Value);
+    }
+
+    private NormalizationSpec? ReadCompetition(YamlNodeBase node, string path)
+    {
+        var map = _r.Mapping(node, path, "{ normalize: { per: post, total: 1.0, every: 10 ms } }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "normalize");
+        var n = _r.Mapping(_r.Required(map, "normalize", path, "{ per: post, total: 1.0 }"), path + ".normalize", "{ per: post, total: 1.0, every: 10 ms }");
+        if (n is null)
+        {
+            return null;
+        }
+
+        string np = path + ".normalize";
+        _r.CheckKeys(n, np, "per", "total", "every");
+        if (n["per"] is { } perNode && _r.Scalar(perNode, np + ".per", "post", "post") is { } per && per.Value != "post")
+        {
+            bool future = per.Value is "pre" or "both";
+            _r.Error(per, np + ".per", future ? $"'per: {per.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown normalization side '{per.Value}'", "use 'per: post'");
+            return null;
+        }
+
+        double? total = _r.Number(_r.Required(n, "total", np, "1.0"), np + ".total", 0, minExclusive: true, example: "1.0");
+        long? every = n["every"] is { } e ? Steps(e, np + ".every") : Math.Max(1, (long)Math.Round(10e6 / _dtNs));
+        return total is null || every is null ? null : new NormalizationSpec(NormalizePer.Post, total.Value, every.Value);
+    }
+
+    private PruningSpec? ReadPruning(YamlNodeBase node, string path)
+    {
+        var map = _r.Mapping(node, path, "{ below: 0.002, for: 7 day }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "below", "for", "regrow", "every");
+        double? below = _r.Number(_r.Required(map, "below", path, "0.002"), path + ".below", 0, minExclusive: true, example: "0.002");
+        double? forMs = _r.Quantity(_r.Required(map, "for", path, "7 day"), path + ".for", Dimension.Time, 0, minExclusive: true);
+        if (map["regrow"] is { } regrow && _r.Boolean(regrow, path + ".regrow") == true)
+        {
+            _r.Error(regrow, path + ".regrow", "'regrow: true' is part of scenario format v1 but not implemented by this version", "use 'regrow: false'");
+            return null;
+        }
+
+        long? every = map["every"] is { } e ? Steps(e, path + ".every") : Math.Max(1, (long)Math.Round(100e6 / _dtNs));
+        if (forMs is { } f && every is { } ev && f / (ev * _dtNs / 1e6) >= int.MaxValue)
+        {
+            _r.Error(map["for"]!, path + ".for", "'for' spans more than 2^31 pruning checks", "lengthen 'every' (the check interval)");
+            return null;
+        }
+
+        return below is null || forMs is null || every is null ? null : new PruningSpec(below.Value, forMs.Value, every.Value);
+    }
+}

@@ -1,0 +1,304 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>The protocol (phases and repeat blocks) and the record section.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    private static readonly Dictionary<string, TagMetric> Metrics = new(StringComparer.Ordinal)
+    {
+        ["activation"] = TagMetric.Activation,
+        ["strength"] = TagMetric.Strength,
+        ["coupling"] = TagMetric.Coupling,
+        ["ownership"] = TagMetric.Ownership,
+    };
+
+    private List<PhaseSpec>? ReadProtocol(YamlNodeBase? node)
+    {
+        var seq = _r.Sequence(node, "protocol", "[ { phase: run, duration: 1 s } ]");
+        if (seq is null)
+        {
+            return null;
+        }
+
+        if (seq.Items.Count == 0)
+        {
+            _r.Error(seq, "protocol", "the protocol has no phase", "add e.g. '- { phase: run, duration: 1 s }'");
+        }
+
+        var phases = new List<PhaseSpec>();
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string path = SchemaReader.Inv($"protocol[{i}]");
+            var item = _r.Mapping(seq.Items[i], path, "{ phase: run, duration: 1 s } or { repeat: 10, phases: [...] }");
+            if (item is null)
+            {
+                continue;
+            }
+
+            if (item["repeat"] is not null)
+            {
+                phases.AddRange(ReadRepeat(item, path));
+            }
+            else if (item["phase"] is not null)
+            {
+                if (ReadPhase(item, path, rep: 0) is { } phase)
+                {
+                    phases.Add(phase);
+                }
+            }
+            else
+            {
+                _r.Error(item, path, "a protocol entry needs 'phase:' or 'repeat:'", "write '- phase: NAME' with a duration, or '- repeat: N' with 'phases:'");
+            }
+        }
+
+        return phases;
+    }
+
+    private List<PhaseSpec> ReadRepeat(YamlMappingNode item, string path)
+    {
+        _r.CheckKeys(item, path, "repeat", "name", "gap", "phases");
+        long? count = _r.Integer(item["repeat"], path + ".repeat", 1, 1_000_000);
+        string? name = item["name"] is { } n ? _r.Identifier(n, path + ".name", "repeat block name") : null;
+        long? gap = item["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
+        var body = _r.Sequence(_r.Required(item, "phases", path, "[ { phase: practice, duration: 10 min } ]"), path + ".phases", "[ { phase: practice, duration: 10 min } ]");
+        if (count is null || gap is null || body is null)
+        {
+            return [];
+        }
+
+        // Read the body once (rep 0) for errors, then stamp out each repetition.
+        var template = new List<PhaseSpec>();
+        for (int i = 0; i < body.Items.Count; i++)
+        {
+            string phasePath = SchemaReader.Inv($"{path}.phases[{i}]");
+            var phaseMap = _r.Mapping(body.Items[i], phasePath, "{ phase: practice, duration: 10 min }");
+            if (phaseMap is null)
+            {
+                continue;
+            }
+
+            if (phaseMap["repeat"] is { } nested)
+            {
+                _r.Error(nested, phasePath + ".repeat", "repeat blocks cannot nest", "flatten the inner block into phases");
+                continue;
+            }
+
+            if (ReadPhase(phaseMap, phasePath, rep: 0) is { } phase)
+            {
+                template.Add(phase);
+            }
+        }
+
+        if (body.Items.Count == 0)
+        {
+            _r.Error(body, path + ".phases", "a repeat block needs at least one phase", "");
+        }
+
+        var phases = new List<PhaseSpec>();
+        string gapName = (name ?? "repeat") + ".gap";
+        for (int rep = 0; rep < count; rep++)
+        {
+            phases.AddRange(template.Select(p => p with { Rep = rep }));
+            if (gap > 0 && rep < count - 1)
+            {
+                phases.Add(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []));
+            }
+        }
+
+        return phases;
+    }
+
+    private PhaseSpec? ReadPhase(YamlMappingNode map, string path, int rep)
+    {
+        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline");
+        string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
+        long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
+        bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
+        bool? plasticity = map["plasticity"] is { } pl ? _r.Boolean(pl, path + ".plasticity") : true;
+        var inputs = new List<string>();
+        if (map["inputs"] is { } inputsNode && _r.Sequence(inputsNode, path + ".inputs", "[cue, noise]") is { } inputSeq)
+        {
+            for (int i = 0; i < inputSeq.Items.Count; i++)
+            {
+                string ip = SchemaReader.Inv($"{path}.inputs[{i}]");
+                if (_r.Identifier(inputSeq.Items[i], ip, "input name") is not { } input)
+                {
+                    continue;
+                }
+
+                if (!_inputs.ContainsKey(input))
+                {
+                    UnknownName(inputSeq.Items[i], ip, input, "input", _inputs.Keys);
+                }
+                else if (inputs.Contains(input))
+                {
+                    _r.Error(inputSeq.Items[i], ip, $"input '{input}' is listed twice", "list each input once");
+                }
+                else
+                {
+                    inputs.Add(input);
+                    _inputsUsed.Add(input);
+                }
+            }
+        }
+
+        var levels = new List<ModulatorLevel>();
+        if (map["modulators"] is { } modNode && _r.Mapping(modNode, path + ".modulators", "{ threat: 1.0 }") is { } mods)
+        {
+            foreach (var (key, value) in mods.Entries)
+            {
+                string mp = path + ".modulators." + key.Value;
+                if (!_modulators.ContainsKey(key.Value))
+                {
+                    UnknownName(key, mp, key.Value, "modulator", _modulators.Keys);
+                }
+                else if (_r.Number(value, mp, example: "1.0") is { } level)
+                {
+                    levels.Add(new ModulatorLevel(key.Value, level));
+                }
+            }
+        }
+
+        var sets = ReadSets(map["set"], path + ".set");
+        if (offline == true && (map["inputs"] is not null || map["modulators"] is not null || map["plasticity"] is not null))
+        {
+            _r.Error(map, path, "an offline phase simulates no activity: it takes no inputs, modulators or plasticity switch", "remove them, or make the phase online");
+        }
+
+        return name is null || steps is null || offline is null || plasticity is null || sets is null
+            ? null
+            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets);
+    }
+
+    private List<ParameterSet>? ReadSets(YamlNodeBase? node, string path)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        var map = _r.Mapping(node, path, "{ cortex.threshold: 0.4 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var sets = new List<ParameterSet>();
+        bool ok = true;
+        foreach (var (key, value) in map.Entries)
+        {
+            string sp = path + "." + key.Value;
+            string[] parts = key.Value.Split('.');
+            if (parts.Length != 2 || !_populations.ContainsKey(parts[0]))
+            {
+                ok = false;
+                _r.Error(key, sp, $"'{key.Value}' is not POPULATION.PARAMETER", "for example 'cortex.threshold: 0.4' or 'cortex.gain: 6'" + (parts.Length == 2 ? $"; known populations: {string.Join(", ", _populations.Keys)}" : ""));
+                continue;
+            }
+
+            IntrinsicParameter? parameter = parts[1] switch
+            {
+                "threshold" => IntrinsicParameter.Threshold,
+                "gain" => IntrinsicParameter.Gain,
+                _ => null,
+            };
+            if (parameter is null)
+            {
+                ok = false;
+                _r.Error(key, sp, $"'{parts[1]}' cannot be set at run time", "settable parameters: threshold, gain");
+                continue;
+            }
+
+            double? v = parameter == IntrinsicParameter.Gain ? _r.Number(value, sp, 0, minExclusive: true) : _r.Number(value, sp);
+            if (v is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            sets.Add(new ParameterSet(parts[0], parameter.Value, v.Value));
+        }
+
+        return ok ? sets : null;
+    }
+
+    private RecordSpec? ReadRecord(YamlNodeBase? node)
+    {
+        long defaultEvery = Math.Max(1, (long)Math.Round(10e6 / _dtNs));
+        if (node is null)
+        {
+            return new RecordSpec(defaultEvery, [TagMetric.Activation, TagMetric.Strength], PopulationRate: true, Weights: null);
+        }
+
+        var map = _r.Mapping(node, "record", "{ every: 10 ms, tags: [activation, strength] }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state");
+        foreach (string spiking in new[] { "spikes", "state" })
+        {
+            if (map[spiking] is { } s)
+            {
+                _r.Error(s, "record." + spiking, $"'{spiking}:' records spiking populations, which this version does not implement", "remove it");
+            }
+        }
+
+        long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
+        var metrics = new List<TagMetric>();
+        if (map["tags"] is { } tagsNode && _r.Sequence(tagsNode, "record.tags", "[activation, strength, coupling, ownership]") is { } tagSeq)
+        {
+            for (int i = 0; i < tagSeq.Items.Count; i++)
+            {
+                if (_r.Choice(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), Metrics, "tag metric") is { } m && !metrics.Contains(m))
+                {
+                    metrics.Add(m);
+                }
+            }
+        }
+
+        bool populationRate = false;
+        if (map["populations"] is { } popNode && _r.Sequence(popNode, "record.populations", "[rate]") is { } popSeq)
+        {
+            foreach (var item in popSeq.Items)
+            {
+                if (_r.Choice(item, "record.populations", new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true }, "population metric") is true)
+                {
+                    populationRate = true;
+                }
+            }
+        }
+
+        WeightRecordSpec? weights = null;
+        if (map["weights"] is { } wNode && _r.Mapping(wNode, "record.weights", "{ projection: recurrent, every: 1 s }") is { } w)
+        {
+            _r.CheckKeys(w, "record.weights", "projection", "every", "stats", "histogram");
+            var projNode = _r.Required(w, "projection", "record.weights", "recurrent");
+            string? projection = _r.Identifier(projNode, "record.weights.projection", "projection name");
+            if (projection is not null && !_projections.ContainsKey(projection))
+            {
+                UnknownName(projNode!, "record.weights.projection", projection, "projection", _projections.Keys);
+                projection = null;
+            }
+
+            long? wEvery = w["every"] is { } we ? Steps(we, "record.weights.every") : Math.Max(1, (long)Math.Round(1e9 / _dtNs));
+            bool? stats = w["stats"] is { } st ? _r.Boolean(st, "record.weights.stats") : true;
+            long? bins = w["histogram"] is { } h ? _r.Integer(h, "record.weights.histogram", 1, 10_000) : 0;
+            if (stats == false)
+            {
+                _r.Error(w["stats"]!, "record.weights.stats", "weight blocks are always written when 'weights:' is recorded", "remove 'stats: false'");
+            }
+
+            if (projection is not null && wEvery is not null && bins is not null && stats == true)
+            {
+                weights = new WeightRecordSpec(projection, wEvery.Value, (int)bins.Value);
+            }
+        }
+
+        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights);
+    }
+}

@@ -1,0 +1,214 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>
+/// Turns a scenario's YAML tree into a validated <see cref="SimulationSpec"/> (scenario format v1,
+/// docs/scenario-reference.md). Sections are read in dependency order whatever their order in the file, and every
+/// problem is collected; the spec is returned only when there is none.
+/// </summary>
+internal sealed partial class ScenarioCompiler
+{
+    private static readonly string[] TopKeys = ["name", "description", "seed", "dt", "populations", "tags", "inputs", "modulators", "projections", "protocol", "record", "expect", "sweep"];
+
+    private readonly SchemaReader _r;
+    private readonly ScenarioOptions _options;
+    private readonly Dictionary<string, PopulationSpec> _populations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TagSpec> _tags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (InputSpec Spec, YamlNodeBase Node)> _inputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModulatorSpec> _modulators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProjectionSpec> _projections = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _inputsUsed = new(StringComparer.Ordinal);
+    private long _dtNs = 100_000;
+
+    public ScenarioCompiler(string file, ScenarioOptions options)
+    {
+        _r = new SchemaReader(file);
+        _options = options;
+    }
+
+    public List<Diagnostic> Errors => _r.Errors;
+
+    public SimulationSpec? Compile(YamlNodeBase root)
+    {
+        var top = _r.Mapping(root, "", "a mapping with 'name:', 'populations:', 'protocol:' …");
+        if (top is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(top, "", TopKeys);
+        foreach (string future in new[] { "expect", "sweep" })
+        {
+            if (top[future] is { } node)
+            {
+                _r.Error(node, future, $"'{future}:' is part of scenario format v1 but not implemented by this version", "remove the section for now; docs/scenario-reference.md lists what is implemented");
+            }
+        }
+
+        string? name = _r.Identifier(_r.Required(top, "name", "", "my-scenario"), "name", "scenario name");
+        string? description = top["description"] is { } d ? _r.Text(d, "description") : null;
+        ulong seed = top["seed"] is { } s ? _r.Seed(s, "seed") ?? 1 : 1;
+        if (_options.Seed is { } overrideSeed)
+        {
+            seed = overrideSeed;
+        }
+
+        ReadDt(top["dt"]);
+        ReadPopulations(_r.Required(top, "populations", "", "{ cortex: { size: 400, neuron: { model: rate, tau: 10 ms } } }"));
+        ReadTags(top["tags"]);
+        ReadInputs(top["inputs"]);
+        ReadModulators(top["modulators"]);
+        ReadProjections(top["projections"]);
+        var protocol = ReadProtocol(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
+        var record = ReadRecord(top["record"]);
+        foreach (var (inputName, (_, node)) in _inputs)
+        {
+            if (!_inputsUsed.Contains(inputName))
+            {
+                _r.Error(node, "inputs." + inputName, $"input '{inputName}' is switched on in no phase", "add it to a phase's 'inputs:' list, or remove it");
+            }
+        }
+
+        if (Errors.Count > 0 || name is null || protocol is null || record is null)
+        {
+            return null;
+        }
+
+        var spec = new SimulationSpec(name, description, seed, new Clock(_dtNs), [.. _populations.Values], [.. _tags.Values],
+            [.. _inputs.Values.Select(i => i.Spec)], [.. _modulators.Values], [.. _projections.Values], protocol, record);
+        CheckMemory(spec, top);
+        return Errors.Count > 0 ? null : spec;
+    }
+
+    private void ReadDt(YamlNodeBase? node)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (_r.Quantity(node, "dt", Dimension.Time, 0, minExclusive: true, max: 1000) is { } dtMs)
+        {
+            double ns = dtMs * 1e6;
+            if (Math.Abs(ns - Math.Round(ns)) > 1e-6 * Math.Max(1, ns) || Math.Round(ns) < 1)
+            {
+                _r.Error(node, "dt", "dt must be a whole number of nanoseconds", "for example 'dt: 0.1 ms'");
+                return;
+            }
+
+            _dtNs = (long)Math.Round(ns);
+        }
+    }
+
+    /// <summary>A duration as a whole number of steps; an error when it is not a multiple of dt.</summary>
+    private long? Steps(YamlNodeBase? node, string path, bool allowZero = false)
+    {
+        if (_r.Quantity(node, path, Dimension.Time, 0, minExclusive: !allowZero) is not { } ms)
+        {
+            return null;
+        }
+
+        double dtMs = _dtNs / 1e6;
+        double steps = ms / dtMs;
+        if (steps > 1e15)
+        {
+            _r.Error(node!, path, SchemaReader.Inv($"{ms} ms is {steps:E2} steps of dt = {dtMs} ms: too long"), "use a larger dt or a shorter duration (offline phases are cheap, but time must stay countable)");
+            return null;
+        }
+
+        double rounded = Math.Round(steps);
+        if (Math.Abs(steps - rounded) > 1e-6 * Math.Max(1, steps) || (rounded == 0 && !allowZero))
+        {
+            _r.Error(node!, path, SchemaReader.Inv($"{QuantityParser.Format(ms, Dimension.Time)} is not a whole number of steps of dt = {dtMs} ms"), "make durations multiples of dt");
+            return null;
+        }
+
+        return (long)rounded;
+    }
+
+    private void ReadPopulations(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "populations", "{ cortex: { size: 400, neuron: { model: rate } } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            _r.Error(map, "populations", "at least one population is required", "add e.g. 'cortex: { size: 400, neuron: { model: rate, tau: 10 ms } }'");
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "populations." + key.Value;
+            string? name = _r.Identifier(key, path, "population name");
+            var pop = _r.Mapping(value, path, "{ size: 400, neuron: { model: rate } }");
+            if (name is null || pop is null)
+            {
+                continue;
+            }
+
+            _r.CheckKeys(pop, path, "size", "neuron");
+            long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
+            var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron");
+            if (size is { } n && neuron is not null)
+            {
+                _populations[name] = new PopulationSpec(name, (int)n, neuron);
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, Activation> Activations = new(StringComparer.Ordinal)
+    {
+        ["sigmoid"] = Activation.Sigmoid,
+        ["relu"] = Activation.Relu,
+        ["tanh"] = Activation.Tanh,
+        ["linear"] = Activation.Linear,
+    };
+
+    private RateNeuronSpec? ReadNeuron(YamlNodeBase? node, string path)
+    {
+        var map = _r.Mapping(node, path, "{ model: rate, tau: 10 ms }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var modelNode = _r.Scalar(_r.Required(map, "model", path, "rate"), path + ".model", "a neuron model", "rate");
+        if (modelNode is null)
+        {
+            return null;
+        }
+
+        if (modelNode.Value is "lif" or "izhikevich" or "poisson")
+        {
+            _r.Error(modelNode, path + ".model", $"model '{modelNode.Value}' (spiking) is part of scenario format v1 but not implemented by this version", "use 'model: rate'; the spiking core is planned");
+            return null;
+        }
+
+        if (modelNode.Value != "rate")
+        {
+            _r.Error(modelNode, path + ".model", $"unknown neuron model '{modelNode.Value}'", "expected one of: rate, lif, izhikevich, poisson");
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise");
+        double? tau = map["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : 10.0;
+        var activation = map["activation"] is { } a ? _r.Choice(a, path + ".activation", Activations, "activation") : Activation.Sigmoid;
+        double? gain = map["gain"] is { } g ? _r.Number(g, path + ".gain", 0, minExclusive: true, example: "4.0") : 1.0;
+        double? threshold = map["threshold"] is { } th ? _r.Number(th, path + ".threshold") : 0.0;
+        double? noise = map["noise"] is { } ns ? _r.Number(ns, path + ".noise", 0, example: "0.05") : 0.0;
+        if (tau is { } tauMs && tauMs < _dtNs / 1e6)
+        {
+            _r.Error(map["tau"]!, path + ".tau", SchemaReader.Inv($"tau = {tauMs} ms is shorter than dt = {_dtNs / 1e6} ms"), "make tau at least dt (exponential Euler is stable, but the dynamics would be unresolved)");
+        }
+
+        return tau is null || activation is null || gain is null || threshold is null || noise is null
+            ? null
+            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value);
+    }
+}

@@ -1,0 +1,298 @@
+namespace Neurotag.Output.Tests;
+
+public sealed class RunFolderTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string[] Siblings() =>
+        [.. Directory.GetFileSystemEntries(_temp.Path).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
+
+    private static void Fill(string directory, params string[] files)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var file in files)
+        {
+            File.WriteAllText(Path.Combine(directory, file), file);
+        }
+    }
+
+    [Fact]
+    public void Prepare_WhenFolderAbsent_CreatesHiddenStagingNextToItAndNotTheFolder()
+    {
+        var final = _temp.Combine("run");
+        using var folder = RunFolder.Prepare(final, force: false);
+
+        Assert.Equal(final, folder.FinalPath);
+        Assert.Equal(_temp.Path, Path.GetDirectoryName(folder.StagingPath));
+        Assert.StartsWith(".run.tmp-", Path.GetFileName(folder.StagingPath), StringComparison.Ordinal);
+        Assert.Matches("^\\.run\\.tmp-[0-9a-f]{32}$", Path.GetFileName(folder.StagingPath));
+        Assert.True(Directory.Exists(folder.StagingPath));
+        Assert.False(Directory.Exists(final));
+    }
+
+    [Fact]
+    public void Prepare_WhenParentMissing_CreatesIt()
+    {
+        var final = _temp.Combine("a", "b", "run");
+        using var folder = RunFolder.Prepare(final, force: false);
+        Fill(folder.StagingPath, "x.csv");
+        folder.Commit();
+
+        Assert.True(File.Exists(Path.Combine(final, "x.csv")));
+    }
+
+    [Fact]
+    public void Prepare_WithTrailingSeparator_NamesTheFolderItself()
+    {
+        var final = _temp.Combine("run");
+        using var folder = RunFolder.Prepare(final + Path.DirectorySeparatorChar, force: false);
+
+        Assert.Equal(final, folder.FinalPath);
+        Assert.StartsWith(".run.tmp-", Path.GetFileName(folder.StagingPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commit_WhenFolderAbsent_MovesStagingIntoPlaceAndLeavesNoStaging()
+    {
+        var final = _temp.Combine("run");
+        using (var folder = RunFolder.Prepare(final, force: false))
+        {
+            Fill(folder.StagingPath, "tags.csv", "manifest.json");
+            folder.Commit();
+            Assert.True(folder.IsCommitted);
+        }
+
+        Assert.Equal(["run"], Siblings());
+        Assert.Equal(["manifest.json", "tags.csv"], Directory.GetFiles(final).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Prepare_WhenFolderHoldsCompletedRunWithoutForce_RefusesWithHint()
+    {
+        var final = _temp.Combine("run");
+        Fill(final, "manifest.json", "tags.csv");
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(final, force: false));
+
+        Assert.Contains(final, e.Message, StringComparison.Ordinal);
+        Assert.Contains("completed run", e.Message, StringComparison.Ordinal);
+        Assert.Equal("pass --force to overwrite, or choose another --out", e.Hint);
+        Assert.Equal(["run"], Siblings());
+        Assert.Equal(2, Directory.GetFiles(final).Length);
+    }
+
+    [Fact]
+    public void Prepare_WhenFolderHoldsOtherFilesWithoutForce_RefusesWithHint()
+    {
+        var final = _temp.Combine("run");
+        Fill(final, "notes.txt");
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(final, force: false));
+
+        Assert.Contains(final, e.Message, StringComparison.Ordinal);
+        Assert.Equal(RunFolder.OverwriteHint, e.Hint);
+        Assert.Equal(["run"], Siblings());
+    }
+
+    [Fact]
+    public void Prepare_WhenFolderHoldsOnlyASubfolderWithoutForce_Refuses()
+    {
+        var final = _temp.Combine("run");
+        Directory.CreateDirectory(Path.Combine(final, "figures"));
+
+        Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(final, force: false));
+    }
+
+    [Fact]
+    public void Commit_WhenFolderExistsButEmpty_ReplacesItWithoutForce()
+    {
+        var final = _temp.Combine("run");
+        Directory.CreateDirectory(final);
+
+        using (var folder = RunFolder.Prepare(final, force: false))
+        {
+            Fill(folder.StagingPath, "tags.csv");
+            folder.Commit();
+        }
+
+        Assert.Equal(["run"], Siblings());
+        Assert.True(File.Exists(Path.Combine(final, "tags.csv")));
+    }
+
+    [Fact]
+    public void Commit_WhenForceAndFolderExists_ReplacesItWhole()
+    {
+        var final = _temp.Combine("run");
+        Fill(final, "manifest.json", "old.csv");
+        Fill(Path.Combine(final, "figures"), "old.svg");
+
+        using (var folder = RunFolder.Prepare(final, force: true))
+        {
+            Fill(folder.StagingPath, "new.csv");
+
+            // Until the commit, the previous run is still there, untouched.
+            Assert.True(File.Exists(Path.Combine(final, "old.csv")));
+
+            folder.Commit();
+        }
+
+        Assert.Equal(["run"], Siblings());
+        Assert.Equal(["new.csv"], Directory.GetFileSystemEntries(final).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Commit_WhenFolderFilledMeanwhileWithoutForce_RefusesAndKeepsBoth()
+    {
+        var final = _temp.Combine("run");
+        using (var folder = RunFolder.Prepare(final, force: false))
+        {
+            Fill(folder.StagingPath, "new.csv");
+            Fill(final, "manifest.json");
+
+            var e = Assert.Throws<OutputFolderException>(folder.Commit);
+            Assert.Equal(RunFolder.OverwriteHint, e.Hint);
+            Assert.False(folder.IsCommitted);
+            Assert.True(Directory.Exists(folder.StagingPath));
+        }
+
+        Assert.Equal(["run"], Siblings());
+        Assert.Equal(["manifest.json"], Directory.GetFileSystemEntries(final).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Abandon_DeletesStagingAndLeavesExistingFolderUntouched()
+    {
+        var final = _temp.Combine("run");
+        Fill(final, "manifest.json");
+
+        var folder = RunFolder.Prepare(final, force: true);
+        Fill(folder.StagingPath, "partial.csv");
+        folder.Abandon();
+        folder.Abandon();
+        folder.Dispose();
+
+        Assert.Equal(["run"], Siblings());
+        Assert.Equal(["manifest.json"], Directory.GetFileSystemEntries(final).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Dispose_WithoutCommit_DeletesStagingAndCreatesNoFolder()
+    {
+        var final = _temp.Combine("run");
+        string staging;
+        using (var folder = RunFolder.Prepare(final, force: false))
+        {
+            staging = folder.StagingPath;
+            Fill(staging, "partial.csv");
+        }
+
+        Assert.False(Directory.Exists(staging));
+        Assert.False(Directory.Exists(final));
+        Assert.Empty(Siblings());
+    }
+
+    [Fact]
+    public void Dispose_AfterCommit_KeepsTheRun()
+    {
+        var final = _temp.Combine("run");
+        var folder = RunFolder.Prepare(final, force: false);
+        Fill(folder.StagingPath, "tags.csv");
+        folder.Commit();
+        folder.Dispose();
+
+        Assert.True(File.Exists(Path.Combine(final, "tags.csv")));
+    }
+
+    [Fact]
+    public void Commit_Twice_Throws()
+    {
+        using var folder = RunFolder.Prepare(_temp.Combine("run"), force: false);
+        folder.Commit();
+
+        Assert.Throws<InvalidOperationException>(folder.Commit);
+        Assert.Throws<InvalidOperationException>(folder.Abandon);
+    }
+
+    [Fact]
+    public void Commit_AfterAbandon_Throws()
+    {
+        using var folder = RunFolder.Prepare(_temp.Combine("run"), force: false);
+        folder.Abandon();
+
+        Assert.Throws<InvalidOperationException>(folder.Commit);
+    }
+
+    [Fact]
+    public void Commit_WhenStagingDeletedMeanwhile_ThrowsOutputFolderException()
+    {
+        using var folder = RunFolder.Prepare(_temp.Combine("run"), force: false);
+        Directory.Delete(folder.StagingPath);
+
+        var e = Assert.Throws<OutputFolderException>(folder.Commit);
+        Assert.NotEmpty(e.Hint);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Prepare_WhenPathIsAnExistingFile_ThrowsOutputFolderException(bool force)
+    {
+        var path = _temp.Combine("run");
+        File.WriteAllText(path, "not a folder");
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(path, force));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("file", e.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(e.Hint);
+        Assert.Equal(["run"], Siblings());
+    }
+
+    [Fact]
+    public void Prepare_WhenParentIsAFile_ThrowsOutputFolderExceptionNotIOException()
+    {
+        var file = _temp.Combine("blocker");
+        File.WriteAllText(file, "x");
+        var path = Path.Combine(file, "run");
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(path, force: false));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(e.Hint);
+        Assert.NotNull(e.InnerException);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Prepare_WhenPathIsBlank_ThrowsOutputFolderException(string path)
+    {
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(path, force: false));
+        Assert.NotEmpty(e.Hint);
+    }
+
+    [Fact]
+    public void Prepare_WhenPathIsInvalid_ThrowsOutputFolderException()
+    {
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare("bad\0name", force: false));
+        Assert.NotEmpty(e.Hint);
+    }
+
+    [Fact]
+    public void Prepare_WhenPathIsRoot_ThrowsOutputFolderException()
+    {
+        var root = Path.GetPathRoot(_temp.Path)!;
+        Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(root, force: true));
+    }
+
+    [Fact]
+    public void Prepare_RelativePath_ResolvesAgainstCurrentDirectory()
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, _temp.Combine("run"));
+        using var folder = RunFolder.Prepare(relative, force: false);
+
+        Assert.Equal(_temp.Combine("run"), folder.FinalPath);
+    }
+}
