@@ -28,6 +28,12 @@ internal sealed class SynapticNormalization(DenseProjection projection, Normaliz
             {
                 TensorPrimitives.Multiply(row, total / sum, row);
                 TensorPrimitives.Clamp(row, min, max, row);
+                var mask = projection.MaskRow(j);
+                if (!mask.IsEmpty)
+                {
+                    // The clamp lifts absent (and pruned) synapses to a positive min: they must stay exactly 0.
+                    TensorPrimitives.Multiply(row, mask, row);
+                }
             }
         }
     }

@@ -16,7 +16,6 @@ internal sealed partial class ScenarioCompiler
         }
 
         var shareNodes = new List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)>();
-        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         var nodes = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
@@ -82,7 +81,6 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            sizes[name] = finalSize.Value;
             nodes[name] = tag;
             if (tag["shares"] is { } shares && range is null && _r.Mapping(shares, path + ".shares", "{ pain: 0.25 }") is { } shareMap)
             {
@@ -95,10 +93,11 @@ internal sealed partial class ScenarioCompiler
             _tags[name] = new TagSpec(name, popName, finalSize.Value, range, []);
         }
 
-        ResolveShares(shareNodes, sizes);
+        NoteRejected(map, _tags);
+        ResolveShares(shareNodes, nodes);
     }
 
-    private void ResolveShares(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, int> sizes)
+    private void ResolveShares(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, YamlMappingNode> nodes)
     {
         foreach (var group in shareNodes.GroupBy(s => s.Tag))
         {
@@ -146,17 +145,17 @@ internal sealed partial class ScenarioCompiler
 
             if (shares.Sum(s => s.Count) > spec.Size)
             {
-                _r.Error(group.First().Key, "tags." + spec.Name + ".shares", "the shared fractions add up to more than the whole tag", "shares are fractions of this tag's members and must sum to at most 1");
+                _r.Error(nodes[spec.Name]["shares"]!, "tags." + spec.Name + ".shares", "the shared fractions add up to more than the whole tag", "shares are fractions of this tag's members and must sum to at most 1");
             }
 
             _tags[group.Key] = spec with { Shares = shares };
         }
 
-        CheckTagPlacement(shareNodes);
+        CheckTagPlacement(shareNodes, nodes);
     }
 
     /// <summary>Cycles in shares, and whether each population has enough neurons for its tags' exclusive members.</summary>
-    private void CheckTagPlacement(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes)
+    private void CheckTagPlacement(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, YamlMappingNode> nodes)
     {
         if (Errors.Count > 0)
         {
@@ -169,8 +168,13 @@ internal sealed partial class ScenarioCompiler
         }
         catch (InvalidOperationException e)
         {
-            var node = shareNodes.FirstOrDefault().Key;
-            _r.Errors.Add(new Diagnostic(_r.File, node?.Start.Line ?? 1, node?.Start.Column ?? 1, "tags", e.Message, "a tag can only share neurons with tags that do not (transitively) share with it"));
+            // Report at the first share (in file order) that lies on a cycle: tag A shares B and B reaches A.
+            var edges = shareNodes.ToLookup(s => s.Tag, s => s.Key.Value, StringComparer.Ordinal);
+            bool Reaches(string from, string target, HashSet<string> seen) =>
+                edges[from].Any(next => next == target || (seen.Add(next) && Reaches(next, target, seen)));
+            var onCycle = shareNodes.FirstOrDefault(s => Reaches(s.Key.Value, s.Tag, new HashSet<string>(StringComparer.Ordinal)));
+            var node = onCycle.Key;
+            _r.Errors.Add(new Diagnostic(_r.File, node?.Start.Line ?? 1, node?.Start.Column ?? 1, onCycle.Path ?? "tags", e.Message, "a tag can only share neurons with tags that do not (transitively) share with it"));
             return;
         }
 
@@ -182,7 +186,7 @@ internal sealed partial class ScenarioCompiler
             if (needed > population.Size)
             {
                 var last = inPop[^1];
-                _r.Errors.Add(new Diagnostic(_r.File, 1, 1, "tags." + last.Name, SchemaReader.Inv($"the tags of population '{population.Name}' need {needed} distinct neurons but it has {population.Size}"), "tags overlap only where 'shares:' says: enlarge the population, shrink tags, or declare shares"));
+                _r.Error(nodes[last.Name], "tags." + last.Name, SchemaReader.Inv($"the tags of population '{population.Name}' need {needed} distinct neurons but it has {population.Size}"), "tags overlap only where 'shares:' says: enlarge the population, shrink tags, or declare shares");
             }
         }
     }
@@ -262,6 +266,8 @@ internal sealed partial class ScenarioCompiler
 
             _inputs[name] = (new InputSpec(name, target, isTag, amplitude.Value, fraction.Value), key);
         }
+
+        NoteRejected(map, _inputs);
     }
 
     private void ReadModulators(YamlNodeBase? node)
@@ -290,14 +296,33 @@ internal sealed partial class ScenarioCompiler
                 _modulators[name] = new ModulatorSpec(name, baseline.Value, tau);
             }
         }
+
+        NoteRejected(map, _modulators);
     }
 
     private void UnknownName(YamlNodeBase node, string path, string name, string what, IEnumerable<string> known)
     {
+        if (_rejected.Contains(name) && Errors.Count > 0)
+        {
+            return; // defined, but its definition was rejected and reported: "no X named" would be false
+        }
+
         var list = known.ToList();
         string? near = SchemaReader.Nearest(name, list);
-        string hint = near is not null ? $"did you mean '{near}'?" : list.Count == 0 ? $"define a {what} first" : $"known: {string.Join(", ", list)}";
+        string hint = near is not null ? $"did you mean '{near}'?" : list.Count == 0 ? $"no {what} is defined: add one to the scenario" : $"known: {string.Join(", ", list)}";
         _r.Error(node, path, $"no {what} named '{name}'", hint);
+    }
+
+    /// <summary>Remembers the names of <paramref name="section"/> that were not accepted (each got an error).</summary>
+    private void NoteRejected<T>(YamlMappingNode section, Dictionary<string, T> accepted)
+    {
+        foreach (var (key, _) in section.Entries)
+        {
+            if (!accepted.ContainsKey(key.Value))
+            {
+                _rejected.Add(key.Value);
+            }
+        }
     }
 
     private int SizeOf(string name) => _tags.TryGetValue(name, out var t) ? t.Size : _populations[name].Size;

@@ -70,6 +70,8 @@ internal sealed partial class ScenarioCompiler
 
             _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, normalization, pruning);
         }
+
+        NoteRejected(map, _projections);
     }
 
     private string? Endpoint(YamlNodeBase? node, string path)

@@ -21,6 +21,10 @@ internal sealed partial class ScenarioCompiler
     private readonly Dictionary<string, ModulatorSpec> _modulators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectionSpec> _projections = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inputsUsed = new(StringComparer.Ordinal);
+
+    /// <summary>Names whose definitions were rejected with an error; references to them are not reported again.</summary>
+    private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
+
     private long _dtNs = 100_000;
 
     public ScenarioCompiler(string file, ScenarioOptions options)
@@ -160,6 +164,8 @@ internal sealed partial class ScenarioCompiler
                 _populations[name] = new PopulationSpec(name, (int)n, neuron);
             }
         }
+
+        NoteRejected(map, _populations);
     }
 
     private static readonly Dictionary<string, Activation> Activations = new(StringComparer.Ordinal)

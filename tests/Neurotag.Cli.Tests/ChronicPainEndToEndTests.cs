@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Neurotag.Cli.Tests;
+
+/// <summary>
+/// The README's first command, run in-process: `neurotag-cli run scenarios/chronic-pain.yaml`. The margins are the
+/// ones documented in the scenario and the README: after 60 days of healing, the bend cue alone drives the pain tag
+/// at least 0.5 (rate units, sigmoid range 0..1) above the same probe before the injury, and an unpaired touch cue
+/// leaves it below 0.2.
+/// </summary>
+public sealed class ChronicPainEndToEndTests
+{
+    private const double DocumentedMargin = 0.5;
+    private const double UnpairedCueCeiling = 0.2;
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("7")]
+    [InlineData("2026")]
+    public void Run_ChronicPain_BendCueFiresPainTagAfterHealingButNotBefore(string seed)
+    {
+        using var temp = new TempFolder();
+        string output = temp.Sub("run");
+        var (exit, stdout, stderr) = CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", output, "--seed", seed, "--quiet");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(Path.GetFullPath(output), stdout.Trim());
+
+        var summary = ReadSummary(Path.Combine(output, "summary.csv"));
+        double before = summary[("probe-before", "pain", "activation", "")];
+        double chronic = summary[("probe-chronic", "pain", "activation", "")];
+        double touch = summary[("probe-touch", "pain", "activation", "")];
+        Assert.True(chronic - before > DocumentedMargin, $"chronic {chronic} vs before {before}");
+        Assert.True(touch < UnpairedCueCeiling, $"touch probe drove pain to {touch}");
+
+        // The association itself is visible: bend->pain coupling grew through the injury and survived healing.
+        double couplingBefore = summary[("probe-before", "bend", "coupling", "pain")];
+        double couplingChronic = summary[("probe-chronic", "bend", "coupling", "pain")];
+        Assert.True(couplingChronic > 2 * couplingBefore, $"coupling {couplingBefore} -> {couplingChronic}");
+    }
+
+    [Fact]
+    public void Run_ChronicPain_WritesTheContractFilesWithTheirHeaders()
+    {
+        using var temp = new TempFolder();
+        string output = temp.Sub("run");
+        var (exit, _, stderr) = CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", output, "--quiet");
+        Assert.True(exit == 0, stderr);
+        var expected = new Dictionary<string, string>
+        {
+            ["tags.csv"] = "t_ms,phase,rep,tag,metric,other,value",
+            ["populations.csv"] = "t_ms,phase,rep,population,metric,value",
+            ["weights.csv"] = "t_ms,phase,rep,projection,from,to,mean,std,min,max,count",
+            ["weight_hist.csv"] = "t_ms,phase,rep,projection,bin_lo,bin_hi,count",
+            ["summary.csv"] = "phase,rep,kind,name,metric,other,value",
+        };
+        foreach (var (file, header) in expected)
+        {
+            Assert.Equal(header, File.ReadLines(Path.Combine(output, file)).First());
+        }
+
+        string manifest = File.ReadAllText(Path.Combine(output, "manifest.json"));
+        Assert.Contains("\"scenario_sha256\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"exit_status\": \"ok\"", manifest, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(temp.Path, ".*"));
+    }
+
+    internal static Dictionary<(string Phase, string Name, string Metric, string Other), double> ReadSummary(string path)
+    {
+        var rows = new Dictionary<(string, string, string, string), double>();
+        foreach (string line in File.ReadLines(path).Skip(1))
+        {
+            string[] f = line.Split(',');
+            rows[(f[0], f[3], f[4], f[5])] = double.Parse(f[6], CultureInfo.InvariantCulture);
+        }
+
+        return rows;
+    }
+}

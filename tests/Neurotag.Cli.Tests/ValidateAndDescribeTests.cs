@@ -1,0 +1,39 @@
+namespace Neurotag.Cli.Tests;
+
+public sealed class ValidateAndDescribeTests
+{
+    [Fact]
+    public void Validate_ReportsEveryFileAndExitsTwoIfAnyIsInvalid()
+    {
+        using var temp = new TempFolder();
+        string bad = temp.Sub("bad.yaml");
+        File.WriteAllText(bad, "name: bad\npopulations: []\nprotocl: []\n");
+        var (exit, stdout, stderr) = CliHarness.Run("validate", CliHarness.Scenario("chronic-pain.yaml"), bad);
+        Assert.Equal(2, exit);
+        Assert.Contains("chronic-pain.yaml: ok", stdout, StringComparison.Ordinal);
+        Assert.Contains($"{bad}:2:14: populations: expected a mapping", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{bad}:3:1: protocl: unknown key 'protocl' (hint: did you mean 'protocol'?)", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{bad}:1:1: protocol: missing required key 'protocol'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BundledScenarios_AreAllValid()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "scenarios"), "*.yaml");
+        Assert.NotEmpty(files);
+        var (exit, _, stderr) = CliHarness.Run(["validate", .. files]);
+        Assert.True(exit == 0, stderr);
+    }
+
+    [Fact]
+    public void Describe_ChronicPain_ShowsTagsProjectionsAndTimeline()
+    {
+        var (exit, stdout, stderr) = CliHarness.Run("describe", CliHarness.Scenario("chronic-pain.yaml"));
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("pain", stdout, StringComparison.Ordinal);
+        // all_to_all from 300 context neurons onto 200 pain-area neurons: 60 000 synapses.
+        Assert.Contains("60,000 synapses", stdout, StringComparison.Ordinal);
+        Assert.Contains("healing", stdout, StringComparison.Ordinal);
+        Assert.Contains("60 day", stdout, StringComparison.Ordinal);
+    }
+}
