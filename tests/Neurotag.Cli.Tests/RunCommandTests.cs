@@ -12,10 +12,7 @@ public sealed class RunCommandTests
         using var temp = new TempFolder();
         Assert.Equal(0, CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", temp.Sub("a"), "--quiet").Exit);
         Assert.Equal(0, CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", temp.Sub("b"), "--quiet").Exit);
-        foreach (string file in CsvFiles)
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("a"), file)), File.ReadAllBytes(Path.Combine(temp.Sub("b"), file)));
-        }
+        AssertSameCsvBytes(temp.Sub("a"), temp.Sub("b"));
     }
 
     [Fact]
@@ -27,10 +24,7 @@ public sealed class RunCommandTests
         var all = CliHarness.RunProcess(new Dictionary<string, string>(), "run", scenario, "--out", temp.Sub("all"), "--quiet");
         Assert.True(one.Exit == 0, one.Err);
         Assert.True(all.Exit == 0, all.Err);
-        foreach (string file in CsvFiles)
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("one"), file)), File.ReadAllBytes(Path.Combine(temp.Sub("all"), file)));
-        }
+        AssertSameCsvBytes(temp.Sub("one"), temp.Sub("all"));
     }
 
     [Fact]
@@ -50,10 +44,7 @@ public sealed class RunCommandTests
             CultureInfo.CurrentCulture = saved;
         }
 
-        foreach (string file in CsvFiles)
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(temp.Sub("inv"), file)), File.ReadAllBytes(Path.Combine(temp.Sub("de"), file)));
-        }
+        AssertSameCsvBytes(temp.Sub("inv"), temp.Sub("de"));
     }
 
     [Fact]
@@ -101,5 +92,13 @@ public sealed class RunCommandTests
         var (exit, _, stderr) = CliHarness.Run("run", "does-not-exist.yaml");
         Assert.Equal(2, exit);
         Assert.Contains("does-not-exist.yaml:1:1: file not found", stderr, StringComparison.Ordinal);
+    }
+
+    private static void AssertSameCsvBytes(string runA, string runB)
+    {
+        foreach (string file in CsvFiles)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(runA, file)), File.ReadAllBytes(Path.Combine(runB, file)));
+        }
     }
 }
