@@ -27,6 +27,22 @@ public sealed class RunCommandTests
         AssertSameCsvBytes(temp.Sub("one"), temp.Sub("all"));
     }
 
+    /// <summary>
+    /// The kernels reduce in a fixed eight-lane order and never fuse multiply-adds, so the software fallback gives the
+    /// same bits as AVX: results do not depend on the CPU's SIMD support.
+    /// </summary>
+    [Fact]
+    public void Run_WithoutHardwareIntrinsics_WritesByteIdenticalCsv()
+    {
+        using var temp = new TempFolder();
+        string scenario = CliHarness.Scenario("chronic-pain.yaml");
+        var scalar = CliHarness.RunProcess(new Dictionary<string, string> { ["DOTNET_EnableHWIntrinsic"] = "0" }, "run", scenario, "--out", temp.Sub("scalar"), "--quiet");
+        var simd = CliHarness.RunProcess(new Dictionary<string, string>(), "run", scenario, "--out", temp.Sub("simd"), "--quiet");
+        Assert.True(scalar.Exit == 0, scalar.Err);
+        Assert.True(simd.Exit == 0, simd.Err);
+        AssertSameCsvBytes(temp.Sub("scalar"), temp.Sub("simd"));
+    }
+
     [Fact]
     public void Run_UnderCommaDecimalCulture_WritesTheSameBytes()
     {

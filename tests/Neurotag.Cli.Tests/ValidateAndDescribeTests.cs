@@ -36,4 +36,12 @@ public sealed class ValidateAndDescribeTests
         Assert.Contains("healing", stdout, StringComparison.Ordinal);
         Assert.Contains("60 day", stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.0, "0 ms")]
+    [InlineData(1500.0, "1.5 s")]
+    [InlineData(86_400_000.0 * 60, "60 day")]
+    [InlineData((86_400_000.0 * 60) + 10_000, "60 day + 10 s")]
+    public void Describe_TimelineDurations_ReadAsTheScenarioWritesThem(double ms, string expected) =>
+        Assert.Equal(expected, Commands.DescribeCommand.Duration(ms));
 }

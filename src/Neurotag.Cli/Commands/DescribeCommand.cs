@@ -47,7 +47,7 @@ internal static class DescribeCommand
 
         o.WriteLine(string.Create(c, $"seed        {spec.Seed}"));
         o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
-        o.WriteLine(string.Create(c, $"time        {QuantityParser.Format(spec.Clock.TimeMs(spec.TotalSteps), Dimension.Time)} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
+        o.WriteLine(string.Create(c, $"time        {Duration(spec.Clock.TimeMs(spec.TotalSteps))} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
         o.WriteLine(string.Create(c, $"memory      ~{bytes / 1048576.0:0.0} MiB of network state"));
 
         o.WriteLine();
@@ -89,7 +89,7 @@ internal static class DescribeCommand
             string competition = s.Normalization is { } nm ? string.Create(c, $"; normalize per post to {nm.Total}") : "";
             string pruning = s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";
             string kind = s.Inhibitory ? "inhibitory" : "excitatory";
-            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {s.Connectivity.Rule}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {RuleName(s.Connectivity.Rule)}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));
         }
 
         o.WriteLine();
@@ -97,8 +97,8 @@ internal static class DescribeCommand
         long step = 0;
         foreach (var phase in spec.Protocol)
         {
-            string start = QuantityParser.Format(spec.Clock.TimeMs(step), Dimension.Time);
-            string duration = QuantityParser.Format(spec.Clock.TimeMs(phase.Steps), Dimension.Time);
+            string start = Duration(spec.Clock.TimeMs(step));
+            string duration = Duration(spec.Clock.TimeMs(phase.Steps));
             string what = phase.Offline
                 ? "offline (closed-form decay and pruning)"
                 : string.Join("; ", new[]
@@ -108,8 +108,31 @@ internal static class DescribeCommand
                     phase.Plasticity ? "" : "plasticity off",
                     phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter.ToString().ToLowerInvariant()} = {x.Value}"))) : "",
                 }.Where(x => x.Length > 0));
-            o.WriteLine(string.Create(c, $"  {start,10}  {phase.Name,-16} rep {phase.Rep,-3} {duration,9}  {what}"));
+            o.WriteLine(string.Create(c, $"  {start,16}  {phase.Name,-20} rep {phase.Rep,-3} {duration,9}  {what}"));
             step += phase.Steps;
         }
     }
+
+    /// <summary>A time as the scenario would write it; spans of days keep their seconds readable ("60 day + 10 s").</summary>
+    internal static string Duration(double ms)
+    {
+        const double Day = 86_400_000;
+        double days = Math.Floor(ms / Day);
+        double rest = ms - (days * Day);
+        if (days == 0 || rest == 0)
+        {
+            return QuantityParser.Format(ms, Dimension.Time);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{days} day + {QuantityParser.Format(rest, Dimension.Time)}");
+    }
+
+    private static string RuleName(ConnectivityRule rule) => rule switch
+    {
+        ConnectivityRule.AllToAll => "all_to_all",
+        ConnectivityRule.OneToOne => "one_to_one",
+        ConnectivityRule.FixedProbability => "fixed_probability",
+        ConnectivityRule.FixedIndegree => "fixed_indegree",
+        _ => rule.ToString(),
+    };
 }

@@ -69,7 +69,7 @@ public sealed class PruningTests
 
             if (step == 16)
             {
-                projection.Weights[6] = 0.05f; // below again from here: 15, 20 ms ... needs until the 35 ms check
+                projection.Weights[6] = 0.05f; // below again from 15 ms: below at the checks of 20, 25, 30 and 35 ms
             }
 
             simulator.Step(inputs, learning: true);
@@ -77,7 +77,15 @@ public sealed class PruningTests
 
         AssertPrunedExactly(projection, [1, 3]);
 
-        for (int step = 21; step <= 35; step++)
+        for (int step = 21; step <= 30; step++)
+        {
+            simulator.Step(inputs, learning: true);
+        }
+
+        // Below at 20, 25, 30 ms: 15 ms without interruption (the earlier 10 ms do not count).
+        AssertPrunedExactly(projection, [1, 3]);
+
+        for (int step = 31; step <= 35; step++)
         {
             simulator.Step(inputs, learning: true);
         }
