@@ -12,8 +12,10 @@ public sealed record Tag(string Name, RatePopulation Population, int[] Members);
 /// <summary>
 /// Draws tag membership deterministically from the seed. Explicit ranges are placed first; then tags in an order
 /// where every shared tag precedes the tags sharing it (file order otherwise). A tag's shared members are drawn
-/// uniformly from the shared tag's members; its other members from neurons that belong to no tag placed so far,
-/// so tags overlap exactly as declared and never by accident.
+/// uniformly from the shared tag's members; its other members from neurons that belong to no tag placed so far.
+/// So a tag's exclusive members never overlap another tag by accident; overlaps come only from <c>shares</c>, and
+/// they chain: if bend shares pain and safe shares bend, safe's neurons taken from bend may include bend's pain
+/// neurons (as in the contract's pain/bend/safe example).
 /// </summary>
 public static class TagMembership
 {

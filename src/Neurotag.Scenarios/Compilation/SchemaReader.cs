@@ -17,7 +17,7 @@ internal sealed partial class SchemaReader(string file)
     public static string Inv(FormattableString text) => FormattableString.Invariant(text);
 
     public void Error(YamlNodeBase node, string path, string message, string hint = "") =>
-        Errors.Add(new Diagnostic(File, node.Start.Line, node.Start.Column, path, message, hint));
+        Errors.Add(new Diagnostic(node.Origin ?? File, node.Start.Line, node.Start.Column, path, message, hint));
 
     public YamlMappingNode? Mapping(YamlNodeBase? node, string path, string example)
     {
@@ -264,11 +264,11 @@ internal sealed partial class SchemaReader(string file)
         _ => "an unknown node",
     };
 
-    /// <summary>The candidate within edit distance 2 of <paramref name="word"/>, if any (Levenshtein 1966).</summary>
-    public static string? Nearest(string word, IEnumerable<string> candidates)
+    /// <summary>The candidate within edit distance <paramref name="maxDistance"/> of <paramref name="word"/>, if any (Levenshtein 1966).</summary>
+    public static string? Nearest(string word, IEnumerable<string> candidates, int maxDistance = 2)
     {
         string? best = null;
-        int bestDistance = 3;
+        int bestDistance = maxDistance + 1;
         foreach (string c in candidates)
         {
             int d = EditDistance(word, c);

@@ -12,6 +12,12 @@ public abstract class YamlNodeBase(SourceMark start)
 {
     /// <summary>Where the node starts.</summary>
     public SourceMark Start { get; } = start;
+
+    /// <summary>
+    /// Where the node's text came from when not from the scenario file itself (e.g. <c>--set a.b=…</c>);
+    /// diagnostics name it in place of the file.
+    /// </summary>
+    public string? Origin { get; internal set; }
 }
 
 /// <summary>A scalar; <see cref="Plain"/> when written without quotes (so <c>"1"</c> is a string, <c>1</c> a number).</summary>
@@ -58,11 +64,11 @@ public static class YamlTreeLoader
     public const long MaxExpandedNodes = 1_000_000;
 
     /// <summary>Parses <paramref name="text"/>; returns the root (null when the document is empty) and appends problems to <paramref name="errors"/>.</summary>
-    public static YamlNodeBase? Load(string text, string file, List<Diagnostic> errors)
+    public static YamlNodeBase? Load(string text, string file, List<Diagnostic> errors, string? origin = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(errors);
-        var state = new LoadState(file, errors);
+        var state = new LoadState(file, errors) { Origin = origin };
         try
         {
             var parser = new Parser(new StringReader(text));
@@ -208,6 +214,7 @@ public static class YamlTreeLoader
             throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
 
+        node.Origin = state.Origin;
         state.Sizes[node] = size;
         state.AddExpanded(1, start, start);
 
@@ -224,6 +231,8 @@ public static class YamlTreeLoader
         public string File { get; } = file;
 
         public List<Diagnostic> Errors { get; } = errors;
+
+        public string? Origin { get; init; }
 
         public Dictionary<string, YamlNodeBase> Anchors { get; } = new(StringComparer.Ordinal);
 

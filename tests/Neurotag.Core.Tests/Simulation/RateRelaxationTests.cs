@@ -80,6 +80,52 @@ public sealed class RateRelaxationTests
         }
     }
 
+    [Theory]
+    [InlineData(Activation.Relu, 1.5, 0.2, 1.0)]
+    [InlineData(Activation.Relu, 1.5, 0.2, -1.0)]
+    [InlineData(Activation.Tanh, 0.8, -0.5, 1.0)]
+    [InlineData(Activation.Tanh, 2.0, 0.5, -1.0)]
+    public void Rate_WithReluOrTanh_RelaxesToTheTransferOfGainTimesInputMinusThreshold(Activation activation, double gain, double threshold, double input)
+    {
+        var (_, sink) = new SpecBuilder()
+            .Population("p", 1, tauMs: TauMs, activation: activation, gain: gain, threshold: threshold)
+            .Input("drive", "p", input)
+            .Phase("on", 30, inputs: ["drive"])
+            .Record(10, populationRate: true)
+            .Run();
+
+        double u = gain * (input - threshold);
+        double steady = activation == Activation.Relu ? Math.Max(0, u) : Math.Tanh(u);
+        foreach (double t in new[] { 10.0, 20.0, 30.0 })
+        {
+            double expected = steady * (1 - Math.Exp(-t / TauMs));
+            var sample = Assert.Single(sink.Populations, s => s.TimeMs == t);
+            AssertClose(expected, sample.Value, Math.Max(Math.Abs(steady), 1e-30), t);
+        }
+    }
+
+    [Fact]
+    public void Noise_HasTheDeclaredStationaryStandardDeviationAroundTheNoiselessRate()
+    {
+        // The OU update is exact: Var r(t) = σ²·(1 − e^{−2t/τ}) about the noiseless mean. 4000 independent neurons at
+        // one time (t = 10τ, transient e^{-20} negligible); tolerance 4 standard errors: σ/√n for the mean and
+        // σ²·√(2/n) for the variance.
+        const int n = 4000;
+        const double sigma = 0.3;
+        var (simulator, _) = new SpecBuilder()
+            .Seed(77)
+            .Population("p", n, tauMs: TauMs, noise: sigma)
+            .Input("drive", "p", 1.0)
+            .Phase("on", 100, inputs: ["drive"])
+            .Run();
+
+        var rates = simulator.Network.Populations[0].Rate;
+        double mean = rates.Average(r => (double)r);
+        double variance = rates.Sum(r => (r - mean) * (r - mean)) / (n - 1);
+        Assert.True(Math.Abs(mean - 1.0) < 4 * sigma / Math.Sqrt(n), $"mean {mean}");
+        Assert.True(Math.Abs(variance - (sigma * sigma)) < 4 * sigma * sigma * Math.Sqrt(2.0 / n), $"variance {variance}");
+    }
+
     [Fact]
     public void Rate_IsSampledAtEveryRecordIntervalAndAtThePhaseEnd()
     {
