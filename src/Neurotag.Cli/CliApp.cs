@@ -23,6 +23,8 @@ public static class CliApp
             RunCommand.Create(context),
             ValidateCommand.Create(context),
             DescribeCommand.Create(context),
+            SweepCommand.Create(context),
+            MergeCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -11,8 +11,12 @@ namespace Neurotag.Cli;
 /// </summary>
 internal abstract class ProgressDisplay : IProgress<RunProgress>, IDisposable
 {
-    public static ProgressDisplay Create(CliContext context, bool quiet, string title) =>
-        quiet ? new Silent() : context.ErrorIsTerminal ? new TerminalBar(title) : new PlainLines(context.Error, title);
+    /// <summary>
+    /// A display for a run (<paramref name="unit"/> null: steps of a phase) or for a batch (<paramref name="unit"/>
+    /// "points": done of total, with failures counted in <see cref="RunProgress.Rep"/>).
+    /// </summary>
+    public static ProgressDisplay Create(CliContext context, bool quiet, string title, string? unit = null) =>
+        quiet ? new Silent() : context.ErrorIsTerminal ? new TerminalBar(title) : new PlainLines(context.Error, title, unit);
 
     public abstract void Report(RunProgress value);
 
@@ -28,21 +32,23 @@ internal abstract class ProgressDisplay : IProgress<RunProgress>, IDisposable
     }
 
     /// <summary>A line at most every five seconds of wall time, and at the end.</summary>
-    private sealed class PlainLines(TextWriter error, string title) : ProgressDisplay
+    private sealed class PlainLines(TextWriter error, string title, string? unit) : ProgressDisplay
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _last = TimeSpan.FromSeconds(-10);
 
         public override void Report(RunProgress value)
         {
-            if (_clock.Elapsed - _last < TimeSpan.FromSeconds(5) && value.Phase != "done")
+            bool finished = value.Phase == "done" || (unit is not null && value.StepsDone == value.StepsTotal);
+            if (_clock.Elapsed - _last < TimeSpan.FromSeconds(5) && !finished)
             {
                 return;
             }
 
             _last = _clock.Elapsed;
             double percent = value.StepsTotal == 0 ? 100 : 100.0 * value.StepsDone / value.StepsTotal;
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {percent,5:0.0}% phase {value.Phase} rep {value.Rep} ({_clock.Elapsed.TotalSeconds:0.0} s)"));
+            string where = unit is null ? $"phase {value.Phase} rep {value.Rep}" : $"{value.StepsDone}/{value.StepsTotal} {unit}, {value.Rep} failed";
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {percent,5:0.0}% {where} ({_clock.Elapsed.TotalSeconds:0.0} s)"));
         }
     }
 

@@ -65,6 +65,9 @@ public sealed record RunManifest
     /// <summary>Wall-clock start of the run, ISO-8601 UTC (e.g. <c>2025-01-31T12:00:00.0000000Z</c>).</summary>
     public required string StartedUtc { get; init; }
 
+    /// <summary>Why a run did not end <c>ok</c> (the validation errors or the checker's message); empty otherwise.</summary>
+    public string Message { get; init; } = "";
+
     /// <summary>Writes <paramref name="manifest"/> as indented UTF-8 JSON (no BOM, <c>\n</c> line ends) to <c>manifest.json</c> in <paramref name="directory"/>.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="directory">An existing directory, normally <see cref="RunFolder.StagingPath"/>.</param>

@@ -13,11 +13,24 @@ public sealed record ScenarioLoadResult(SimulationSpec? Spec, IReadOnlyList<Diag
     public bool IsValid => Spec is not null && Errors.Count == 0;
 }
 
+/// <summary>A scenario file parsed once (YAML tree and bytes), ready to compile with different overrides (sweeps).</summary>
+/// <param name="File">The path as the user gave it.</param>
+/// <param name="Root">The YAML tree.</param>
+/// <param name="Bytes">The file's bytes (for the manifest's SHA-256).</param>
+public sealed record ScenarioDocument(string File, YamlNodeBase Root, byte[] Bytes);
+
 /// <summary>Reads, validates and compiles scenario files: <c>scenario.yaml → YAML tree → validator → spec</c>.</summary>
 public static class ScenarioLoader
 {
     /// <summary>Loads the file at <paramref name="path"/>.</summary>
     public static ScenarioLoadResult LoadFile(string path, ScenarioOptions? options = null)
+    {
+        var (document, errors) = ReadDocument(path);
+        return document is null ? new ScenarioLoadResult(null, errors) : Compile(document, [], options);
+    }
+
+    /// <summary>Reads and parses the file at <paramref name="path"/> without compiling it.</summary>
+    public static (ScenarioDocument? Document, IReadOnlyList<Diagnostic> Errors) ReadDocument(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] bytes;
@@ -25,13 +38,13 @@ public static class ScenarioLoader
         {
             if (Directory.Exists(path))
             {
-                return Fail(path, "this is a folder, not a scenario file", "pass a .yaml file, e.g. scenarios/chronic-pain.yaml");
+                return FailDocument(path, "this is a folder, not a scenario file", "pass a .yaml file, e.g. scenarios/chronic-pain.yaml");
             }
 
             using var stream = File.OpenRead(path);
             if (stream.Length > YamlTreeLoader.MaxBytes)
             {
-                return Fail(path, $"the file is {stream.Length:N0} bytes; scenarios are at most {YamlTreeLoader.MaxBytes:N0}", "is this really a scenario file?");
+                return FailDocument(path, $"the file is {stream.Length:N0} bytes; scenarios are at most {YamlTreeLoader.MaxBytes:N0}", "is this really a scenario file?");
             }
 
             bytes = new byte[stream.Length];
@@ -39,46 +52,78 @@ public static class ScenarioLoader
         }
         catch (FileNotFoundException)
         {
-            return Fail(path, "file not found", "check the path; bundled scenarios are in scenarios/");
+            return FailDocument(path, "file not found", "check the path; bundled scenarios are in scenarios/");
         }
         catch (DirectoryNotFoundException)
         {
-            return Fail(path, "file not found (its folder does not exist)", "check the path; bundled scenarios are in scenarios/");
+            return FailDocument(path, "file not found (its folder does not exist)", "check the path; bundled scenarios are in scenarios/");
         }
         catch (UnauthorizedAccessException)
         {
-            return Fail(path, "permission denied", "check the file's permissions");
+            return FailDocument(path, "permission denied", "check the file's permissions");
         }
         catch (IOException e)
         {
-            return Fail(path, "cannot read the file: " + e.Message, "");
+            return FailDocument(path, "cannot read the file: " + e.Message, "");
         }
 
         var errors = new List<Diagnostic>();
         string? text = YamlTreeLoader.DecodeText(bytes, path, errors);
-        return text is null ? new ScenarioLoadResult(null, errors) : LoadText(text, path, options);
+        if (text is null)
+        {
+            return (null, errors);
+        }
+
+        var (root, parseErrors) = Parse(text, path);
+        return root is null ? (null, parseErrors) : (new ScenarioDocument(path, root, bytes), []);
     }
 
     /// <summary>Loads scenario text; <paramref name="file"/> names it in diagnostics.</summary>
     public static ScenarioLoadResult LoadText(string text, string file, ScenarioOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var (root, errors) = Parse(text, file);
+        return root is null
+            ? new ScenarioLoadResult(null, errors)
+            : Compile(new ScenarioDocument(file, root, System.Text.Encoding.UTF8.GetBytes(text)), [], options);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="document"/> with <paramref name="overrides"/> grafted in (<c>--set</c>, sweep points).
+    /// Errors in an override's value point at where the value was written (the sweep section, or the flag).
+    /// </summary>
+    public static ScenarioLoadResult Compile(ScenarioDocument document, IReadOnlyList<Sweeps.ParameterOverride> overrides, ScenarioOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(overrides);
         var errors = new List<Diagnostic>();
-        var root = YamlTreeLoader.Load(text, file, errors);
+        var root = Sweeps.YamlTreeEditor.Apply(document.Root, overrides, document.File, errors);
         if (errors.Count > 0)
         {
             return new ScenarioLoadResult(null, errors);
         }
 
-        if (root is null || root is YamlScalarNode { IsNull: true })
+        var compiler = new ScenarioCompiler(document.File, options ?? ScenarioOptions.Default);
+        var spec = compiler.Compile(root);
+        var sorted = compiler.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted);
+    }
+
+    private static (YamlNodeBase? Root, List<Diagnostic> Errors) Parse(string text, string file)
+    {
+        var errors = new List<Diagnostic>();
+        var root = YamlTreeLoader.Load(text, file, errors);
+        if (errors.Count > 0)
         {
-            return Fail(file, "the scenario is empty", "a scenario is a mapping with at least 'name:', 'populations:' and 'protocol:'; see scenarios/chronic-pain.yaml");
+            return (null, errors);
         }
 
-        var compiler = new ScenarioCompiler(file, options ?? ScenarioOptions.Default);
-        var spec = compiler.Compile(root);
-        var sorted = compiler.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
-        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted);
+        if (root is null || root is YamlScalarNode { IsNull: true })
+        {
+            return (null, [new Diagnostic(file, 1, 1, "", "the scenario is empty", "a scenario is a mapping with at least 'name:', 'populations:' and 'protocol:'; see scenarios/chronic-pain.yaml")]);
+        }
+
+        return (root, errors);
     }
 
     /// <summary>
@@ -96,6 +141,6 @@ public static class ScenarioLoader
         return (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.75);
     }
 
-    private static ScenarioLoadResult Fail(string file, string message, string hint) =>
-        new(null, [new Diagnostic(file, 1, 1, "", message, hint)]);
+    private static (ScenarioDocument? Document, IReadOnlyList<Diagnostic> Errors) FailDocument(string file, string message, string hint) =>
+        (null, [new Diagnostic(file, 1, 1, "", message, hint)]);
 }
