@@ -63,7 +63,8 @@ public static class VectorKernels
     }
 
     /// <summary>
-    /// The fused plastic pass over one postsynaptic row (the hot loop of a plastic rate projection): for each synapse
+    /// The fused plastic pass over one postsynaptic row (clamping uses the native min/max: IEEE Min/Max compile to
+    /// several instructions on AVX-512, and the rates are finite here, which the checkers enforce) (the hot loop of a plastic rate projection): for each synapse
     /// <c>w ← clamp(a·w + b + c·x[i], lo, hi)</c>, multiplied by <c>mask[i]</c> when a mask is given (absent or
     /// pruned synapses stay exactly 0); returns Σ w_new·x[i]. One read and one write of each weight.
     /// </summary>
@@ -98,7 +99,7 @@ public static class VectorKernels
             {
                 var vx = Vector256.LoadUnsafe(ref xr, (nuint)i);
                 var vw = (va * Vector256.LoadUnsafe(ref wr, (nuint)i)) + vb + (vc * vx);
-                vw = Vector256.Min(Vector256.Max(vw, vlo), vhi);
+                vw = Vector256.MinNative(Vector256.MaxNative(vw, vlo), vhi);
                 vw.StoreUnsafe(ref wr, (nuint)i);
                 acc += vw * vx;
             }
@@ -110,7 +111,7 @@ public static class VectorKernels
             {
                 var vx = Vector256.LoadUnsafe(ref xr, (nuint)i);
                 var vw = (va * Vector256.LoadUnsafe(ref wr, (nuint)i)) + vb + (vc * vx);
-                vw = Vector256.Min(Vector256.Max(vw, vlo), vhi) * Vector256.LoadUnsafe(ref mr, (nuint)i);
+                vw = Vector256.MinNative(Vector256.MaxNative(vw, vlo), vhi) * Vector256.LoadUnsafe(ref mr, (nuint)i);
                 vw.StoreUnsafe(ref wr, (nuint)i);
                 acc += vw * vx;
             }
@@ -121,7 +122,8 @@ public static class VectorKernels
         {
             float xi = Unsafe.Add(ref xr, i);
             float wi = (a * Unsafe.Add(ref wr, i)) + b + (c * xi);
-            wi = MathF.Min(MathF.Max(wi, lo), hi);
+            wi = wi > lo ? wi : lo; // the scalar twin of MaxNative/MinNative (x86 maxps/minps), so every length gives the same bits
+            wi = wi < hi ? wi : hi;
             if (!mask.IsEmpty)
             {
                 wi *= mask[i];

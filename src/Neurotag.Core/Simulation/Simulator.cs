@@ -109,9 +109,11 @@ public sealed class Simulator
     /// <summary>One step of the cycle documented on the class.</summary>
     internal void Step(DriveInput[] inputs, bool learning)
     {
-        foreach (var population in Network.Populations)
+        // Index loops, not foreach over IReadOnlyList: its boxed enumerators allocate when PGO does not devirtualise them.
+        var populations = Network.Populations;
+        for (int k = 0; k < populations.Count; k++)
         {
-            Array.Clear(population.Input);
+            Array.Clear(populations[k].Input);
         }
 
         foreach (var input in inputs)
@@ -146,9 +148,9 @@ public sealed class Simulator
             }
         }
 
-        foreach (var population in Network.Populations)
+        for (int k = 0; k < populations.Count; k++)
         {
-            population.Integrate();
+            populations[k].Integrate();
         }
 
         Network.Modulators.Step();
