@@ -7,7 +7,8 @@ namespace Neurotag.Scenarios;
 /// <summary>The outcome of loading a scenario: a spec, or every problem found.</summary>
 /// <param name="Spec">The compiled spec; null when there are errors.</param>
 /// <param name="Errors">Every problem, in file order.</param>
-public sealed record ScenarioLoadResult(SimulationSpec? Spec, IReadOnlyList<Diagnostic> Errors)
+/// <param name="Expectations">The <c>expect:</c> entries (empty when there are none or on errors).</param>
+public sealed record ScenarioLoadResult(SimulationSpec? Spec, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<Expectations.Expectation>? Expectations = null)
 {
     /// <summary>Whether the scenario is valid.</summary>
     public bool IsValid => Spec is not null && Errors.Count == 0;
@@ -106,7 +107,7 @@ public static class ScenarioLoader
         var compiler = new ScenarioCompiler(document.File, options ?? ScenarioOptions.Default);
         var spec = compiler.Compile(root);
         var sorted = compiler.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
-        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted);
+        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted, sorted.Count == 0 ? compiler.Expectations : []);
     }
 
     private static (YamlNodeBase? Root, List<Diagnostic> Errors) Parse(string text, string file)

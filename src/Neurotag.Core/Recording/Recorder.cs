@@ -100,14 +100,16 @@ internal sealed class Recorder
         }
     }
 
-    /// <summary>Writes the per-phase means to the summary.</summary>
-    public void EndPhase(PhaseSpec phase)
+    /// <summary>Writes the per-phase means of protocol entry <paramref name="instance"/> to the summary.</summary>
+    public void EndPhase(PhaseSpec phase, int instance)
     {
         foreach (var s in _series.Where(s => s.Count > 0))
         {
             string kind = s.Kind == SeriesKind.Tag ? "tag" : "population";
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count));
         }
+
+        _sink.PhaseCompleted(instance);
     }
 
     private void BuildSeries()

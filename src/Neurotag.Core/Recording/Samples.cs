@@ -51,6 +51,14 @@ public interface IRecordSink
 
     /// <summary>A per-phase summary row.</summary>
     void Write(in SummaryRow row);
+
+    /// <summary>
+    /// Called after the summary rows of protocol entry <paramref name="instance"/> (its index in the flattened
+    /// protocol) were written, so a sink can tell apart two phase instances with the same name and rep.
+    /// </summary>
+    void PhaseCompleted(int instance)
+    {
+    }
 }
 
 /// <summary>Keeps every sample in lists; for tests and for <c>check</c>.</summary>

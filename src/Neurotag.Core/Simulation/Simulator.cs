@@ -52,8 +52,9 @@ public sealed class Simulator
         long step = 0;
         long done = 0;
         long total = _spec.SimulatedSteps;
-        foreach (var phase in _spec.Protocol)
+        for (int instance = 0; instance < _spec.Protocol.Count; instance++)
         {
+            var phase = _spec.Protocol[instance];
             cancellation.ThrowIfCancellationRequested();
             EnterPhase(phase);
             recorder.BeginPhase();
@@ -93,7 +94,7 @@ public sealed class Simulator
                 }
             }
 
-            recorder.EndPhase(phase);
+            recorder.EndPhase(phase, instance);
         }
 
         progress?.Report(new RunProgress(done, total, "done", 0));

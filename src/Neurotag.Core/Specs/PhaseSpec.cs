@@ -17,7 +17,11 @@ public sealed record PhaseSpec(
     IReadOnlyList<string> Inputs,
     IReadOnlyList<ModulatorLevel> Modulators,
     bool Plasticity,
-    IReadOnlyList<ParameterSet> Sets);
+    IReadOnlyList<ParameterSet> Sets)
+{
+    /// <summary>The <c>name:</c> of the repeat block this phase belongs to, if any (expectations can say <c>after: BLOCK</c>).</summary>
+    public string? Block { get; init; }
+}
 
 /// <summary>A modulator level set by a phase.</summary>
 public sealed record ModulatorLevel(string Modulator, double Level);

@@ -101,10 +101,10 @@ internal sealed partial class ScenarioCompiler
         string gapName = (name ?? "repeat") + ".gap";
         for (int rep = 0; rep < count; rep++)
         {
-            phases.AddRange(template.Select(p => p with { Rep = rep }));
+            phases.AddRange(template.Select(p => p with { Rep = rep, Block = name }));
             if (gap > 0 && rep < count - 1)
             {
-                phases.Add(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []));
+                phases.Add(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name });
             }
         }
 

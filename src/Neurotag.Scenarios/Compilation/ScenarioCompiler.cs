@@ -44,11 +44,6 @@ internal sealed partial class ScenarioCompiler
         }
 
         _r.CheckKeys(top, "", TopKeys);
-        if (top["expect"] is { } expect)
-        {
-            _r.Error(expect, "expect", "'expect:' is part of scenario format v1 but not implemented by this version", "remove the section for now; docs/scenario-reference.md lists what is implemented");
-        }
-
         // 'sweep:' is read by SweepDefinition; a plain run ignores it and runs the scenario as written.
 
         string? name = _r.Identifier(_r.Required(top, "name", "", "my-scenario"), "name", "scenario name");
@@ -67,6 +62,11 @@ internal sealed partial class ScenarioCompiler
         ReadProjections(top["projections"]);
         var protocol = ReadProtocol(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
         var record = ReadRecord(top["record"]);
+        if (top["expect"] is { } expect && protocol is not null && record is not null)
+        {
+            ReadExpectations(expect, protocol, record);
+        }
+
         foreach (var (inputName, (_, node)) in _inputs)
         {
             if (!_inputsUsed.Contains(inputName))

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Xml.Linq;
+using Neurotag.Core.Simulation;
+using Neurotag.Scenarios;
+using Neurotag.Scenarios.Expectations;
+
+namespace Neurotag.Cli.Commands;
+
+/// <summary>
+/// <c>check PATH... [--seeds N] [--junit FILE] [--jobs N]</c>: runs scenarios (files, or every *.yaml of a folder)
+/// without writing run folders, evaluates their <c>expect:</c> entries for each seed, prints one line per
+/// expectation and seed and a closing "N passed, N failed" line, and exits 4 if any failed (2 invalid scenario,
+/// 3 run stopped by a checker). The regression check CI pipelines run.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("path") { Description = "Scenario files or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var seeds = new Option<int?>("--seeds") { Description = "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1]." };
+        var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file (for CI systems)." };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Runs at once [default: the processor count]." };
+        var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).") { paths, seeds, junit, jobs };
+        command.SetAction(parse => Execute(context, parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(junit), parse.GetValue(jobs)));
+        return command;
+    }
+
+    private sealed record Job(string File, ScenarioDocument Document, ScenarioLoadResult Base, int SeedIndex);
+
+    private sealed record Outcome(Job Job, ulong Seed, IReadOnlyList<ExpectationResult> Results, string? Stopped, double Seconds);
+
+    private static int Execute(CliContext context, string[] paths, int seeds, string? junit, int? jobCount)
+    {
+        if (seeds < 1 || jobCount is < 1)
+        {
+            context.Error.WriteLine("error: --seeds and --jobs take a whole number of at least 1 (hint: for example --seeds 5)");
+            return ExitCodes.InvalidInput;
+        }
+
+        var files = new List<string>();
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        bool invalid = false;
+        var jobs = new List<Job>();
+        foreach (string file in files)
+        {
+            var (document, readErrors) = ScenarioLoader.ReadDocument(file);
+            var compiled = document is null ? null : ScenarioLoader.Compile(document, []);
+            if (document is null || compiled?.Spec is null)
+            {
+                ScenarioInput.Report(context, file, document is null ? readErrors : compiled!.Errors);
+                invalid = true;
+                continue;
+            }
+
+            if (compiled.Expectations is not { Count: > 0 })
+            {
+                context.Error.WriteLine($"{file}: no 'expect:' entries; nothing to check");
+                continue;
+            }
+
+            jobs.AddRange(Enumerable.Range(0, seeds).Select(k => new Job(file, document, compiled, k)));
+        }
+
+        var outcomes = new Outcome[jobs.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = jobCount ?? Environment.ProcessorCount, CancellationToken = context.Cancellation };
+        Parallel.For(0, jobs.Count, options, k => outcomes[k] = Run(jobs[k], context.Cancellation));
+
+        int passed = 0, failed = 0, stopped = 0;
+        foreach (var outcome in outcomes)
+        {
+            string scenario = outcome.Job.Base.Spec!.Name;
+            string seedText = outcome.Seed.ToString(CultureInfo.InvariantCulture);
+            if (outcome.Stopped is { } why)
+            {
+                stopped++;
+                context.Out.WriteLine($"STOP  {scenario}  seed {seedText}  {why}");
+                continue;
+            }
+
+            foreach (var r in outcome.Results)
+            {
+                passed += r.Passed ? 1 : 0;
+                failed += r.Passed ? 0 : 1;
+                context.Out.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {scenario}  seed {seedText}  {r.Expectation.Label}  ({r.Detail})");
+                if (!r.Passed)
+                {
+                    context.Error.WriteLine($"{outcome.Job.File}:{r.Expectation.Line}:1: expectation failed with seed {seedText}: {r.Expectation.Label}: measured {r.Measured.ToString("G6", CultureInfo.InvariantCulture)} ({r.Detail})");
+                }
+            }
+        }
+
+        if (junit is not null)
+        {
+            WriteJUnit(junit, outcomes);
+        }
+
+        context.Out.WriteLine($"{passed} passed, {failed} failed");
+        return invalid ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
+    }
+
+    private static Outcome Run(Job job, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        ulong seed = unchecked(job.Base.Spec!.Seed + (ulong)job.SeedIndex);
+        var spec = job.Base.Spec with { Seed = seed };
+        var evaluator = new ExpectationEvaluator(spec.Protocol);
+        try
+        {
+            new Simulator(spec).Run(evaluator, progress: null, cancellation);
+        }
+        catch (SimulationStoppedException e)
+        {
+            return new Outcome(job, seed, [], e.Message, clock.Elapsed.TotalSeconds);
+        }
+
+        return new Outcome(job, seed, evaluator.Evaluate(job.Base.Expectations!), null, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>JUnit XML (the Ant schema CI systems read): one suite per scenario, one case per expectation and seed.</summary>
+    private static void WriteJUnit(string path, IEnumerable<Outcome> outcomes)
+    {
+        var suites = outcomes.GroupBy(o => o.Job.File).Select(group =>
+        {
+            var cases = group.SelectMany(o => o.Stopped is { } why
+                ? [new XElement("testcase", new XAttribute("classname", o.Job.Base.Spec!.Name), new XAttribute("name", $"run (seed {o.Seed})"), new XElement("error", new XAttribute("message", why)))]
+                : o.Results.Select(r => new XElement(
+                    "testcase",
+                    new XAttribute("classname", o.Job.Base.Spec!.Name),
+                    new XAttribute("name", $"{r.Expectation.Label} (seed {o.Seed})"),
+                    new XAttribute("time", (o.Seconds / Math.Max(1, o.Results.Count)).ToString("0.###", CultureInfo.InvariantCulture)),
+                    r.Passed ? null : new XElement("failure", new XAttribute("message", $"measured {r.Measured.ToString("G6", CultureInfo.InvariantCulture)}: {r.Detail}"))))).ToList();
+            return new XElement(
+                "testsuite",
+                new XAttribute("name", group.Key),
+                new XAttribute("tests", cases.Count),
+                new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+                new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
+                cases);
+        });
+        var document = new XDocument(new XElement("testsuites", suites));
+        string full = Path.GetFullPath(path);
+        string temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
+        using (var writer = System.Xml.XmlWriter.Create(temp, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
+        {
+            document.Save(writer);
+        }
+
+        File.Move(temp, full, overwrite: true);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Neurotag.Scenarios.Expectations;
+
+/// <summary>
+/// A recorded series averaged over one phase instance: <c>tag.NAME.METRIC[.OTHER]</c> or <c>population.NAME.rate</c>
+/// in the phase named <see cref="Phase"/>. Which instance: the one with <see cref="Rep"/> if given; the first one
+/// after the last instance of the phase or repeat block <see cref="After"/> if given; otherwise the last one.
+/// </summary>
+public sealed record MetricRef(string Phase, int? Rep, string? After, string Kind, string Name, string Metric, string Other)
+{
+    /// <summary>The metric as written, e.g. <c>tag.bend.coupling.pain</c>.</summary>
+    public string MetricText => Other.Length == 0 ? $"{Kind}.{Name}.{Metric}" : $"{Kind}.{Name}.{Metric}.{Other}";
+
+    /// <summary>Where it is measured, e.g. <c>probe-chronic rep 2</c> or <c>probe after rehab</c>.</summary>
+    public string PhaseText => Phase + (Rep is { } r ? string.Create(CultureInfo.InvariantCulture, $" rep {r}") : "") + (After is { } a ? " after " + a : "");
+}
+
+/// <summary>A bound: a number, or another measured value plus a margin (<c>above: { phase: probe-before, by: 0.5 }</c>).</summary>
+public sealed record Bound(double? Value, MetricRef? Reference, double Margin)
+{
+    /// <summary>Human-readable form.</summary>
+    public override string ToString() => Value is { } v
+        ? v.ToString("R", CultureInfo.InvariantCulture)
+        : $"{Reference!.MetricText} in {Reference.PhaseText}" + (Margin != 0 ? string.Create(CultureInfo.InvariantCulture, $" by {Margin}") : "");
+}
+
+/// <summary>
+/// One <c>expect:</c> entry. Strict comparisons for <see cref="Above"/> (measured &gt; bound + margin) and
+/// <see cref="Below"/> (measured &lt; bound − margin); <see cref="Between"/> is inclusive.
+/// </summary>
+/// <param name="Line">Where it is written (1-based), for messages.</param>
+/// <param name="Subject">What is measured.</param>
+/// <param name="Above">Lower bound, or null.</param>
+/// <param name="Below">Upper bound, or null.</param>
+/// <param name="Between">Inclusive range, or null.</param>
+public sealed record Expectation(int Line, MetricRef Subject, Bound? Above, Bound? Below, (double Low, double High)? Between)
+{
+    /// <summary>e.g. <c>tag.pain.activation in probe-chronic &gt; 0.6</c>.</summary>
+    public string Label
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Above is { } a)
+            {
+                parts.Add("> " + a);
+            }
+
+            if (Below is { } b)
+            {
+                parts.Add("< " + b);
+            }
+
+            if (Between is { } r)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"in [{r.Low}, {r.High}]"));
+            }
+
+            return $"{Subject.MetricText} in {Subject.PhaseText} {string.Join(" and ", parts)}";
+        }
+    }
+}
+
+/// <summary>The outcome of one expectation on one run.</summary>
+/// <param name="Expectation">The expectation.</param>
+/// <param name="Passed">Whether it held.</param>
+/// <param name="Measured">The measured value (NaN if it could not be measured).</param>
+/// <param name="Detail">The comparison with numbers, e.g. <c>0.859 &gt; 0.021 + 0.5 = 0.521</c>, or why it could not be measured.</param>
+public sealed record ExpectationResult(Expectation Expectation, bool Passed, double Measured, string Detail);
