@@ -25,6 +25,8 @@ public static class CliApp
             DescribeCommand.Create(context),
             SweepCommand.Create(context),
             MergeCommand.Create(context),
+            SlurmCommand.Create(context),
+            CheckCommand.Create(context),
         };
 
         var parse = root.Parse(args);
