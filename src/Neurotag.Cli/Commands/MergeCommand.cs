@@ -59,7 +59,11 @@ internal static class MergeCommand
             context.Error.WriteLine($"merged {report.Ok} of {total} points ok, {report.Failed.Count} failed, {report.Missing.Count} missing, {report.Duplicated.Count} duplicated");
         }
 
-        context.Out.WriteLine(Path.GetFullPath(Path.Combine(outDir, SweepMerge.IndexFile)));
+        if (report.Complete)
+        {
+            context.Out.WriteLine(Path.GetFullPath(Path.Combine(outDir, SweepMerge.IndexFile)));
+        }
+
         return !report.Complete ? ExitCodes.InvalidInput : report.Failed.Count > 0 ? ExitCodes.RunStopped : ExitCodes.Ok;
     }
 }

@@ -76,7 +76,7 @@ internal static class SweepCommand
             if (pathErrors.Count == 0)
             {
                 var compiled = ScenarioLoader.Compile(document, [.. fixedOverrides, .. probe]);
-                pathErrors.AddRange(compiled.Errors.Where(e => axis.Paths.Contains(e.Path) && e.Message.StartsWith("unknown key", StringComparison.Ordinal)));
+                pathErrors.AddRange(compiled.Errors.Where(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal) && (axis.Paths.Contains(e.Path) || probe.Any(o => IsGraftedKey(e, o, document.File)))));
             }
 
             errors.AddRange(pathErrors);
@@ -95,7 +95,7 @@ internal static class SweepCommand
             [.. points.Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
         try
         {
-            if (args.Force && File.Exists(Path.Combine(outDir, SweepPlanFile.FileName)) && SweepPlanFile.TryRead(outDir)?.ToJson() != plan.ToJson())
+            if (args.Force && File.Exists(Path.Combine(outDir, SweepPlanFile.FileName)) && SweepPlanFile.TryRead(outDir) is { } old && !old.SameSweepAs(plan))
             {
                 File.Delete(Path.Combine(outDir, SweepPlanFile.FileName));
             }
@@ -174,6 +174,17 @@ internal static class SweepCommand
 
         return RunExecutor.Execute(document, spec, folder, progress: null, values, cancellation).Status;
     }
+
+    /// <summary>
+    /// Whether <paramref name="error"/> is about the key <see cref="YamlTreeEditor"/> grafted for <paramref name="o"/>:
+    /// that key sits at the value's position. (Inside lists the compiler's path uses indices, <c>protocol[6].duratoin</c>,
+    /// so comparing paths alone misses a misspelled last key of a protocol item.)
+    /// </summary>
+    private static bool IsGraftedKey(Diagnostic error, ParameterOverride o, string file) =>
+        error.Message == $"unknown key '{o.Path[(o.Path.LastIndexOf('.') + 1)..]}'"
+        && error.File == (o.Value.Origin ?? file)
+        && error.Line == o.Value.Start.Line
+        && error.Column == o.Value.Start.Column;
 
     private static ParameterOverride[]? ParseGrid(string text, List<Diagnostic> errors)
     {

@@ -30,6 +30,9 @@ public static class SweepMerge
     /// <summary>summary.csv.</summary>
     public const string SummaryFile = "summary.csv";
 
+    /// <summary>The index.csv status of a point complete in more than one folder (it is neither missing nor merged).</summary>
+    private const string Duplicated = "duplicated";
+
     private static readonly string[] IndexLeading = ["index", "id", "folder"];
     private static readonly string[] IndexTrailing = ["seed", "status", "wall_time_s", "message"];
     private static readonly string[] SummaryLeading = ["id"];
@@ -44,7 +47,7 @@ public static class SweepMerge
         foreach (string dir in directories)
         {
             var p = SweepPlanFile.TryRead(dir) ?? throw new OutputFolderException($"{dir} holds no readable {SweepPlanFile.FileName}", "pass folders written by 'neurotag-cli sweep'");
-            if (plan is not null && p.ToJson() != plan.ToJson())
+            if (plan is not null && !p.SameSweepAs(plan))
             {
                 throw new OutputFolderException($"{dir} belongs to a different sweep than {directories[0]}", "merge only the shards of one sweep");
             }
@@ -78,6 +81,7 @@ public static class SweepMerge
             if (found.Count > 1)
             {
                 duplicated.Add((point, found.Select(f => f.Folder).ToList()));
+                statuses[point.Index] = (Duplicated, double.NaN, "complete in " + string.Join(" and ", found.Select(f => f.Folder)));
                 continue;
             }
 
@@ -120,7 +124,7 @@ public static class SweepMerge
             csv.WriteField(point.Seed.ToString(CultureInfo.InvariantCulture));
             var hasStatus = statuses.TryGetValue(point.Index, out var s);
             csv.WriteField(hasStatus ? s.Status : "missing");
-            csv.WriteField(hasStatus ? s.Wall.ToString("R", CultureInfo.InvariantCulture) : "");
+            csv.WriteField(hasStatus && !double.IsNaN(s.Wall) ? s.Wall.ToString("R", CultureInfo.InvariantCulture) : "");
             csv.WriteField(hasStatus ? s.Message : "");
             csv.NextRecord();
         }

@@ -38,6 +38,16 @@ public sealed record SweepPlanFile(string ScenarioPath, string ScenarioSha256, I
     public string ToJson() => JsonSerializer.Serialize(this, Json).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>
+    /// Whether two plans describe the same sweep: the same scenario content and the same points. The scenario path
+    /// is left out, so shards started from another directory, or on nodes that mount the storage elsewhere, agree.
+    /// </summary>
+    public bool SameSweepAs(SweepPlanFile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return (this with { ScenarioPath = "" }).ToJson() == (other with { ScenarioPath = "" }).ToJson();
+    }
+
+    /// <summary>
     /// Writes the plan into <paramref name="directory"/> (creating it), atomically. If a plan is already there it must
     /// be the same sweep; otherwise an <see cref="OutputFolderException"/> explains the clash.
     /// </summary>
@@ -49,20 +59,23 @@ public sealed record SweepPlanFile(string ScenarioPath, string ScenarioSha256, I
         try
         {
             Directory.CreateDirectory(directory);
-            if (File.Exists(path))
-            {
-                string existing = File.ReadAllText(path);
-                if (existing == json)
-                {
-                    return;
-                }
-
-                throw new OutputFolderException($"{directory} already holds a different sweep (its plan.json lists other points)", "use another --out, or --force to start this sweep afresh there");
-            }
-
             string temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
             File.WriteAllText(temp, json);
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                // No overwrite: when shards start together exactly one plan lands, and the others compare with it.
+                File.Move(temp, path, overwrite: false);
+                return;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temp);
+            }
+
+            if (TryRead(directory) is not { } existing || !SameSweepAs(existing))
+            {
+                throw new OutputFolderException($"{directory} already holds a different sweep (its plan.json has another scenario content or other points)", "use another --out, or --force to start this sweep afresh there");
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

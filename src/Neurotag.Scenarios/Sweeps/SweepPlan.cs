@@ -37,7 +37,7 @@ public static class SweepPlan
         var labels = Labels(sweep.Axes.SelectMany(a => a.Paths).ToList());
         var points = new List<SweepPoint>((int)total);
         var counters = new int[sweep.Axes.Count];
-        var usedFolders = new HashSet<string>(StringComparer.Ordinal);
+        var usedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // x~1e-3 and x~1E-3 are one folder on macOS and Windows
         while (true)
         {
             var swept = new List<ParameterOverride>();

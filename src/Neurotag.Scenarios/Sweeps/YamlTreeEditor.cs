@@ -61,7 +61,10 @@ public static class YamlTreeEditor
                 case YamlSequenceNode q:
                     for (int i = 0; i < q.Items.Count; i++)
                     {
-                        stack.Push((q.Items[i], SchemaReader.Join(path, ItemName(q.Items[i]) ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+                        // A name shared by several items does not address one (FindItem): list those by index.
+                        string? name = ItemName(q.Items[i]);
+                        string segment = name is not null && FindItem(q, name) == i ? name : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        stack.Push((q.Items[i], SchemaReader.Join(path, segment)));
                     }
 
                     break;

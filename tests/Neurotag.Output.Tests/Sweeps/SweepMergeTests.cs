@@ -1,0 +1,266 @@
+using Neurotag.Output.Sweeps;
+
+namespace Neurotag.Output.Tests.Sweeps;
+
+/// <summary>
+/// <see cref="SweepMerge"/> on hand-made sweep folders: plan.json, and per point a run folder under points/ with a
+/// manifest.json and (for ok runs) a small summary.csv. The expected CSV text is written out from the documented
+/// columns: index.csv = index,id,folder,&lt;paths&gt;,seed,status,wall_time_s,message and summary.csv =
+/// id,&lt;paths&gt;,seed,phase,rep,kind,name,metric,other,value.
+/// </summary>
+public sealed class SweepMergeTests : IDisposable
+{
+    private const string IndexHeader = "index,id,folder,projections.p.plasticity.rate,protocol.healing.duration,seed,status,wall_time_s,message\n";
+    private const string SummaryHeader = "id,projections.p.plasticity.rate,protocol.healing.duration,seed,phase,rep,kind,name,metric,other,value\n";
+
+    private readonly TempDirectory _temp = new();
+    private readonly SweepPlanFile _plan = SweepPlanFileTests.Plan();
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>Two summary rows per point; the value encodes the point so rows cannot be confused.</summary>
+    private static string PointSummary(int index) =>
+        "phase,rep,kind,name,metric,other,value\n"
+        + $"baseline,0,tag,pain,activation,,0.{index}1\n"
+        + $"probe,2,tag,bend,coupling,pain,0.{index}2\n";
+
+    private static RunManifest Manifest(PlannedPoint point, string status, double wall, string message) => new()
+    {
+        ToolVersion = "0.1.0",
+        ScenarioPath = "scenarios/chronic-pain.yaml",
+        ScenarioSha256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        Seed = point.Seed,
+        SweepPoint = point.Values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+        DtMs = 1,
+        Steps = 10,
+        SimulatedSteps = status == "ok" ? 10 : 0,
+        StartTimeMs = 0,
+        EndTimeMs = 10,
+        WallTimeSeconds = wall,
+        ExitStatus = status,
+        StartedUtc = "2025-01-31T12:00:00.0000000Z",
+        Message = message,
+    };
+
+    private string Sweep(string name)
+    {
+        string dir = _temp.Combine(name);
+        _plan.WriteTo(dir);
+        return dir;
+    }
+
+    private void WritePoint(string sweep, int index, string status = "ok", double wall = 0.25, string message = "", bool summary = true)
+    {
+        var point = _plan.Points[index];
+        string folder = Path.Combine(sweep, SweepPlanFile.PointsFolder, point.Folder);
+        Directory.CreateDirectory(folder);
+        if (summary)
+        {
+            File.WriteAllText(Path.Combine(folder, "summary.csv"), PointSummary(index));
+        }
+
+        RunManifest.Write(Manifest(point, status, wall, message), folder);
+    }
+
+    private static string Read(string dir, string file) => File.ReadAllText(Path.Combine(dir, file));
+
+    [Fact]
+    public void Merge_EveryPointOk_WritesIndexAndSummaryInPlanOrder()
+    {
+        string sweep = Sweep("s");
+        WritePoint(sweep, 3, wall: 12);
+        WritePoint(sweep, 0, wall: 0.25);
+        WritePoint(sweep, 2, wall: 1.5);
+        WritePoint(sweep, 1, wall: 0.125);
+
+        var report = SweepMerge.Merge([sweep], sweep);
+
+        Assert.True(report.Complete);
+        Assert.Equal(4, report.Ok);
+        Assert.Empty(report.Failed);
+        Assert.Equal(
+            IndexHeader
+            + "0,a000000000,rate~0.001_duration~30day_seed~1,0.001,30 day,1,ok,0.25,\n"
+            + "1,b111111111,rate~0.001_duration~30day_seed~2,0.001,30 day,2,ok,0.125,\n"
+            + "2,c222222222,rate~0.005_duration~30day_seed~1,0.005,30 day,1,ok,1.5,\n"
+            + "3,d333333333,rate~0.005_duration~30day_seed~2,0.005,30 day,2,ok,12,\n",
+            Read(sweep, SweepMerge.IndexFile));
+        Assert.Equal(
+            SummaryHeader
+            + "a000000000,0.001,30 day,1,baseline,0,tag,pain,activation,,0.01\n"
+            + "a000000000,0.001,30 day,1,probe,2,tag,bend,coupling,pain,0.02\n"
+            + "b111111111,0.001,30 day,2,baseline,0,tag,pain,activation,,0.11\n"
+            + "b111111111,0.001,30 day,2,probe,2,tag,bend,coupling,pain,0.12\n"
+            + "c222222222,0.005,30 day,1,baseline,0,tag,pain,activation,,0.21\n"
+            + "c222222222,0.005,30 day,1,probe,2,tag,bend,coupling,pain,0.22\n"
+            + "d333333333,0.005,30 day,2,baseline,0,tag,pain,activation,,0.31\n"
+            + "d333333333,0.005,30 day,2,probe,2,tag,bend,coupling,pain,0.32\n",
+            Read(sweep, SweepMerge.SummaryFile));
+        Assert.Empty(Directory.GetFiles(sweep, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void Merge_Twice_WritesTheSameBytes()
+    {
+        string sweep = Sweep("s");
+        for (int i = 0; i < 4; i++)
+        {
+            WritePoint(sweep, i);
+        }
+
+        SweepMerge.Merge([sweep], sweep);
+        byte[] index = File.ReadAllBytes(Path.Combine(sweep, SweepMerge.IndexFile));
+        byte[] summary = File.ReadAllBytes(Path.Combine(sweep, SweepMerge.SummaryFile));
+        SweepMerge.Merge([sweep], sweep);
+
+        Assert.Equal(index, File.ReadAllBytes(Path.Combine(sweep, SweepMerge.IndexFile)));
+        Assert.Equal(summary, File.ReadAllBytes(Path.Combine(sweep, SweepMerge.SummaryFile)));
+    }
+
+    [Fact]
+    public void Merge_MissingPoint_IsListedAndMarkedMissing()
+    {
+        string sweep = Sweep("s");
+        WritePoint(sweep, 0);
+        WritePoint(sweep, 1);
+        WritePoint(sweep, 3);
+
+        // A staging folder and a folder without manifest are not complete runs.
+        Directory.CreateDirectory(Path.Combine(sweep, SweepPlanFile.PointsFolder, "." + _plan.Points[2].Folder + ".tmp-0123"));
+        string incomplete = Path.Combine(sweep, SweepPlanFile.PointsFolder, _plan.Points[2].Folder);
+        Directory.CreateDirectory(incomplete);
+        File.WriteAllText(Path.Combine(incomplete, "summary.csv"), PointSummary(2));
+
+        var report = SweepMerge.Merge([sweep], sweep);
+
+        Assert.False(report.Complete);
+        Assert.Equal(3, report.Ok);
+        Assert.Equal([2], report.Missing.Select(p => p.Index));
+        Assert.Equal(
+            IndexHeader
+            + "0,a000000000,rate~0.001_duration~30day_seed~1,0.001,30 day,1,ok,0.25,\n"
+            + "1,b111111111,rate~0.001_duration~30day_seed~2,0.001,30 day,2,ok,0.25,\n"
+            + "2,c222222222,rate~0.005_duration~30day_seed~1,0.005,30 day,1,missing,,\n"
+            + "3,d333333333,rate~0.005_duration~30day_seed~2,0.005,30 day,2,ok,0.25,\n",
+            Read(sweep, SweepMerge.IndexFile));
+        Assert.DoesNotContain("c222222222", Read(sweep, SweepMerge.SummaryFile), StringComparison.Ordinal);
+        Assert.Equal(1 + (3 * 2), Read(sweep, SweepMerge.SummaryFile).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Merge_FailedPoints_KeepStatusAndMessageAndStayOutOfTheSummary()
+    {
+        string sweep = Sweep("s");
+        WritePoint(sweep, 0);
+        WritePoint(sweep, 1, status: "invalid", wall: 0, message: "--grid x:1:1: x: -5 ms is out of range\nsecond line, \"quoted\"", summary: true);
+        WritePoint(sweep, 2, status: "stopped", wall: 0.5, message: "runaway rate", summary: false);
+        WritePoint(sweep, 3);
+
+        var report = SweepMerge.Merge([sweep], sweep);
+
+        Assert.True(report.Complete);
+        Assert.Equal(2, report.Ok);
+        Assert.Equal(
+            [(1, "invalid", "--grid x:1:1: x: -5 ms is out of range\nsecond line, \"quoted\""), (2, "stopped", "runaway rate")],
+            report.Failed.Select(f => (f.Point.Index, f.Status, f.Message)));
+        Assert.Equal(
+            IndexHeader
+            + "0,a000000000,rate~0.001_duration~30day_seed~1,0.001,30 day,1,ok,0.25,\n"
+            + "1,b111111111,rate~0.001_duration~30day_seed~2,0.001,30 day,2,invalid,0,\"--grid x:1:1: x: -5 ms is out of range\nsecond line, \"\"quoted\"\"\"\n"
+            + "2,c222222222,rate~0.005_duration~30day_seed~1,0.005,30 day,1,stopped,0.5,runaway rate\n"
+            + "3,d333333333,rate~0.005_duration~30day_seed~2,0.005,30 day,2,ok,0.25,\n",
+            Read(sweep, SweepMerge.IndexFile));
+        Assert.Equal(
+            SummaryHeader
+            + "a000000000,0.001,30 day,1,baseline,0,tag,pain,activation,,0.01\n"
+            + "a000000000,0.001,30 day,1,probe,2,tag,bend,coupling,pain,0.02\n"
+            + "d333333333,0.005,30 day,2,baseline,0,tag,pain,activation,,0.31\n"
+            + "d333333333,0.005,30 day,2,probe,2,tag,bend,coupling,pain,0.32\n",
+            Read(sweep, SweepMerge.SummaryFile));
+    }
+
+    [Fact]
+    public void Merge_ShardFolders_CombineIntoTheOutFolder()
+    {
+        string a = Sweep("a"), b = Sweep("b"), c = Sweep("c");
+        WritePoint(a, 0);
+        WritePoint(a, 3);
+        WritePoint(b, 1);
+        WritePoint(c, 2);
+        string single = Sweep("single");
+        for (int i = 0; i < 4; i++)
+        {
+            WritePoint(single, i);
+        }
+
+        string merged = _temp.Combine("out", "merged");
+        var report = SweepMerge.Merge([a, b, c], merged);
+        SweepMerge.Merge([single], single);
+
+        Assert.True(report.Complete);
+        Assert.Equal(4, report.Ok);
+        Assert.Equal(Read(single, SweepMerge.IndexFile), Read(merged, SweepMerge.IndexFile));
+        Assert.Equal(Read(single, SweepMerge.SummaryFile), Read(merged, SweepMerge.SummaryFile));
+        Assert.False(File.Exists(Path.Combine(a, SweepMerge.IndexFile)));
+    }
+
+    [Fact]
+    public void Merge_PointCompleteInTwoShardFolders_IsDuplicatedNotMerged()
+    {
+        string a = Sweep("a"), b = Sweep("b");
+        WritePoint(a, 0);
+        WritePoint(a, 1);
+        WritePoint(b, 1, wall: 0.5);
+        WritePoint(b, 2);
+        WritePoint(b, 3);
+
+        var report = SweepMerge.Merge([a, b], a);
+
+        Assert.False(report.Complete);
+        Assert.Empty(report.Missing);
+        Assert.Equal(3, report.Ok);
+        var (point, folders) = Assert.Single(report.Duplicated);
+        Assert.Equal(1, point.Index);
+        string inA = Path.Combine(a, SweepPlanFile.PointsFolder, point.Folder);
+        string inB = Path.Combine(b, SweepPlanFile.PointsFolder, point.Folder);
+        Assert.Equal([inA, inB], folders);
+
+        // The index says what happened to the point: it is neither missing nor merged.
+        string[] row = Read(a, SweepMerge.IndexFile).Split('\n')[2].Split(',');
+        Assert.Equal(["1", "b111111111", "rate~0.001_duration~30day_seed~2", "0.001", "30 day", "2", "duplicated", "", $"complete in {inA} and {inB}"], row);
+        Assert.DoesNotContain("b111111111", Read(a, SweepMerge.SummaryFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_FoldersOfDifferentSweeps_AreRefused()
+    {
+        string a = Sweep("a");
+        string b = _temp.Combine("b");
+        SweepPlanFileTests.Plan(firstValue: "0.002").WriteTo(b);
+
+        var e = Assert.Throws<OutputFolderException>(() => SweepMerge.Merge([a, b], a));
+
+        Assert.Contains(b, e.Message, StringComparison.Ordinal);
+        Assert.Contains("different sweep", e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(a, SweepMerge.IndexFile)));
+    }
+
+    [Fact]
+    public void Merge_FolderWithoutPlan_IsRefused()
+    {
+        string a = Sweep("a");
+        string empty = _temp.Combine("empty");
+        Directory.CreateDirectory(empty);
+
+        var e = Assert.Throws<OutputFolderException>(() => SweepMerge.Merge([a, empty], a));
+
+        Assert.Contains(empty, e.Message, StringComparison.Ordinal);
+        Assert.Contains(SweepPlanFile.FileName, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_NoFolder_IsRefused()
+    {
+        Assert.Throws<OutputFolderException>(() => SweepMerge.Merge([], _temp.Path));
+    }
+}
