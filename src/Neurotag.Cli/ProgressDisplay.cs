@@ -47,7 +47,10 @@ internal abstract class ProgressDisplay : IProgress<RunProgress>, IDisposable
 
             _last = _clock.Elapsed;
             double percent = value.StepsTotal == 0 ? 100 : 100.0 * value.StepsDone / value.StepsTotal;
-            string where = unit is null ? $"phase {value.Phase} rep {value.Rep}" : $"{value.StepsDone}/{value.StepsTotal} {unit}, {value.Rep} failed";
+            string eta = value.StepsDone > 0 && value.StepsDone < value.StepsTotal
+                ? string.Create(CultureInfo.InvariantCulture, $", ETA {_clock.Elapsed.TotalSeconds / value.StepsDone * (value.StepsTotal - value.StepsDone):0} s")
+                : "";
+            string where = unit is null ? $"phase {value.Phase} rep {value.Rep}{eta}" : $"{value.StepsDone}/{value.StepsTotal} {unit}, {value.Rep} failed{eta}";
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{title}: {percent,5:0.0}% {where} ({_clock.Elapsed.TotalSeconds:0.0} s)"));
         }
     }
