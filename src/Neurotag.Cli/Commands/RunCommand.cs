@@ -83,7 +83,7 @@ internal static class RunCommand
             if (!quiet)
             {
                 var r = outcome.Result!;
-                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done: {r.SimulatedSteps:N0} steps simulated, {r.EndTimeMs / 1000:0.###} s of model time, {outcome.WallSeconds:0.00} s wall"));
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done: {r.SimulatedSteps:N0} steps simulated, {DescribeCommand.Duration(r.EndTimeMs)} of model time, {outcome.WallSeconds:0.00} s wall"));
             }
 
             context.Out.WriteLine(folder.FinalPath);
