@@ -94,9 +94,7 @@ public sealed class RateNetwork
             var projection = new DenseProjection(p, pre, preNeurons, post, postNeurons);
             Connectivity.Build(projection, RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
             projections.Add(projection);
-            rules.Add(p.Plasticity is { } plasticity
-                ? new HebbianRule(projection, plasticity, modulators, dtMs)
-                : new StaticRule(projection));
+            rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
             normalizations.Add(p.Normalization is { } n ? new SynapticNormalization(projection, n) : null);
             prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs) : null);
         }
@@ -108,4 +106,16 @@ public sealed class RateNetwork
             Prunings = [.. prunings],
         };
     }
+
+    /// <summary>The rule object of a projection's plasticity spec (a static rule without plasticity).</summary>
+    private static IProjectionRule CreateRule(DenseProjection projection, PlasticitySpec? plasticity, ModulatorState modulators, double dtMs) =>
+        plasticity?.Rule switch
+        {
+            null => new StaticRule(projection),
+            PlasticityRule.Hebbian => new HebbianRule(projection, plasticity, modulators, dtMs),
+            PlasticityRule.Oja => new OjaRule(projection, plasticity, modulators, dtMs),
+            PlasticityRule.Bcm => new BcmRule(projection, plasticity, modulators, dtMs),
+            PlasticityRule.Covariance => new CovarianceRule(projection, plasticity, modulators, dtMs),
+            _ => throw new ArgumentOutOfRangeException(nameof(plasticity), plasticity.Rule, "unknown plasticity rule"),
+        };
 }

@@ -76,24 +76,55 @@ public sealed record NormalDistribution(double Mu, double Sigma) : Distribution
 /// <summary>Initial weights and hard bounds. Initial draws are clipped to [Min, Max].</summary>
 public sealed record WeightSpec(Distribution Init, double Min, double Max);
 
-/// <summary>Plasticity rules.</summary>
+/// <summary>Plasticity rules (equations, discretisation and citations: docs/models.md).</summary>
 public enum PlasticityRule
 {
     /// <summary>dw/dt = η · x · y (Hebb 1949; Dayan &amp; Abbott 2001, eq. 8.3).</summary>
     Hebbian,
+
+    /// <summary>dw_i/dt = η · (x_i·y − y²·w_i) (Oja 1982): converges to the unit-norm leading eigenvector of ⟨x xᵀ⟩.</summary>
+    Oja,
+
+    /// <summary>
+    /// dw_i/dt = η · x_i · y · (y − θ), τ_θ dθ/dt = y² − θ per postsynaptic neuron (Bienenstock, Cooper &amp; Munro 1982,
+    /// in the form of Intrator &amp; Cooper 1992).
+    /// </summary>
+    Bcm,
+
+    /// <summary>
+    /// dw_i/dt = η · (x_i − ⟨x_i⟩) · (y − ⟨y⟩), running means with time constant τ_mean (Sejnowski 1977; Dayan &amp;
+    /// Abbott 2001, §8.2).
+    /// </summary>
+    Covariance,
 }
 
 /// <summary>
 /// A learning rule with optional passive decay and three-factor modulation:
-/// <c>dw/dt = η · (1 + g·m(t)) · x · y − (w − w_rest)/τ_decay</c>, where η is per second and w_rest is the
-/// mean of the initial weight distribution.
+/// <c>dw/dt = η · (1 + g·m(t)) · F(x, y, w) − (w − w_rest)/τ_decay</c>, where F is the rule's term
+/// (<see cref="PlasticityRule"/>), η is per second and w_rest is the mean of the initial weight distribution.
 /// </summary>
 /// <param name="Rule">The rule.</param>
 /// <param name="Rate">η, per second of simulated time.</param>
 /// <param name="DecayTauMs">τ_decay in ms, or null for no decay.</param>
 /// <param name="ModulatedBy">Modulator m, or null.</param>
 /// <param name="ModulationGain">g.</param>
-public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? DecayTauMs, string? ModulatedBy, double ModulationGain);
+public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? DecayTauMs, string? ModulatedBy, double ModulationGain)
+{
+    /// <summary>Default of <see cref="BcmTauThetaMs"/> and <see cref="CovarianceTauMeanMs"/>: 1 s.</summary>
+    public const double DefaultAveragingTauMs = 1000;
+
+    /// <summary>BCM only: τ_θ in ms (&gt; 0), the time constant of the sliding threshold θ ≈ ⟨y²⟩.</summary>
+    public double BcmTauThetaMs { get; init; } = DefaultAveragingTauMs;
+
+    /// <summary>
+    /// BCM only: the initial θ of every postsynaptic neuron (≥ 0), or null to start it at y² of the first learning
+    /// step (the threshold's steady state for the activity at that moment).
+    /// </summary>
+    public double? BcmThetaInit { get; init; }
+
+    /// <summary>Covariance only: τ_mean in ms (&gt; 0), the time constant of the running means ⟨x⟩ and ⟨y⟩.</summary>
+    public double CovarianceTauMeanMs { get; init; } = DefaultAveragingTauMs;
+}
 
 /// <summary>Which side of a synapse normalization conserves.</summary>
 public enum NormalizePer

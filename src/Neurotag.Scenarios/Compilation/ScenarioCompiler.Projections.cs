@@ -223,6 +223,14 @@ internal sealed partial class ScenarioCompiler
         return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
     }
 
+    private static readonly Dictionary<string, PlasticityRule> PlasticityRules = new(StringComparer.Ordinal)
+    {
+        ["hebbian"] = PlasticityRule.Hebbian,
+        ["oja"] = PlasticityRule.Oja,
+        ["bcm"] = PlasticityRule.Bcm,
+        ["covariance"] = PlasticityRule.Covariance,
+    };
+
     private PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path)
     {
         var map = _r.Mapping(node, path, "{ rule: hebbian, rate: 0.01 }");
@@ -231,16 +239,20 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm");
+        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance");
+        PlasticityRule? rule = null;
         var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
-        if (ruleNode is not null && ruleNode.Value != "hebbian")
+        if (ruleNode is not null && ruleNode.Value == "stdp")
         {
-            bool future = ruleNode.Value is "oja" or "bcm" or "covariance" or "stdp";
-            _r.Error(ruleNode, path + ".rule", future ? $"rule '{ruleNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown plasticity rule '{ruleNode.Value}'", "use 'rule: hebbian'");
-            return null;
+            _r.Error(ruleNode, path + ".rule", "rule 'stdp' is part of scenario format v1 but not implemented by this version", "use one of: " + string.Join(", ", PlasticityRules.Keys));
+        }
+        else if (ruleNode is not null)
+        {
+            // An unknown rule is reported here; the other keys are still checked, so every error shows at once.
+            rule = _r.Choice(ruleNode, path + ".rule", PlasticityRules, "plasticity rule");
         }
 
-        foreach (string future in new[] { "eligibility", "stdp", "bcm" })
+        foreach (string future in new[] { "eligibility", "stdp" })
         {
             if (map[future] is { } f)
             {
@@ -254,10 +266,6 @@ internal sealed partial class ScenarioCompiler
         {
             _r.CheckKeys(decayMap, path + ".decay", "tau");
             decay = _r.Quantity(_r.Required(decayMap, "tau", path + ".decay", "30 day"), path + ".decay.tau", Dimension.Time, 0, minExclusive: true);
-            if (decay is null)
-            {
-                return null;
-            }
         }
 
         string? modulator = null;
@@ -267,14 +275,88 @@ internal sealed partial class ScenarioCompiler
             if (modulator is not null && !_modulators.ContainsKey(modulator))
             {
                 UnknownName(modNode, path + ".modulated_by", modulator, "modulator", _modulators.Keys);
-                return null;
+                modulator = null; // keep checking the block: every error at once
             }
         }
 
         double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
-        return rate is null || gain is null || (map["modulated_by"] is not null && modulator is null)
+        bool blocksValid = ReadRuleBlocks(map, path, rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs);
+        return rule is null || rate is null || gain is null || !blocksValid
+            || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
             ? null
-            : new PlasticitySpec(PlasticityRule.Hebbian, rate.Value, decay, modulator, gain.Value);
+            : new PlasticitySpec(rule.Value, rate.Value, decay, modulator, gain.Value)
+            {
+                BcmTauThetaMs = tauThetaMs,
+                BcmThetaInit = thetaInit,
+                CovarianceTauMeanMs = tauMeanMs,
+            };
+    }
+
+    /// <summary>
+    /// The rule-specific blocks <c>bcm: { tau_theta, theta_init }</c> and <c>covariance: { tau_mean }</c>; each is
+    /// allowed only with its own rule. Returns false when a block is invalid or misplaced.
+    /// </summary>
+    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRule? rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs)
+    {
+        tauThetaMs = PlasticitySpec.DefaultAveragingTauMs;
+        thetaInit = null;
+        tauMeanMs = PlasticitySpec.DefaultAveragingTauMs;
+        bool valid = true;
+        foreach (var (key, owner) in new[] { ("bcm", PlasticityRule.Bcm), ("covariance", PlasticityRule.Covariance) })
+        {
+            if (map[key] is { } block && rule is { } r && r != owner)
+            {
+                _r.Error(block, path + "." + key, $"'{key}:' only applies to rule {key}", $"remove it or use 'rule: {key}'");
+                valid = false;
+            }
+        }
+
+        // An unknown or missing rule leaves both blocks possible: their contents are still checked.
+        if ((rule is null or PlasticityRule.Bcm) && map["bcm"] is { } bcmNode)
+        {
+            string bp = path + ".bcm";
+            if (_r.Mapping(bcmNode, bp, "{ tau_theta: 1 s }") is { } bcm)
+            {
+                _r.CheckKeys(bcm, bp, "tau_theta", "theta_init");
+                if (bcm["tau_theta"] is { } t)
+                {
+                    double? tau = _r.Quantity(t, bp + ".tau_theta", Dimension.Time, 0, minExclusive: true);
+                    valid &= tau is not null;
+                    tauThetaMs = tau ?? tauThetaMs;
+                }
+
+                if (bcm["theta_init"] is { } ti)
+                {
+                    thetaInit = _r.Number(ti, bp + ".theta_init", 0, example: "0.0");
+                    valid &= thetaInit is not null;
+                }
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        if ((rule is null or PlasticityRule.Covariance) && map["covariance"] is { } covNode)
+        {
+            string cp = path + ".covariance";
+            if (_r.Mapping(covNode, cp, "{ tau_mean: 1 s }") is { } cov)
+            {
+                _r.CheckKeys(cov, cp, "tau_mean");
+                if (cov["tau_mean"] is { } t)
+                {
+                    double? tau = _r.Quantity(t, cp + ".tau_mean", Dimension.Time, 0, minExclusive: true);
+                    valid &= tau is not null;
+                    tauMeanMs = tau ?? tauMeanMs;
+                }
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     private NormalizationSpec? ReadCompetition(YamlNodeBase node, string path)
