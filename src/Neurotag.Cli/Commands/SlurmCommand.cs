@@ -74,11 +74,6 @@ internal static class SlurmCommand
             errors.Add(new Diagnostic("--cpus", 1, 1, "", "expected at least 1 CPU per task", "for example --cpus 4"));
         }
 
-        if (args.Seeds is < 1)
-        {
-            errors.Add(new Diagnostic("--seeds", 1, 1, "", "expected at least 1 seed", "for example --seeds 10"));
-        }
-
         CheckWord(args.Partition, "--partition", "for example --partition short", errors);
         CheckWord(args.Time, "--time", "for example --time 01:00:00", errors);
         string dir = Path.GetFullPath(outDir);
@@ -88,51 +83,14 @@ internal static class SlurmCommand
             errors.Add(new Diagnostic("--out", 1, 1, "", $"'{outDir}' contains a double quote, backslash or line break, which #SBATCH lines cannot hold", "choose a plainer folder name"));
         }
 
-        var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
-        errors.AddRange(readErrors);
-        var fixedOverrides = args.Set.Select(s => ParameterOverride.Parse(s, "--set", errors)).OfType<ParameterOverride>().ToList();
-        var grids = args.Grid.Select(g => ParseGrid(g, errors)).OfType<ParameterOverride[]>().ToList();
-        if (document is null || errors.Count > 0)
+        // The same checks the shards make first, so bad input fails here rather than in N queued tasks.
+        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors);
+        if (setup is null || errors.Count > 0)
         {
             return ScenarioInput.Report(context, scenarioPath, errors);
         }
 
-        // The same checks the shards make first, so a bad scenario fails here rather than in N queued tasks.
-        var sweep = SweepDefinition.Read(document.Root, document.File, grids, args.Seeds, errors);
-        var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: args.Seed));
-        errors.AddRange(baseRun.Errors);
-        foreach (var axis in sweep.Axes)
-        {
-            // As sweep does: a swept path that does not exist is an input error (a bad value fails only its point).
-            var probe = axis.Paths.Select((p, c) => new ParameterOverride(p, axis.Rows[0][c])).ToList();
-            var pathErrors = new List<Diagnostic>();
-            _ = YamlTreeEditor.Apply(document.Root, probe, document.File, pathErrors);
-            if (pathErrors.Count == 0)
-            {
-                var compiled = ScenarioLoader.Compile(document, [.. fixedOverrides, .. probe]);
-                pathErrors.AddRange(compiled.Errors.Where(e => axis.Paths.Contains(e.Path) && e.Message.StartsWith("unknown key", StringComparison.Ordinal)));
-            }
-
-            errors.AddRange(pathErrors);
-        }
-
-        int points = 0;
-        if (errors.Count == 0 && baseRun.Spec is not null)
-        {
-            try
-            {
-                points = SweepPlan.Expand(sweep, baseRun.Spec.Seed, fixedOverrides).Count;
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add(new Diagnostic(scenarioPath, 1, 1, "sweep", e.Message, "sweep fewer values or seeds"));
-            }
-        }
-
-        if (errors.Count > 0 || baseRun.Spec is null)
-        {
-            return ScenarioInput.Report(context, scenarioPath, errors);
-        }
+        int points = setup.Expand().Count;
 
         string slurmDir = Path.Combine(dir, Folder);
         var scripts = Scripts(Path.GetFullPath(scenarioPath), dir, args);
@@ -327,18 +285,4 @@ internal static class SlurmCommand
         }
     }
 
-    /// <summary>PATH=V1,V2,... as <c>sweep --grid</c> reads it.</summary>
-    private static ParameterOverride[]? ParseGrid(string text, List<Diagnostic> errors)
-    {
-        int eq = text.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0 || eq == text.Length - 1)
-        {
-            errors.Add(new Diagnostic($"--grid {text}", 1, 1, "", "expected PATH=V1,V2,...", "for example --grid projections.cue-to-pain.plasticity.rate=0.002,0.005,0.01"));
-            return null;
-        }
-
-        string path = text[..eq].Trim();
-        var values = text[(eq + 1)..].Split(',').Select(v => ParameterOverride.ParseValue(v, $"--grid {path}", errors)).ToList();
-        return values.Any(v => v is null) ? null : [.. values.Select(v => new ParameterOverride(path, v!))];
-    }
 }

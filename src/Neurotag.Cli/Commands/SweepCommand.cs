@@ -42,52 +42,21 @@ internal static class SweepCommand
     internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args)
     {
         var errors = new List<Diagnostic>();
-        var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
-        errors.AddRange(readErrors);
-        var fixedOverrides = args.Set.Select(s => ParameterOverride.Parse(s, "--set", errors)).OfType<ParameterOverride>().ToList();
-        var grids = args.Grid.Select(g => ParseGrid(g, errors)).OfType<ParameterOverride[]>().ToList();
-        if (args.Seeds is < 1)
-        {
-            errors.Add(new Diagnostic("--seeds", 1, 1, "", "expected at least 1 seed", "for example --seeds 10"));
-        }
-
         if (args.Jobs is < 1)
         {
             errors.Add(new Diagnostic("--jobs", 1, 1, "", "expected at least 1 job", "for example --jobs 2"));
         }
 
         (int Index, int Count)? shard = args.Shard is null ? null : ParseShard(args.Shard, errors);
-        if (document is null || errors.Count > 0)
+        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors);
+        if (setup is null || errors.Count > 0)
         {
             return ScenarioInput.Report(context, scenarioPath, errors);
         }
 
-        var sweep = SweepDefinition.Read(document.Root, document.File, grids, args.Seeds, errors);
-        var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: args.Seed));
-        errors.AddRange(baseRun.Errors);
-        foreach (var axis in sweep.Axes)
-        {
-            // Unknown paths are an input error for the whole sweep; bad values only fail their own points. A path
-            // whose last key the file leaves out is grafted in, so a misspelled last key shows as the compiler's
-            // "unknown key" at that path.
-            var probe = axis.Paths.Select((p, c) => new ParameterOverride(p, axis.Rows[0][c])).ToList();
-            var pathErrors = new List<Diagnostic>();
-            _ = YamlTreeEditor.Apply(document.Root, probe, document.File, pathErrors);
-            if (pathErrors.Count == 0)
-            {
-                var compiled = ScenarioLoader.Compile(document, [.. fixedOverrides, .. probe]);
-                pathErrors.AddRange(compiled.Errors.Where(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal) && (axis.Paths.Contains(e.Path) || probe.Any(o => IsGraftedKey(e, o, document.File)))));
-            }
-
-            errors.AddRange(pathErrors);
-        }
-
-        if (errors.Count > 0 || baseRun.Spec is null)
-        {
-            return ScenarioInput.Report(context, scenarioPath, errors);
-        }
-
-        var points = SweepPlan.Expand(sweep, baseRun.Spec.Seed, fixedOverrides);
+        var document = setup.Document;
+        var sweep = setup.Sweep;
+        var points = setup.Expand();
         var plan = new SweepPlanFile(
             scenarioPath,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Bytes)),
@@ -173,31 +142,6 @@ internal static class SweepCommand
         }
 
         return RunExecutor.Execute(document, spec, folder, progress: null, values, cancellation).Status;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="error"/> is about the key <see cref="YamlTreeEditor"/> grafted for <paramref name="o"/>:
-    /// that key sits at the value's position. (Inside lists the compiler's path uses indices, <c>protocol[6].duratoin</c>,
-    /// so comparing paths alone misses a misspelled last key of a protocol item.)
-    /// </summary>
-    private static bool IsGraftedKey(Diagnostic error, ParameterOverride o, string file) =>
-        error.Message == $"unknown key '{o.Path[(o.Path.LastIndexOf('.') + 1)..]}'"
-        && error.File == (o.Value.Origin ?? file)
-        && error.Line == o.Value.Start.Line
-        && error.Column == o.Value.Start.Column;
-
-    private static ParameterOverride[]? ParseGrid(string text, List<Diagnostic> errors)
-    {
-        int eq = text.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0 || eq == text.Length - 1)
-        {
-            errors.Add(new Diagnostic($"--grid {text}", 1, 1, "", "expected PATH=V1,V2,...", "for example --grid projections.cue-to-pain.plasticity.rate=0.002,0.005,0.01"));
-            return null;
-        }
-
-        string path = text[..eq].Trim();
-        var values = text[(eq + 1)..].Split(',').Select(v => ParameterOverride.ParseValue(v, $"--grid {path}", errors)).ToList();
-        return values.Any(v => v is null) ? null : [.. values.Select(v => new ParameterOverride(path, v!))];
     }
 
     private static (int, int)? ParseShard(string text, List<Diagnostic> errors)
