@@ -3,7 +3,7 @@ using Neurotag.Core.Specs;
 namespace Neurotag.Scenarios.Tests;
 
 /// <summary>
-/// The plasticity rules beyond Hebbian (oja, bcm, covariance) and their keys: what compiles to which
+/// The plasticity rules beyond Hebbian (oja, bcm, covariance), the eligibility trace of the Hebbian rule, and their keys: what compiles to which
 /// <see cref="PlasticitySpec"/>, and which mistakes are reported where (file:line:col and key path).
 /// </summary>
 public class PlasticityRulesCompilerTests
@@ -80,6 +80,25 @@ public class PlasticityRulesCompilerTests
         Assert.Equal(tauMeanMs, p.CovarianceTauMeanMs);
     }
 
+    [Theory]
+    [InlineData("{ rule: hebbian, rate: 0.5, modulated_by: threat, modulation_gain: 2, eligibility: { tau: 1 s } }", 1_000)]
+    [InlineData("{ rule: hebbian, rate: 0.5, modulated_by: threat, modulation_gain: 2, eligibility: { tau: 250 ms }, decay: { tau: 2 s } }", 250)]
+    public void Eligibility_OnHebbianWithAModulator_CompilesItsTimeConstant_InMilliseconds(string plasticity, double tauMs)
+    {
+        var p = Compile(plasticity);
+
+        Assert.Equal(PlasticityRule.Hebbian, p.Rule);
+        Assert.Equal("threat", p.ModulatedBy);
+        Assert.Equal(2, p.ModulationGain);
+        Assert.Equal(tauMs, p.EligibilityTauMs);
+    }
+
+    [Fact]
+    public void Eligibility_WhenAbsent_IsNull()
+    {
+        Assert.Null(Compile("{ rule: hebbian, rate: 0.5, modulated_by: threat }").EligibilityTauMs);
+    }
+
     /// <summary>
     /// Each mistake is reported at the offending node: <paramref name="at"/> is the text the diagnostic points to (its
     /// first character gives the column on the plasticity line).
@@ -99,7 +118,16 @@ public class PlasticityRulesCompilerTests
     [InlineData("{ rule: covariance, rate: 0.1, covariance: { tau_mean: -5 ms } }", "-5 ms", ".covariance.tau_mean", "out of range", "")]
     [InlineData("{ rule: covariance, rate: 0.1, covariance: { tau: 1 s } }", "tau:", ".covariance.tau", "unknown key 'tau'", "")]
     [InlineData("{ rule: oja, rate: 0.1, oja: { alpha: 1 } }", "oja:", ".oja", "unknown key 'oja'", "")]
-    [InlineData("{ rule: oja, rate: 0.1, eligibility: { tau: 1 s } }", "{ tau", ".eligibility", "not implemented", "")]
+    [InlineData("{ rule: oja, rate: 0.1, eligibility: { tau: 1 s } }", "{ tau", ".eligibility", "'eligibility:' with rule oja is part of scenario format v1 but not implemented", "rule: hebbian")]
+    [InlineData("{ rule: bcm, rate: 0.1, modulated_by: threat, eligibility: { tau: 1 s } }", "{ tau", ".eligibility", "with rule bcm", "rule: hebbian")]
+    [InlineData("{ rule: covariance, rate: 0.1, modulated_by: threat, eligibility: { tau: 1 s } }", "{ tau", ".eligibility", "with rule covariance", "rule: hebbian")]
+    [InlineData("{ rule: hebbian, rate: 0.1, eligibility: { tau: 1 s } }", "{ tau", ".eligibility", "'eligibility:' needs 'modulated_by:'", "add 'modulated_by:")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tau: 0 s } }", "0 s", ".eligibility.tau", "out of range", "")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tau: -2 s } }", "-2 s", ".eligibility.tau", "out of range", "")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tau: 5 mV } }", "5 mV", ".eligibility.tau", "", "")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tau: 100 } }", "100", ".eligibility.tau", "", "")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: {} }", "{}", ".eligibility.tau", "missing required key 'tau'", "tau: 1 s")]
+    [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: 1 s }", "1 s", ".eligibility", "expected a mapping", "")]
     [InlineData("{ rule: bcm, rate: 0.1, stdp: { tau_plus: 20 ms } }", "{ tau_plus", ".stdp", "not implemented", "")]
     public void InvalidPlasticity_IsReportedAtTheNodeWithItsPath(string plasticity, string at, string path, string message, string hint)
     {
@@ -115,6 +143,27 @@ public class PlasticityRulesCompilerTests
         Assert.Equal(("rules.yaml", PlasticityLine, column, PlasticityPath + path), (error.File, error.Line, error.Column, error.Path));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains(hint, error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eligibility_WithAMisspelledTau_ReportsTheUnknownKeyAndTheMissingOne()
+    {
+        var result = ScenarioLoader.LoadText(Scenario("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tua: 1 s } }"), "rules.yaml");
+
+        Assert.Equal(
+            [PlasticityPath + ".eligibility.tau", PlasticityPath + ".eligibility.tua"],
+            result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(result.Errors, e => e.Hint.Contains("did you mean 'tau'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Eligibility_WithoutAModulatorAndWithABadTau_ReportsBoth()
+    {
+        var result = ScenarioLoader.LoadText(Scenario("{ rule: hebbian, rate: 0.1, eligibility: { tau: 0 s } }"), "rules.yaml");
+
+        Assert.Equal(
+            [PlasticityPath + ".eligibility", PlasticityPath + ".eligibility.tau"],
+            result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ internal static class DescribeCommand
         {
             var s = p.Spec;
             string plastic = s.Plasticity is { } pl
-                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}")
+                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}")
                 : "fixed";
             string competition = s.Normalization is { } nm ? string.Create(c, $"; normalize per post to {nm.Total}") : "";
             string pruning = s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";

@@ -102,6 +102,7 @@ public enum PlasticityRule
 /// A learning rule with optional passive decay and three-factor modulation:
 /// <c>dw/dt = η · (1 + g·m(t)) · F(x, y, w) − (w − w_rest)/τ_decay</c>, where F is the rule's term
 /// (<see cref="PlasticityRule"/>), η is per second and w_rest is the mean of the initial weight distribution.
+/// A Hebbian rule with <see cref="EligibilityTauMs"/> replaces the learning term by η·g·m(t)·e (see there).
 /// </summary>
 /// <param name="Rule">The rule.</param>
 /// <param name="Rate">η, per second of simulated time.</param>
@@ -124,6 +125,15 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
 
     /// <summary>Covariance only: τ_mean in ms (&gt; 0), the time constant of the running means ⟨x⟩ and ⟨y⟩.</summary>
     public double CovarianceTauMeanMs { get; init; } = DefaultAveragingTauMs;
+
+    /// <summary>
+    /// Hebbian only: τ_e in ms (&gt; 0) of a per-synapse eligibility trace, or null for none. With a trace the rule is
+    /// three-factor in the strict sense (Izhikevich 2007; Frémaux &amp; Gerstner 2016): coincidences charge the trace,
+    /// <c>τ_e de/dt = −e + x·y</c>, and only the modulator converts it into weight change,
+    /// <c>dw/dt = η·g·m(t)·e − (w − w_rest)/τ_decay</c> (no "1 +": without a modulator signal nothing is learned).
+    /// Requires <see cref="ModulatedBy"/>.
+    /// </summary>
+    public double? EligibilityTauMs { get; init; }
 }
 
 /// <summary>Which side of a synapse normalization conserves.</summary>

@@ -1,0 +1,183 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>Plasticity rules of a projection and their parameter blocks.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    private static readonly Dictionary<string, PlasticityRule> PlasticityRules = new(StringComparer.Ordinal)
+    {
+        ["hebbian"] = PlasticityRule.Hebbian,
+        ["oja"] = PlasticityRule.Oja,
+        ["bcm"] = PlasticityRule.Bcm,
+        ["covariance"] = PlasticityRule.Covariance,
+    };
+
+    private PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path)
+    {
+        var map = _r.Mapping(node, path, "{ rule: hebbian, rate: 0.01 }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance");
+        PlasticityRule? rule = null;
+        var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
+        if (ruleNode is not null && ruleNode.Value == "stdp")
+        {
+            _r.Error(ruleNode, path + ".rule", "rule 'stdp' is part of scenario format v1 but not implemented by this version", "use one of: " + string.Join(", ", PlasticityRules.Keys));
+        }
+        else if (ruleNode is not null)
+        {
+            // An unknown rule is reported here; the other keys are still checked, so every error shows at once.
+            rule = _r.Choice(ruleNode, path + ".rule", PlasticityRules, "plasticity rule");
+        }
+
+        if (map["stdp"] is { } stdpNode)
+        {
+            _r.Error(stdpNode, path + ".stdp", "'stdp:' is part of scenario format v1 but not implemented by this version", "remove it for now");
+        }
+
+        double? rate = _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
+        double? decay = null;
+        if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
+        {
+            _r.CheckKeys(decayMap, path + ".decay", "tau");
+            decay = _r.Quantity(_r.Required(decayMap, "tau", path + ".decay", "30 day"), path + ".decay.tau", Dimension.Time, 0, minExclusive: true);
+        }
+
+        string? modulator = null;
+        if (map["modulated_by"] is { } modNode)
+        {
+            modulator = _r.Identifier(modNode, path + ".modulated_by", "modulator name");
+            if (modulator is not null && !_modulators.ContainsKey(modulator))
+            {
+                UnknownName(modNode, path + ".modulated_by", modulator, "modulator", _modulators.Keys);
+                modulator = null; // keep checking the block: every error at once
+            }
+        }
+
+        double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
+        bool blocksValid = ReadRuleBlocks(map, path, rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs);
+        blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
+        return rule is null || rate is null || gain is null || !blocksValid
+            || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
+            ? null
+            : new PlasticitySpec(rule.Value, rate.Value, decay, modulator, gain.Value)
+            {
+                BcmTauThetaMs = tauThetaMs,
+                BcmThetaInit = thetaInit,
+                CovarianceTauMeanMs = tauMeanMs,
+                EligibilityTauMs = eligibilityTauMs,
+            };
+    }
+
+    /// <summary>
+    /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for rule hebbian only (format v1 allows
+    /// it for every rule). The trace is converted into weight change by the modulator alone, so <c>modulated_by</c> is
+    /// required. Returns false when the block is invalid or misplaced.
+    /// </summary>
+    private bool ReadEligibility(YamlMappingNode map, string path, PlasticityRule? rule, out double? tauMs)
+    {
+        tauMs = null;
+        if (map["eligibility"] is not { } node)
+        {
+            return true;
+        }
+
+        string ep = path + ".eligibility";
+        if (rule is { } r && r != PlasticityRule.Hebbian)
+        {
+            string name = PlasticityRules.First(kv => kv.Value == r).Key;
+            _r.Error(node, ep, $"'eligibility:' with rule {name} is part of scenario format v1 but not implemented by this version (only with rule hebbian)", "remove it or use 'rule: hebbian'");
+            return false;
+        }
+
+        // An unknown or missing rule still has the block's contents checked.
+        if (_r.Mapping(node, ep, "{ tau: 1 s }") is not { } block)
+        {
+            return false;
+        }
+
+        _r.CheckKeys(block, ep, "tau");
+        tauMs = _r.Quantity(_r.Required(block, "tau", ep, "1 s"), ep + ".tau", Dimension.Time, 0, minExclusive: true);
+        bool valid = tauMs is not null;
+        if (map["modulated_by"] is null)
+        {
+            _r.Error(node, ep, "'eligibility:' needs 'modulated_by:': only the modulator converts the trace into weight change", "add 'modulated_by: <modulator>' (e.g. dopamine), or remove 'eligibility:'");
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    /// <summary>
+    /// The rule-specific blocks <c>bcm: { tau_theta, theta_init }</c> and <c>covariance: { tau_mean }</c>; each is
+    /// allowed only with its own rule. Returns false when a block is invalid or misplaced.
+    /// </summary>
+    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRule? rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs)
+    {
+        tauThetaMs = PlasticitySpec.DefaultAveragingTauMs;
+        thetaInit = null;
+        tauMeanMs = PlasticitySpec.DefaultAveragingTauMs;
+        bool valid = true;
+        foreach (var (key, owner) in new[] { ("bcm", PlasticityRule.Bcm), ("covariance", PlasticityRule.Covariance) })
+        {
+            if (map[key] is { } block && rule is { } r && r != owner)
+            {
+                _r.Error(block, path + "." + key, $"'{key}:' only applies to rule {key}", $"remove it or use 'rule: {key}'");
+                valid = false;
+            }
+        }
+
+        // An unknown or missing rule leaves both blocks possible: their contents are still checked.
+        if ((rule is null or PlasticityRule.Bcm) && map["bcm"] is { } bcmNode)
+        {
+            string bp = path + ".bcm";
+            if (_r.Mapping(bcmNode, bp, "{ tau_theta: 1 s }") is { } bcm)
+            {
+                _r.CheckKeys(bcm, bp, "tau_theta", "theta_init");
+                if (bcm["tau_theta"] is { } t)
+                {
+                    double? tau = _r.Quantity(t, bp + ".tau_theta", Dimension.Time, 0, minExclusive: true);
+                    valid &= tau is not null;
+                    tauThetaMs = tau ?? tauThetaMs;
+                }
+
+                if (bcm["theta_init"] is { } ti)
+                {
+                    thetaInit = _r.Number(ti, bp + ".theta_init", 0, example: "0.0");
+                    valid &= thetaInit is not null;
+                }
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        if ((rule is null or PlasticityRule.Covariance) && map["covariance"] is { } covNode)
+        {
+            string cp = path + ".covariance";
+            if (_r.Mapping(covNode, cp, "{ tau_mean: 1 s }") is { } cov)
+            {
+                _r.CheckKeys(cov, cp, "tau_mean");
+                if (cov["tau_mean"] is { } t)
+                {
+                    double? tau = _r.Quantity(t, cp + ".tau_mean", Dimension.Time, 0, minExclusive: true);
+                    valid &= tau is not null;
+                    tauMeanMs = tau ?? tauMeanMs;
+                }
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return valid;
+    }
+}
