@@ -15,65 +15,41 @@ namespace Neurotag.Core.Plasticity;
 /// Offline, the trace decays in closed form (no activity) and the weights get decay only: the modulator's action on the
 /// trace during an offline interval is not modelled. <c>plasticity: off</c> freezes the trace with the weights.
 /// </summary>
-internal sealed class EligibilityHebbianRule : IProjectionRule
+internal sealed class EligibilityHebbianRule : RateRuleBase
 {
-    private readonly DenseProjection _projection;
-    private readonly ModulatorState _modulators;
-    private readonly int _modulator;
-    private readonly double _gain;
-    private readonly double _etaPerStep;
-    private readonly double? _decayTauMs;
     private readonly double _traceTauMs;
     private readonly double _traceDecay;
-    private readonly float _decay;
-    private readonly float _decayOffset;
-    private readonly float _min;
-    private readonly float _max;
 
     public EligibilityHebbianRule(DenseProjection projection, PlasticitySpec spec, ModulatorState modulators, double dtMs)
+        : base(projection, spec, modulators, dtMs)
     {
         if (spec.EligibilityTauMs is not { } traceTau || !(traceTau > 0) || double.IsInfinity(traceTau))
         {
             throw new ArgumentException($"projection '{projection.Name}': the eligibility time constant must be positive and finite", nameof(spec));
         }
 
-        int modulator = spec.ModulatedBy is null ? -1 : modulators.IndexOf(spec.ModulatedBy);
-        if (modulator < 0)
+        if (spec.ModulatedBy is null || modulators.IndexOf(spec.ModulatedBy) < 0)
         {
             throw new ArgumentException($"projection '{projection.Name}': an eligibility trace needs a declared modulator (modulated_by)", nameof(spec));
         }
 
-        _projection = projection;
-        _modulators = modulators;
-        _modulator = modulator;
-        _gain = spec.ModulationGain;
-        _etaPerStep = spec.Rate * dtMs / 1000.0;
-        _decayTauMs = spec.DecayTauMs;
         _traceTauMs = traceTau;
         _traceDecay = Math.Exp(-dtMs / traceTau);
-        double a = spec.DecayTauMs is { } tau ? Math.Exp(-dtMs / tau) : 1.0;
-        _decay = (float)a;
-        _decayOffset = (float)(projection.RestWeight * (1.0 - a));
-        _min = (float)projection.Spec.Weight.Min;
-        _max = (float)projection.Spec.Weight.Max;
         Trace = new float[projection.Weights.Length];
     }
 
     /// <summary>The eligibility trace of every synapse, in the layout of <see cref="DenseProjection.Weights"/>.</summary>
     internal float[] Trace { get; }
 
-    public void Advance(bool learning)
-    {
-        if (!learning)
-        {
-            StaticRule.Propagate(_projection);
-            return;
-        }
+    /// <summary>η·g·m·dt: three-factor learning has no "1 +" — without the modulator's signal nothing is learned.</summary>
+    protected override double EtaStep() => EtaPerStep * Gain * ModulatorLevel;
 
-        var p = _projection;
+    protected override void Learn(double etaStep)
+    {
+        var p = Projection;
         float ae = (float)_traceDecay;
         double charge = 1.0 - _traceDecay;
-        float c = (float)(_etaPerStep * _gain * _modulators.Levels[_modulator]);
+        float c = (float)etaStep;
         var postRate = p.Post.Rate;
         var input = p.Post.Input;
         var x = p.PreRates;
@@ -82,7 +58,7 @@ internal sealed class EligibilityHebbianRule : IProjectionRule
             int post = p.PostNeurons[j];
             float ce = (float)(charge * postRate[post]);
             var trace = Trace.AsSpan((int)((long)j * p.PreCount), p.PreCount);
-            float s = PlasticityKernels.EligibilityUpdateRowAndDot(p.Row(j), trace, p.MaskRow(j), x, ae, ce, _decay, _decayOffset, c, _min, _max);
+            float s = PlasticityKernels.EligibilityUpdateRowAndDot(p.Row(j), trace, p.MaskRow(j), x, ae, ce, Decay, DecayOffset, c, Min, Max);
             input[post] += p.Sign * s;
         }
     }
@@ -91,7 +67,7 @@ internal sealed class EligibilityHebbianRule : IProjectionRule
     /// Offline interval: no activity, so the trace decays in closed form, e·e^{−T/τ_e}, and the weights get their
     /// closed-form decay only (the modulator's conversion of the decaying trace is not integrated offline).
     /// </summary>
-    public void FastForward(double durationMs)
+    public override void FastForward(double durationMs)
     {
         float ae = (float)Math.Exp(-durationMs / _traceTauMs);
         var trace = Trace;
@@ -100,21 +76,6 @@ internal sealed class EligibilityHebbianRule : IProjectionRule
             trace[k] *= ae;
         }
 
-        if (_decayTauMs is not { } tau)
-        {
-            return;
-        }
-
-        float a = (float)Math.Exp(-durationMs / tau);
-        float rest = _projection.RestWeight;
-        var w = _projection.Weights;
-        var mask = _projection.Mask;
-        for (long k = 0; k < w.LongLength; k++)
-        {
-            if (mask is null || mask[k] != 0f)
-            {
-                w[k] = Math.Clamp(rest + ((w[k] - rest) * a), _min, _max);
-            }
-        }
+        base.FastForward(durationMs);
     }
 }

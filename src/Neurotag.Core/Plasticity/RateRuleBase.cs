@@ -5,7 +5,7 @@ using Neurotag.Core.Specs;
 namespace Neurotag.Core.Plasticity;
 
 /// <summary>
-/// What the Oja, BCM and covariance rules share with <see cref="HebbianRule"/>: the learning rate per step, the
+/// What every rate learning rule (Hebbian, eligibility-trace Hebbian, Oja, BCM, covariance) shares: the learning rate per step, the
 /// three-factor factor <c>1 + g·m(t)</c> (Frémaux &amp; Gerstner 2016), passive decay toward the resting weight
 /// (exact per step and offline), hard bounds, and propagation alone when learning is off. Learning and propagation
 /// are one fused pass per postsynaptic row (<see cref="Learn"/>); rule state (BCM's θ, the covariance rule's running
@@ -64,9 +64,24 @@ internal abstract class RateRuleBase : IProjectionRule
             return;
         }
 
-        double factor = _modulator >= 0 ? 1.0 + (_gain * _modulators.Levels[_modulator]) : 1.0;
-        Learn(_etaPerStep * factor);
+        Learn(EtaStep());
     }
+
+    /// <summary>η·(1 + g·m)·dt, dt in seconds: the learning rate of this step (1 + g·m without a modulator is 1).</summary>
+    protected virtual double EtaStep()
+    {
+        double factor = _modulator >= 0 ? 1.0 + (_gain * _modulators.Levels[_modulator]) : 1.0;
+        return _etaPerStep * factor;
+    }
+
+    /// <summary>η·dt, dt in seconds.</summary>
+    protected double EtaPerStep => _etaPerStep;
+
+    /// <summary>g, the modulation gain.</summary>
+    protected double Gain => _gain;
+
+    /// <summary>The current level of the <c>modulated_by</c> modulator (0 without one).</summary>
+    protected double ModulatorLevel => _modulator >= 0 ? _modulators.Levels[_modulator] : 0.0;
 
     /// <summary>Offline interval: the weights decay in closed form (no activity, so no learning term).</summary>
     public virtual void FastForward(double durationMs)
