@@ -40,7 +40,7 @@ public static class SpikingKernels
 
     /// <summary>
     /// e^x for x ≤ 0 (x below −87 gives e^{−87}): Cody–Waite range reduction x = k·ln 2 + r, |r| ≤ ln2/2, and a
-    /// degree-6 Taylor polynomial in Horner form; relative error below 3e-7 (tested against Math.Exp).
+    /// degree-6 Taylor polynomial in Horner form; relative error below 1e-6 (tested against Math.Exp).
     /// </summary>
     public static float Exp(float x)
     {

@@ -65,7 +65,6 @@ public sealed class SpikingSimulator : ISimulation
             {
                 for (long s = 1; s <= phase.Steps; s++)
                 {
-                    CurrentStep++;
                     Step(phase.Plasticity);
                     done++;
                     recorder.SampleStep(CurrentStep);
@@ -97,10 +96,10 @@ public sealed class SpikingSimulator : ISimulation
         return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned);
     }
 
-    /// <summary>One step of the cycle documented on the class, ending at <see cref="CurrentStep"/>.</summary>
+    /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>
     internal void Step(bool learning)
     {
-        long step = CurrentStep;
+        long step = ++CurrentStep;
         var populations = Network.Populations;
         for (int k = 0; k < populations.Count; k++)
         {
