@@ -1,0 +1,63 @@
+namespace Neurotag.Cli.Tests;
+
+/// <summary>Spiking runs end to end: byte-identical spikes.csv/state.csv across runs, SIMD support and processor counts; checkers exit 3.</summary>
+public sealed class SpikingRunTests
+{
+    private static readonly string[] Files = ["spikes.csv", "state.csv", "populations.csv", "tags.csv", "summary.csv"];
+
+    /// <summary>The COBA benchmark shortened to 200 ms, recording 100 neurons' spikes and 3 neurons' v.</summary>
+    private static string Scenario(TempFolder temp)
+    {
+        string text = File.ReadAllText(CliHarness.Scenario("coba-benchmark.yaml"))
+            .Replace("duration: 1 s", "duration: 200 ms", StringComparison.Ordinal)
+            .Replace("  every: 100 ms", "  every: 100 ms\n  spikes: { population: neurons, neurons: 100 }\n  state: { population: neurons, variable: v, neurons: [0, 2], every: 1 ms }", StringComparison.Ordinal);
+        text = text[..text.IndexOf("expect:", StringComparison.Ordinal)];
+        string path = temp.Sub("coba-short.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Run_SpikingTwiceAndWithoutSimdAndOnOneProcessor_WritesByteIdenticalSpikes()
+    {
+        using var temp = new TempFolder();
+        string scenario = Scenario(temp);
+        var a = CliHarness.Run("run", scenario, "--out", temp.Sub("a"), "--quiet");
+        var b = CliHarness.Run("run", scenario, "--out", temp.Sub("b"), "--quiet");
+        var scalar = CliHarness.RunProcess(new Dictionary<string, string> { ["DOTNET_EnableHWIntrinsic"] = "0" }, "run", scenario, "--out", temp.Sub("scalar"), "--quiet");
+        var one = CliHarness.RunProcess(new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" }, "run", scenario, "--out", temp.Sub("one"), "--quiet");
+        Assert.True(a.Exit == 0, a.Err);
+        Assert.True(b.Exit == 0, b.Err);
+        Assert.True(scalar.Exit == 0, scalar.Err);
+        Assert.True(one.Exit == 0, one.Err);
+        Assert.True(new FileInfo(Path.Combine(temp.Sub("a"), "spikes.csv")).Length > 2_000);
+        Assert.StartsWith("t_ms,population,neuron\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "spikes.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("t_ms,population,neuron,variable,value\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "state.csv")), StringComparison.Ordinal);
+        foreach (string other in new[] { "b", "scalar", "one" })
+        {
+            foreach (string file in Files)
+            {
+                Assert.True(File.ReadAllBytes(Path.Combine(temp.Sub("a"), file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(temp.Sub(other), file))), $"{file} differs in run '{other}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_RunawaySpiking_ExitsWithThreeNamingThePopulation()
+    {
+        using var temp = new TempFolder();
+        string path = temp.Sub("hot.yaml");
+        File.WriteAllText(path, """
+            name: hot
+            dt: 0.1 ms
+            populations:
+              hot: { size: 10, neuron: { model: lif, bias: 100000 mV } }
+            protocol:
+              - { phase: run, duration: 100 ms }
+            """);
+        var result = CliHarness.Run("run", path, "--out", temp.Sub("out"), "--quiet");
+        Assert.Equal(3, result.Exit);
+        Assert.Contains("'hot'", result.Err, StringComparison.Ordinal);
+        Assert.Contains("runaway", result.Err, StringComparison.Ordinal);
+    }
+}
