@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neurotag.Core.Randomness;
 
 namespace Neurotag.Core.Spiking;
@@ -47,6 +48,7 @@ public sealed class PoissonTrains
     }
 
     /// <summary>Writes the trains that spike at step <paramref name="step"/> (increasing) into <paramref name="spikes"/>; returns their number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Emit(long step, Span<int> spikes)
     {
         if (_silent)

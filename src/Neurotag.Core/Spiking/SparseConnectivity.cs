@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neurotag.Core.Randomness;
 using Neurotag.Core.Specs;
 
@@ -21,8 +22,17 @@ public static class SparseConnectivity
         ArgumentNullException.ThrowIfNull(connectRng);
         ArgumentNullException.ThrowIfNull(weightRng);
         bool excludeSelf = ReferenceEquals(pre, post) && !spec.Connectivity.AllowSelf;
-        var pres = new List<int>();
-        var posts = new List<int>();
+        double pairs = (double)preMembers.Length * postMembers.Length;
+        double estimate = spec.Connectivity.Rule switch
+        {
+            ConnectivityRule.FixedProbability => (spec.Connectivity.Probability * pairs * 1.01) + 64,
+            ConnectivityRule.FixedIndegree => (double)postMembers.Length * spec.Connectivity.Indegree,
+            ConnectivityRule.OneToOne => preMembers.Length,
+            _ => pairs,
+        };
+        int expected = (int)Math.Min(1 << 28, estimate); // a capacity hint only
+        var pres = new List<int>(expected);
+        var posts = new List<int>(expected);
         switch (spec.Connectivity.Rule)
         {
             case ConnectivityRule.AllToAll:
@@ -60,15 +70,30 @@ public static class SparseConnectivity
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Connectivity.Rule, "unknown connectivity rule");
         }
 
-        var weights = new float[pres.Count];
-        for (int s = 0; s < weights.Length; s++)
-        {
-            weights[s] = (float)Math.Clamp(weightRng.Sample(spec.Weight.Init), spec.Weight.Min, spec.Weight.Max);
-        }
-
-        return new SparseProjection(spec, pre, post, [.. pres], [.. posts], weights);
+        return new SparseProjection(spec, pre, post, [.. pres], [.. posts], Weights(spec.Weight, pres.Count, weightRng));
     }
 
+    /// <summary>Initial weights in synapse order, clipped to the bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static float[] Weights(WeightSpec spec, int count, RandomSource rng)
+    {
+        var weights = new float[count];
+        if (spec.Init is ConstantDistribution c)
+        {
+            Array.Fill(weights, (float)Math.Clamp(c.Value, spec.Min, spec.Max));
+            return weights;
+        }
+
+        for (int s = 0; s < weights.Length; s++)
+        {
+            weights[s] = (float)Math.Clamp(rng.Sample(spec.Init), spec.Min, spec.Max);
+        }
+
+        return weights;
+    }
+
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FixedProbability(double p, int[] preMembers, int[] postMembers, bool excludeSelf, RandomSource rng, List<int> pres, List<int> posts)
     {
         if (p <= 0)
@@ -100,6 +125,7 @@ public static class SparseConnectivity
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FixedIndegree(int indegree, int[] preMembers, int[] postMembers, bool excludeSelf, RandomSource rng, List<int> pres, List<int> posts)
     {
         var pairs = new List<long>(postMembers.Length * indegree);

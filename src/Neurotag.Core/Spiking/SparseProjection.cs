@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking;
@@ -14,6 +15,7 @@ public sealed class SparseProjection
     private readonly int[] _ringCount;
 
     /// <summary>Wraps built CSR arrays; <paramref name="pre"/> and <paramref name="post"/> are sorted by (pre, post).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SparseProjection(ProjectionSpec spec, SpikingPopulation prePopulation, SpikingPopulation postPopulation, int[] pre, int[] post, float[] weight)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -132,6 +134,7 @@ public sealed class SparseProjection
     }
 
     /// <summary>Adds the weights of every synapse of the arriving presynaptic neurons to their targets (event-driven).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Deliver(ReadOnlySpan<int> arriving)
     {
         var target = Target;

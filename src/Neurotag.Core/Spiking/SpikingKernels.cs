@@ -70,6 +70,7 @@ public static class SpikingKernels
     /// refractory, decay the synaptic state exactly, then threshold and reset. Writes the spiking neurons' indices
     /// to <paramref name="spikes"/> in increasing order and returns their number.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LifStep(Span<float> v, Span<float> ge, Span<float> gi, Span<float> refractory, in LifConstants c, Span<int> spikes)
     {
         int n = v.Length;
