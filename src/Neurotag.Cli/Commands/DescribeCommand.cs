@@ -30,6 +30,13 @@ internal static class DescribeCommand
 
     internal static void Write(TextWriter o, SimulationSpec spec)
     {
+        if (spec.IsSpiking)
+        {
+            DescribeSpiking.Write(o, spec);
+            WriteProtocol(o, spec);
+            return;
+        }
+
         var c = CultureInfo.InvariantCulture;
         var network = RateNetwork.Build(spec);
         var sizes = spec.Populations.ToDictionary(p => p.Name, p => (long)p.Size);
@@ -92,6 +99,13 @@ internal static class DescribeCommand
             o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {RuleName(s.Connectivity.Rule)}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));
         }
 
+        WriteProtocol(o, spec);
+    }
+
+    /// <summary>The protocol section: one line per phase instance.</summary>
+    internal static void WriteProtocol(TextWriter o, SimulationSpec spec)
+    {
+        var c = CultureInfo.InvariantCulture;
         o.WriteLine();
         o.WriteLine("protocol");
         long step = 0;

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking;
+using Neurotag.Scenarios.Units;
+
+namespace Neurotag.Cli.Commands;
+
+/// <summary>The <c>describe</c> sections of a spiking scenario (the network is built to count synapses and tag members).</summary>
+internal static class DescribeSpiking
+{
+    public static void Write(TextWriter o, SimulationSpec spec)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var network = SpikingNetwork.Build(spec);
+        long synapses = network.Projections.Sum(p => (long)p.Count);
+        o.WriteLine($"scenario    {spec.Name}");
+        if (spec.Description is { } d)
+        {
+            o.WriteLine($"            {d.Trim().ReplaceLineEndings(" ")}");
+        }
+
+        o.WriteLine(string.Create(c, $"seed        {spec.Seed}"));
+        o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
+        o.WriteLine(string.Create(c, $"time        {DescribeCommand.Duration(spec.Clock.TimeMs(spec.TotalSteps))} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
+        o.WriteLine(string.Create(c, $"network     spiking; {synapses:N0} synapses (~{synapses * 16 / 1048576.0:0.0} MiB)"));
+
+        o.WriteLine();
+        o.WriteLine("populations");
+        foreach (var p in spec.Populations)
+        {
+            string model = p.Neuron switch
+            {
+                LifNeuronSpec l => string.Create(c, $"lif ({(l.Synapse == SynapseKind.Conductance ? "conductance" : "current")})  tau_m {l.TauMs} ms, v_rest {l.VRest} mV, v_thresh {l.VThresh} mV, v_reset {l.VReset} mV, t_ref {l.TRefMs} ms, bias {l.Bias} mV"),
+                IzhikevichNeuronSpec z => string.Create(c, $"izhikevich  a {z.A}, b {z.B}, c {z.C} mV, d {z.D}, bias {z.Bias}"),
+                PoissonNeuronSpec s => string.Create(c, $"poisson  {s.RateHz} Hz"),
+                _ => p.Neuron.GetType().Name,
+            };
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} {model}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("tags");
+        foreach (var tag in network.Tags)
+        {
+            o.WriteLine(string.Create(c, $"  {tag.Name,-14} {tag.Members.Length,7} of {tag.Population.Name}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("inputs");
+        foreach (var input in network.Inputs)
+        {
+            o.WriteLine(string.Create(c, $"  {input.Name,-14} poisson {input.Spec.RateHz} Hz, weight {input.Spec.Weight}, onto {input.Neurons.Length} neurons of {input.Spec.Target}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("projections");
+        foreach (var p in network.Projections)
+        {
+            var s = p.Spec;
+            string kind = s.Inhibitory ? "inhibitory" : "excitatory";
+            string delay = QuantityParser.Format(s.DelaySteps * spec.Clock.DtMs, Dimension.Time);
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {p.Count:N0} synapses, delay {delay}; {(s.Plasticity is { } pl ? pl.Rule.ToString().ToLowerInvariant() : "fixed")}"));
+        }
+    }
+}
