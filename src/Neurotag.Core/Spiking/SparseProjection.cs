@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking;
@@ -32,10 +33,20 @@ public sealed class SparseProjection
         Pre = pre;
         Post = post;
         Weight = weight;
-        RowStart = new int[PreCount + 1];
-        foreach (int i in pre)
+        if (pre.Length != post.Length || weight.Length != post.Length)
         {
-            RowStart[i + 1]++;
+            throw new ArgumentException("pre, post and weight must have one entry per synapse");
+        }
+
+        RowStart = new int[PreCount + 1];
+        for (int s = 0; s < pre.Length; s++)
+        {
+            if ((uint)pre[s] >= (uint)PreCount || (uint)post[s] >= (uint)PostCount || (s > 0 && (pre[s] < pre[s - 1] || (pre[s] == pre[s - 1] && post[s] <= post[s - 1]))))
+            {
+                throw new ArgumentException($"synapse {s} ({pre[s]} → {post[s]}) is out of range or out of (pre, post) order");
+            }
+
+            RowStart[pre[s] + 1]++;
         }
 
         for (int i = 0; i < PreCount; i++)
@@ -137,16 +148,18 @@ public sealed class SparseProjection
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Deliver(ReadOnlySpan<int> arriving)
     {
-        var target = Target;
         var rowStart = RowStart;
-        var post = Post;
-        var weight = Weight;
+        // The CSR invariants (checked at construction: rows within the synapse arrays, posts within the target)
+        // make every index below valid, so the inner loop runs without bounds checks.
+        ref float target = ref MemoryMarshal.GetArrayDataReference(Target);
+        ref int post = ref MemoryMarshal.GetArrayDataReference(Post);
+        ref float weight = ref MemoryMarshal.GetArrayDataReference(Weight);
         foreach (int i in arriving)
         {
             int end = rowStart[i + 1];
             for (int s = rowStart[i]; s < end; s++)
             {
-                target[post[s]] += weight[s];
+                Unsafe.Add(ref target, Unsafe.Add(ref post, s)) += Unsafe.Add(ref weight, s);
             }
         }
     }
