@@ -11,6 +11,10 @@ public enum TagMetric
     Coupling,
     /// <summary>For neurons shared by A and B, the fraction whose summed incoming weight from A's exclusive members exceeds that from B's.</summary>
     Ownership,
+    /// <summary>Fraction of the tag's members whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (retrieval hits).</summary>
+    Recall,
+    /// <summary>Fraction of the population's neurons outside the tag whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (false alarms of retrieval).</summary>
+    Spurious,
 }
 
 /// <summary>What to record.</summary>
@@ -18,7 +22,11 @@ public enum TagMetric
 /// <param name="TagMetrics">Tag metrics to record.</param>
 /// <param name="PopulationRate">Whether to record each population's mean rate.</param>
 /// <param name="Weights">Weight-block statistics, or null.</param>
-public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights);
+public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
+{
+    /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
+    public double ActiveAbove { get; init; } = 0.5;
+}
 
 /// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>
 /// <param name="Projection">Projection name.</param>

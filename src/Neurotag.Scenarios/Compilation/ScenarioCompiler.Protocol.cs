@@ -12,6 +12,8 @@ internal sealed partial class ScenarioCompiler
         ["strength"] = TagMetric.Strength,
         ["coupling"] = TagMetric.Coupling,
         ["ownership"] = TagMetric.Ownership,
+        ["recall"] = TagMetric.Recall,
+        ["spurious"] = TagMetric.Spurious,
     };
 
     private List<PhaseSpec>? ReadProtocol(YamlNodeBase? node)
@@ -239,7 +241,8 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state");
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
+        double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
         foreach (string spiking in new[] { "spikes", "state" })
         {
             if (map[spiking] is { } s)
@@ -299,6 +302,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights);
+        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { ActiveAbove = activeAbove.Value };
     }
 }
