@@ -75,7 +75,7 @@ internal static class DescribeCommand
         foreach (var input in network.Inputs)
         {
             var spec0 = spec.Inputs.First(i => i.Name == input.Name);
-            o.WriteLine(string.Create(c, $"  {input.Name,-14} current {input.Amplitude} onto {input.Neurons.Length} neurons of {spec0.Target}"));
+            o.WriteLine(string.Create(c, $"  {input.Name,-14} {input.Describe()} of {spec0.Target}"));
         }
 
         o.WriteLine();

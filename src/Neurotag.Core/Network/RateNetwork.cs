@@ -5,13 +5,6 @@ using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Network;
 
-/// <summary>A constant drive onto a fixed subset of one population's neurons.</summary>
-/// <param name="Name">Input name.</param>
-/// <param name="Population">Target population.</param>
-/// <param name="Neurons">Driven neurons (population indices).</param>
-/// <param name="Amplitude">Added input.</param>
-public sealed record DriveInput(string Name, RatePopulation Population, int[] Neurons, float Amplitude);
-
 /// <summary>
 /// The built rate network: state arrays, tags, projections and the rules that act on them. Built once from a
 /// validated spec; every random draw comes from a named stream of the master seed, so the network is the same
@@ -72,15 +65,7 @@ public sealed class RateNetwork
         (RatePopulation Population, int[] Neurons) Resolve(string name, bool isTag) =>
             isTag ? (tagByName[name].Population, tagByName[name].Members) : (byName[name], Enumerable.Range(0, byName[name].Size).ToArray());
 
-        var inputs = new List<DriveInput>();
-        foreach (var input in spec.Inputs)
-        {
-            var (population, neurons) = Resolve(input.Target, input.TargetIsTag);
-            int count = (int)Math.Round(input.Fraction * neurons.Length);
-            var pick = new int[count];
-            RandomSource.ForName(spec.Seed, "input:" + input.Name).SampleWithoutReplacement(neurons.Length, pick);
-            inputs.Add(new DriveInput(input.Name, population, pick.Select(k => neurons[k]).ToArray(), (float)input.Amplitude));
-        }
+        var inputs = spec.Inputs.Select(input => DriveFactory.Create(input, Resolve, spec.Seed, dtMs)).ToList();
 
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<DenseProjection>();

@@ -119,11 +119,7 @@ public sealed class Simulator : ISimulation
 
         foreach (var input in inputs)
         {
-            var buffer = input.Population.Input;
-            foreach (int n in input.Neurons)
-            {
-                buffer[n] += input.Amplitude;
-            }
+            input.Apply();
         }
 
         for (int k = 0; k < Network.Projections.Count; k++)

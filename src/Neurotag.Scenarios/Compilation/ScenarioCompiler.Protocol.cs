@@ -13,6 +13,8 @@ internal sealed partial class ScenarioCompiler
         ["strength"] = TagMetric.Strength,
         ["coupling"] = TagMetric.Coupling,
         ["ownership"] = TagMetric.Ownership,
+        ["recall"] = TagMetric.Recall,
+        ["spurious"] = TagMetric.Spurious,
     };
 
     private List<PhaseSpec>? ReadProtocol(YamlNodeBase? node)
@@ -249,8 +251,9 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state");
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
         var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
+        double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
         var metrics = new List<TagMetric>();
@@ -303,6 +306,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state };
+        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value };
     }
 }
