@@ -50,6 +50,9 @@ public sealed class RateNetwork
     /// <summary>Per projection, its pruning or null.</summary>
     internal Pruning?[] Prunings { get; private set; } = [];
 
+    /// <summary>Per projection, its heterosynaptic depression or null.</summary>
+    internal HeterosynapticDepression?[] Heterosynaptics { get; private set; } = [];
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static RateNetwork Build(SimulationSpec spec)
     {
@@ -72,6 +75,7 @@ public sealed class RateNetwork
         var rules = new List<IProjectionRule>();
         var normalizations = new List<SynapticNormalization?>();
         var prunings = new List<Pruning?>();
+        var heterosynaptics = new List<HeterosynapticDepression?>();
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -81,7 +85,8 @@ public sealed class RateNetwork
             projections.Add(projection);
             rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
             normalizations.Add(p.Normalization is { } n ? new SynapticNormalization(projection, n) : null);
-            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs) : null);
+            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name)) : null);
+            heterosynaptics.Add(p.Heterosynaptic is { } h ? new HeterosynapticDepression(projection, h) : null);
         }
 
         return new RateNetwork(populations, tags, inputs, projections, modulators)
@@ -89,6 +94,7 @@ public sealed class RateNetwork
             Rules = [.. rules],
             Normalizations = [.. normalizations],
             Prunings = [.. prunings],
+            Heterosynaptics = [.. heterosynaptics],
         };
     }
 

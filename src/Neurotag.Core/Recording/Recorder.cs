@@ -110,6 +110,8 @@ internal sealed partial class Recorder
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count));
         }
 
+        StructuralSummary.Write(_network, phase, _sink);
+
         _sink.PhaseCompleted(instance);
     }
 

@@ -168,12 +168,12 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(pop, path, "size", "neuron");
+            _r.CheckKeys(pop, path, "size", "neuron", "kwta");
             long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
             var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron");
-            if (size is { } n && neuron is not null)
+            if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
             {
-                _populations[name] = new PopulationSpec(name, (int)n, neuron);
+                _populations[name] = new PopulationSpec(name, (int)n, neuron) { Kwta = kwta };
             }
         }
 
