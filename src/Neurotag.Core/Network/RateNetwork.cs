@@ -54,6 +54,9 @@ public sealed class RateNetwork
     /// <summary>Per projection, its normalization or null.</summary>
     internal SynapticNormalization?[] Normalizations { get; private set; } = [];
 
+    /// <summary>Homeostatic threshold adaptation of the populations that have it.</summary>
+    internal ThresholdHomeostasis[] Homeostases { get; private set; } = [];
+
     /// <summary>Per projection, its pruning or null.</summary>
     internal Pruning?[] Prunings { get; private set; } = [];
 
@@ -66,7 +69,7 @@ public sealed class RateNetwork
             .Select((p, i) => new RatePopulation(p, i, dtMs, RandomSource.ForName(spec.Seed, "noise:" + p.Name)))
             .ToList();
         var byName = populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var tags = TagMembership.Draw(spec.Tags, byName, spec.Seed);
+        var tags = TagImprecision.Apply(TagMembership.Draw(spec.Tags, byName, spec.Seed), spec.Tags, spec.Seed);
         var tagByName = tags.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
         (RatePopulation Population, int[] Neurons) Resolve(string name, bool isTag) =>
@@ -79,7 +82,16 @@ public sealed class RateNetwork
             int count = (int)Math.Round(input.Fraction * neurons.Length);
             var pick = new int[count];
             RandomSource.ForName(spec.Seed, "input:" + input.Name).SampleWithoutReplacement(neurons.Length, pick);
-            inputs.Add(new DriveInput(input.Name, population, pick.Select(k => neurons[k]).ToArray(), (float)input.Amplitude));
+            var driven = pick.Select(k => neurons[k]);
+            if (input.TargetIsTag && tagByName[input.Target].Spill is { Length: > 0 } spill)
+            {
+                // Imprecision: the same fraction of the tag's spill set, from a stream of its own (the member draw is unchanged).
+                var spillPick = new int[(int)Math.Round(input.Fraction * spill.Length)];
+                RandomSource.ForName(spec.Seed, "spill:" + input.Name).SampleWithoutReplacement(spill.Length, spillPick);
+                driven = driven.Concat(spillPick.Select(k => spill[k]));
+            }
+
+            inputs.Add(new DriveInput(input.Name, population, driven.ToArray(), (float)input.Amplitude));
         }
 
         var modulators = new ModulatorState(spec.Modulators, dtMs);
@@ -99,8 +111,13 @@ public sealed class RateNetwork
             prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs) : null);
         }
 
+        var homeostases = populations
+            .Where(p => ((RateNeuronSpec)spec.Populations[p.Index].Neuron).Homeostasis is not null)
+            .Select(p => new ThresholdHomeostasis(p, ((RateNeuronSpec)spec.Populations[p.Index].Neuron).Homeostasis!, dtMs))
+            .ToArray();
         return new RateNetwork(populations, tags, inputs, projections, modulators)
         {
+            Homeostases = homeostases,
             Rules = [.. rules],
             Normalizations = [.. normalizations],
             Prunings = [.. prunings],

@@ -7,7 +7,11 @@ namespace Neurotag.Core.Network;
 /// <param name="Name">Tag name.</param>
 /// <param name="Population">The population.</param>
 /// <param name="Members">Sorted, distinct neuron indices.</param>
-public sealed record Tag(string Name, RatePopulation Population, int[] Members);
+public sealed record Tag(string Name, RatePopulation Population, int[] Members)
+{
+    /// <summary>Non-members that receive the tag's drive through imprecision (sorted; empty without imprecision).</summary>
+    public int[] Spill { get; init; } = [];
+}
 
 /// <summary>
 /// Draws tag membership deterministically from the seed. Explicit ranges are placed first; then tags in an order

@@ -154,6 +154,14 @@ public sealed class Simulator
             populations[k].Integrate();
         }
 
+        if (learning)
+        {
+            foreach (var homeostasis in Network.Homeostases)
+            {
+                homeostasis.Step();
+            }
+        }
+
         Network.Modulators.Step();
     }
 
@@ -175,6 +183,7 @@ public sealed class Simulator
             }
         }
 
+        IntrinsicActions.Apply(Network, phase);
         Network.Modulators.EnterPhase(phase);
     }
 

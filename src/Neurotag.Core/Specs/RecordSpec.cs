@@ -18,7 +18,11 @@ public enum TagMetric
 /// <param name="TagMetrics">Tag metrics to record.</param>
 /// <param name="PopulationRate">Whether to record each population's mean rate.</param>
 /// <param name="Weights">Weight-block statistics, or null.</param>
-public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights);
+public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
+{
+    /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
+    public bool PopulationIntrinsics { get; init; }
+}
 
 /// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>
 /// <param name="Projection">Projection name.</param>
