@@ -69,9 +69,10 @@ internal sealed class ConsolidatingHebbianRule : RateRuleBase
         var input = p.Post.Input;
         var x = p.PreRates;
         bool salient = _trigger >= 0 && SalienceAbove(_modulators.Levels[_trigger]);
-        double inverseMax = _c.EarlyMax is { } um ? 1.0 / um : 0.0;
+        float inverseMax = _c.EarlyMax is { } um ? (float)(1.0 / um) : 0f;
         float earlyMax = _c.EarlyMax is { } cap ? (float)cap : float.PositiveInfinity;
         float aEarly = (float)_aEarly;
+        float decay = Decay, decayOffset = DecayOffset, min = Min, max = Max;
         for (int j = 0; j < p.PostCount; j++)
         {
             bool on = salient || EarlyAbove(EarlySum[j]);
@@ -81,25 +82,28 @@ internal sealed class ConsolidatingHebbianRule : RateRuleBase
             int offset = (int)((long)j * p.PreCount);
             var w = p.Row(j);
             var mask = p.MaskRow(j);
+            bool masked = !mask.IsEmpty;
             var early = Early.AsSpan(offset, p.PreCount);
-            float dot = 0f;
-            double sum = 0;
+            float dot = 0f, sum = 0f;
             for (int i = 0; i < w.Length; i++)
             {
-                if (!mask.IsEmpty && mask[i] == 0f)
+                if (masked && mask[i] == 0f)
                 {
                     early[i] = 0f;
                     continue;
                 }
 
                 float u = early[i];
-                float late = Math.Clamp((Decay * (w[i] - u)) + DecayOffset + (capture * u), Min, Max);
-                float saturation = (float)(1.0 - (u * inverseMax));
-                float next = (aEarly * u) + (hebb * x[i] * saturation);
-                next = Math.Clamp(Math.Min(next, earlyMax), Min - late, Max - late);
+                float late = (decay * (w[i] - u)) + decayOffset + (capture * u);
+                late = late < min ? min : late > max ? max : late;
+                float next = (aEarly * u) + (hebb * x[i] * (1f - (u * inverseMax)));
+                float high = MathF.Min(earlyMax, max - late);
+                float low = min - late;
+                next = next > high ? high : next < low ? low : next;
                 early[i] = next;
-                w[i] = late + next;
-                dot += w[i] * x[i];
+                float total = late + next;
+                w[i] = total;
+                dot += total * x[i];
                 sum += next;
             }
 
