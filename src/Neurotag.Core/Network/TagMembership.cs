@@ -11,6 +11,9 @@ public sealed record Tag(string Name, RatePopulation Population, int[] Members)
 {
     /// <summary>The family this tag belongs to (<c>memory</c> for <c>memory.3</c>), or null.</summary>
     public string? Family { get; init; }
+
+    /// <summary>Non-members that receive the tag's drive through imprecision (sorted; empty without imprecision).</summary>
+    public int[] Spill { get; init; } = [];
 }
 
 /// <summary>

@@ -162,6 +162,15 @@ internal sealed partial class Recorder
                 _series.Add(new Series(SeriesKind.Population, population.Name, "rate", "", () => Mean(population.Rate)));
             }
         }
+
+        if (_spec.PopulationIntrinsics)
+        {
+            foreach (var population in _network.Populations)
+            {
+                _series.Add(new Series(SeriesKind.Population, population.Name, "threshold", "", () => Mean(population.Threshold)));
+                _series.Add(new Series(SeriesKind.Population, population.Name, "gain", "", () => population.Gain));
+            }
+        }
     }
 
     private void WriteBlock(double t, PhaseSpec phase, DenseProjection p, string fromName, int[]? from, string toName, int[]? to)

@@ -159,6 +159,14 @@ public sealed class Simulator : ISimulation
             populations[k].Integrate();
         }
 
+        if (learning)
+        {
+            foreach (var homeostasis in Network.Homeostases)
+            {
+                homeostasis.Step();
+            }
+        }
+
         Network.Modulators.Step();
     }
 
@@ -180,6 +188,7 @@ public sealed class Simulator : ISimulation
             }
         }
 
+        IntrinsicActions.Apply(Network, phase);
         Network.Modulators.EnterPhase(phase);
     }
 

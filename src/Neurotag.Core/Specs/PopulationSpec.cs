@@ -39,4 +39,8 @@ public enum Activation
 /// <param name="Gain">Slope of f (sensitization raises it).</param>
 /// <param name="Threshold">Input at which f is centred (facilitation lowers it).</param>
 /// <param name="Noise">Stationary std of the additive noise, rate units (≥ 0).</param>
-public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec;
+public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec
+{
+    /// <summary>Homeostatic threshold adaptation toward a target rate, or null for fixed thresholds.</summary>
+    public HomeostasisSpec? Homeostasis { get; init; }
+}

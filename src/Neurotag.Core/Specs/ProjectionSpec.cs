@@ -144,6 +144,12 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
     /// Requires <see cref="ModulatedBy"/>.
     /// </summary>
     public double? EligibilityTauMs { get; init; }
+
+    /// <summary>
+    /// Hebbian only: synaptic tagging and capture (early and late weight components and a per-neuron resource), or
+    /// null for plain Hebbian learning. See <see cref="ConsolidationSpec"/>.
+    /// </summary>
+    public ConsolidationSpec? Consolidation { get; init; }
 }
 
 /// <summary>Which side of a synapse normalization conserves.</summary>

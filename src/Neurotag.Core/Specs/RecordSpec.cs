@@ -32,6 +32,9 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
 
     /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
     public double ActiveAbove { get; init; } = 0.5;
+
+    /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
+    public bool PopulationIntrinsics { get; init; }
 }
 
 /// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>

@@ -213,7 +213,8 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise");
+        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise", "homeostasis");
+        var (homeostasisValid, homeostasis) = ReadHomeostasis(map, path);
         double? tau = map["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : 10.0;
         var activation = map["activation"] is { } a ? _r.Choice(a, path + ".activation", Activations, "activation") : Activation.Sigmoid;
         double? gain = map["gain"] is { } g ? _r.Number(g, path + ".gain", 0, minExclusive: true, example: "4.0") : 1.0;
@@ -224,8 +225,8 @@ internal sealed partial class ScenarioCompiler
             _r.Error(map["tau"]!, path + ".tau", SchemaReader.Inv($"tau = {tauMs} ms is shorter than dt = {_dtNs / 1e6} ms"), "make tau at least dt (exponential Euler is stable, but the dynamics would be unresolved)");
         }
 
-        return tau is null || activation is null || gain is null || threshold is null || noise is null
+        return tau is null || activation is null || gain is null || threshold is null || noise is null || !homeostasisValid
             ? null
-            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value);
+            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value) { Homeostasis = homeostasis };
     }
 }
