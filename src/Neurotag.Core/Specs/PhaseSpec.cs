@@ -21,6 +21,12 @@ public sealed record PhaseSpec(
 {
     /// <summary>The <c>name:</c> of the repeat block this phase belongs to, if any (expectations can say <c>after: BLOCK</c>).</summary>
     public string? Block { get; init; }
+
+    /// <summary>Sensitizations applied at the phase start (after <see cref="Sets"/>).</summary>
+    public IReadOnlyList<Sensitization> Sensitizations { get; init; } = [];
+
+    /// <summary>Disinhibitions applied at the phase start.</summary>
+    public IReadOnlyList<Disinhibition> Disinhibitions { get; init; } = [];
 }
 
 /// <summary>A modulator level set by a phase.</summary>

@@ -13,6 +13,8 @@ internal sealed partial class ScenarioCompiler
         ["strength"] = TagMetric.Strength,
         ["coupling"] = TagMetric.Coupling,
         ["ownership"] = TagMetric.Ownership,
+        ["recall"] = TagMetric.Recall,
+        ["spurious"] = TagMetric.Spurious,
     };
 
     private List<PhaseSpec>? ReadProtocol(YamlNodeBase? node)
@@ -114,7 +116,7 @@ internal sealed partial class ScenarioCompiler
 
     private PhaseSpec? ReadPhase(YamlMappingNode map, string path, int rep)
     {
-        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline");
+        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline", "sensitize", "disinhibit");
         string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
         long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
         bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
@@ -164,14 +166,16 @@ internal sealed partial class ScenarioCompiler
         }
 
         var sets = ReadSets(map["set"], path + ".set");
+        var sensitize = ReadSensitize(map["sensitize"], path + ".sensitize");
+        var disinhibit = ReadDisinhibit(map["disinhibit"], path + ".disinhibit");
         if (offline == true && (map["inputs"] is not null || map["modulators"] is not null || map["plasticity"] is not null))
         {
             _r.Error(map, path, "an offline phase simulates no activity: it takes no inputs, modulators or plasticity switch", "remove them, or make the phase online");
         }
 
-        return name is null || steps is null || offline is null || plasticity is null || sets is null
+        return name is null || steps is null || offline is null || plasticity is null || sets is null || sensitize is null || disinhibit is null
             ? null
-            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets);
+            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit };
     }
 
     private List<ParameterSet>? ReadSets(YamlNodeBase? node, string path)
@@ -249,8 +253,9 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state");
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
         var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
+        double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
         var metrics = new List<TagMetric>();
@@ -265,14 +270,21 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        bool populationRate = false;
+        bool populationRate = false, populationIntrinsics = false;
         if (map["populations"] is { } popNode && _r.Sequence(popNode, "record.populations", "[rate]") is { } popSeq)
         {
+            // threshold and gain (intrinsic excitability) are recorded together.
+            var choices = new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true, ["threshold"] = false, ["gain"] = false };
             foreach (var item in popSeq.Items)
             {
-                if (_r.Choice(item, "record.populations", new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true }, "population metric") is true)
+                switch (_r.Choice(item, "record.populations", choices, "population metric"))
                 {
-                    populationRate = true;
+                    case true:
+                        populationRate = true;
+                        break;
+                    case false:
+                        populationIntrinsics = true;
+                        break;
                 }
             }
         }
@@ -303,6 +315,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state };
+        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics };
     }
 }

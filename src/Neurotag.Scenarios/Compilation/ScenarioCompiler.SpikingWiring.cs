@@ -27,9 +27,9 @@ internal sealed partial class ScenarioCompiler
 
         if (kindNode.Value != "poisson")
         {
-            if (_spiking && kindNode.Value == "current")
+            if (_spiking && kindNode.Value is "current" or "patterns" or "gaussian")
             {
-                _r.Error(kindNode, path + ".kind", "'kind: current' drives rate populations, but this scenario is spiking", "use 'kind: poisson' with a rate and a weight, or a neuron 'bias:'");
+                _r.Error(kindNode, path + ".kind", $"'kind: {kindNode.Value}' drives rate populations, but this scenario is spiking", "use 'kind: poisson' with a rate and a weight, or a neuron 'bias:'");
                 return true;
             }
 

@@ -168,12 +168,12 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(pop, path, "size", "neuron");
+            _r.CheckKeys(pop, path, "size", "neuron", "kwta");
             long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
             var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron");
-            if (size is { } n && neuron is not null)
+            if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
             {
-                _populations[name] = new PopulationSpec(name, (int)n, neuron);
+                _populations[name] = new PopulationSpec(name, (int)n, neuron) { Kwta = kwta };
             }
         }
 
@@ -213,7 +213,8 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise");
+        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise", "homeostasis");
+        var (homeostasisValid, homeostasis) = ReadHomeostasis(map, path);
         double? tau = map["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : 10.0;
         var activation = map["activation"] is { } a ? _r.Choice(a, path + ".activation", Activations, "activation") : Activation.Sigmoid;
         double? gain = map["gain"] is { } g ? _r.Number(g, path + ".gain", 0, minExclusive: true, example: "4.0") : 1.0;
@@ -224,8 +225,8 @@ internal sealed partial class ScenarioCompiler
             _r.Error(map["tau"]!, path + ".tau", SchemaReader.Inv($"tau = {tauMs} ms is shorter than dt = {_dtNs / 1e6} ms"), "make tau at least dt (exponential Euler is stable, but the dynamics would be unresolved)");
         }
 
-        return tau is null || activation is null || gain is null || threshold is null || noise is null
+        return tau is null || activation is null || gain is null || threshold is null || noise is null || !homeostasisValid
             ? null
-            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value);
+            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value) { Homeostasis = homeostasis };
     }
 }
