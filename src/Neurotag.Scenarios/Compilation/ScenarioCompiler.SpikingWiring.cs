@@ -253,6 +253,82 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
+    /// <summary>
+    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, recall/spurious, threshold/gain
+    /// records) have no spiking counterpart yet: reported rather than silently ignored.
+    /// </summary>
+    private void CheckRateOnlyFeatures(YamlMappingNode top)
+    {
+        if (!_spiking)
+        {
+            return;
+        }
+
+        const string Hint = "this applies to rate networks; the spiking core does not implement it";
+        if (top["tags"] is YamlMappingNode tags)
+        {
+            foreach (var (key, value) in tags.Entries)
+            {
+                if (value is YamlMappingNode tag && tag.Entries.FirstOrDefault(e => e.Key.Value == "imprecision").Key is { } node)
+                {
+                    _r.Error(node, "tags." + key.Value + ".imprecision", "tag imprecision is not available in spiking scenarios", Hint);
+                }
+            }
+        }
+
+        if (top["protocol"] is { } protocol)
+        {
+            FindPhaseActions(protocol, "protocol", Hint);
+        }
+
+        if (top["record"] is YamlMappingNode record)
+        {
+            foreach (var (section, rateOnly) in new[] { ("tags", new[] { "recall", "spurious" }), ("populations", new[] { "threshold", "gain" }) })
+            {
+                if (record[section] is YamlSequenceNode items)
+                {
+                    for (int i = 0; i < items.Items.Count; i++)
+                    {
+                        if (items.Items[i] is YamlScalarNode s && rateOnly.Contains(s.Value))
+                        {
+                            _r.Error(s, SchemaReader.Inv($"record.{section}[{i}]"), $"'{s.Value}' is not recorded for spiking networks", Hint);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void FindPhaseActions(YamlNodeBase node, string path, string hint)
+    {
+        switch (node)
+        {
+            case YamlSequenceNode seq:
+                for (int i = 0; i < seq.Items.Count; i++)
+                {
+                    FindPhaseActions(seq.Items[i], SchemaReader.Inv($"{path}[{i}]"), hint);
+                }
+
+                break;
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Entries)
+                {
+                    if (key.Value is "sensitize" or "disinhibit")
+                    {
+                        _r.Error(key, path + "." + key.Value, $"'{key.Value}:' is not available in spiking scenarios", hint);
+                    }
+                    else
+                    {
+                        FindPhaseActions(value, path + "." + key.Value, hint);
+                    }
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
     /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse plus the state.</summary>
     private void CheckSpikingMemory(SimulationSpec spec, YamlMappingNode top)
     {

@@ -77,6 +77,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         CheckPoissonInputsUsed();
+        CheckRateOnlyFeatures(top);
         if (Errors.Count > 0 || name is null || protocol is null || record is null)
         {
             return null;
