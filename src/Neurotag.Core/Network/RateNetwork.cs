@@ -47,8 +47,14 @@ public sealed class RateNetwork
     /// <summary>Per projection, its normalization or null.</summary>
     internal SynapticNormalization?[] Normalizations { get; private set; } = [];
 
+    /// <summary>Homeostatic threshold adaptation of the populations that have it.</summary>
+    internal ThresholdHomeostasis[] Homeostases { get; private set; } = [];
+
     /// <summary>Per projection, its pruning or null.</summary>
     internal Pruning?[] Prunings { get; private set; } = [];
+
+    /// <summary>Per projection, its heterosynaptic depression or null.</summary>
+    internal HeterosynapticDepression?[] Heterosynaptics { get; private set; } = [];
 
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static RateNetwork Build(SimulationSpec spec)
@@ -59,19 +65,21 @@ public sealed class RateNetwork
             .Select((p, i) => new RatePopulation(p, i, dtMs, RandomSource.ForName(spec.Seed, "noise:" + p.Name)))
             .ToList();
         var byName = populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var tags = TagMembership.Draw(spec.Tags, byName, spec.Seed);
+        var tags = TagImprecision.Apply(TagMembership.Draw(spec.Tags, byName, spec.Seed), spec.Tags, spec.Seed);
         var tagByName = tags.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
         (RatePopulation Population, int[] Neurons) Resolve(string name, bool isTag) =>
             isTag ? (tagByName[name].Population, tagByName[name].Members) : (byName[name], Enumerable.Range(0, byName[name].Size).ToArray());
 
-        var inputs = spec.Inputs.Select(input => DriveFactory.Create(input, Resolve, spec.Seed, dtMs)).ToList();
+        var spills = tags.Where(t => t.Spill.Length > 0).ToDictionary(t => t.Name, t => t.Spill, StringComparer.Ordinal);
+        var inputs = spec.Inputs.Select(input => DriveFactory.Create(input, Resolve, spills, spec.Seed, dtMs)).ToList();
 
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<DenseProjection>();
         var rules = new List<IProjectionRule>();
         var normalizations = new List<SynapticNormalization?>();
         var prunings = new List<Pruning?>();
+        var heterosynaptics = new List<HeterosynapticDepression?>();
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -81,14 +89,21 @@ public sealed class RateNetwork
             projections.Add(projection);
             rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
             normalizations.Add(p.Normalization is { } n ? new SynapticNormalization(projection, n) : null);
-            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs) : null);
+            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name)) : null);
+            heterosynaptics.Add(p.Heterosynaptic is { } h ? new HeterosynapticDepression(projection, h) : null);
         }
 
+        var homeostases = populations
+            .Where(p => ((RateNeuronSpec)spec.Populations[p.Index].Neuron).Homeostasis is not null)
+            .Select(p => new ThresholdHomeostasis(p, ((RateNeuronSpec)spec.Populations[p.Index].Neuron).Homeostasis!, dtMs))
+            .ToArray();
         return new RateNetwork(populations, tags, inputs, projections, modulators)
         {
+            Homeostases = homeostases,
             Rules = [.. rules],
             Normalizations = [.. normalizations],
             Prunings = [.. prunings],
+            Heterosynaptics = [.. heterosynaptics],
         };
     }
 
@@ -97,6 +112,7 @@ public sealed class RateNetwork
         plasticity?.Rule switch
         {
             null => new StaticRule(projection),
+            PlasticityRule.Hebbian when plasticity.Consolidation is not null => new ConsolidatingHebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Hebbian when plasticity.EligibilityTauMs is not null => new EligibilityHebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Hebbian => new HebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Oja => new OjaRule(projection, plasticity, modulators, dtMs),

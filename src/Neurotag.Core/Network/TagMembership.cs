@@ -11,6 +11,9 @@ public sealed record Tag(string Name, RatePopulation Population, int[] Members)
 {
     /// <summary>The family this tag belongs to (<c>memory</c> for <c>memory.3</c>), or null.</summary>
     public string? Family { get; init; }
+
+    /// <summary>Non-members that receive the tag's drive through imprecision (sorted; empty without imprecision).</summary>
+    public int[] Spill { get; init; } = [];
 }
 
 /// <summary>
@@ -30,8 +33,18 @@ public static class TagMembership
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(populations);
+        var placed = DrawMembers(tags, populations.Values.ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal), seed);
+        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name]) { Family = t.Family }).ToList();
+    }
+
+    /// <summary>Every tag's members (sorted population indices) by tag name, for populations of the given sizes (rate or spiking).</summary>
+    /// <exception cref="InvalidOperationException">When shares are cyclic or there are too few free neurons (the validator rules both out).</exception>
+    public static Dictionary<string, int[]> DrawMembers(IReadOnlyList<TagSpec> tags, IReadOnlyDictionary<string, int> populationSizes, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(populationSizes);
         var placed = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var used = populations.Values.ToDictionary(p => p.Name, p => new bool[p.Size], StringComparer.Ordinal);
+        var used = populationSizes.ToDictionary(p => p.Key, p => new bool[p.Value], StringComparer.Ordinal);
 
         foreach (var spec in tags.Where(t => t.Range is not null))
         {
@@ -91,10 +104,10 @@ public static class TagMembership
 
         foreach (var spec in tags.Where(t => t.Family is not null))
         {
-            placed[spec.Name] = DrawIndependent(spec, populations[spec.Population].Size, seed);
+            placed[spec.Name] = DrawIndependent(spec, populationSizes[spec.Population], seed);
         }
 
-        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name]) { Family = t.Family }).ToList();
+        return placed;
     }
 
     /// <summary>A family member: <c>Size</c> distinct neurons uniformly from the whole population, from stream <c>tag:NAME</c>.</summary>

@@ -110,6 +110,8 @@ internal sealed partial class Recorder
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count));
         }
 
+        StructuralSummary.Write(_network, phase, _sink);
+
         _sink.PhaseCompleted(instance);
     }
 
@@ -158,6 +160,15 @@ internal sealed partial class Recorder
             foreach (var population in _network.Populations)
             {
                 _series.Add(new Series(SeriesKind.Population, population.Name, "rate", "", () => Mean(population.Rate)));
+            }
+        }
+
+        if (_spec.PopulationIntrinsics)
+        {
+            foreach (var population in _network.Populations)
+            {
+                _series.Add(new Series(SeriesKind.Population, population.Name, "threshold", "", () => Mean(population.Threshold)));
+                _series.Add(new Series(SeriesKind.Population, population.Name, "gain", "", () => population.Gain));
             }
         }
     }

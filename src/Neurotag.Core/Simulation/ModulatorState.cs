@@ -53,6 +53,24 @@ public sealed class ModulatorState
         }
     }
 
+    /// <summary>
+    /// Level of modulator <paramref name="index"/> a time <paramref name="ms"/> into an offline interval that starts
+    /// now (closed-form relaxation with <c>tau</c>; constant without).
+    /// </summary>
+    internal double LevelAfter(int index, double ms) =>
+        _specs[index].TauMs is { } tau ? _specs[index].Baseline + ((Levels[index] - _specs[index].Baseline) * Math.Exp(-ms / tau)) : Levels[index];
+
+    /// <summary>
+    /// When, in an offline interval starting now, modulator <paramref name="index"/> crosses <paramref name="level"/>
+    /// (relaxation toward baseline crosses a level at most once), or null if it never does.
+    /// </summary>
+    internal double? CrossingTime(int index, double level)
+    {
+        double b = _specs[index].Baseline;
+        double ratio = (level - b) / (Levels[index] - b);
+        return _specs[index].TauMs is { } tau && ratio > 0 && ratio < 1 ? tau * Math.Log(1 / ratio) : null;
+    }
+
     /// <summary>Relaxation over an offline interval of <paramref name="durationMs"/>, in closed form.</summary>
     internal void FastForward(double durationMs)
     {

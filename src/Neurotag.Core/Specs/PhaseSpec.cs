@@ -21,6 +21,12 @@ public sealed record PhaseSpec(
 {
     /// <summary>The <c>name:</c> of the repeat block this phase belongs to, if any (expectations can say <c>after: BLOCK</c>).</summary>
     public string? Block { get; init; }
+
+    /// <summary>Sensitizations applied at the phase start (after <see cref="Sets"/>).</summary>
+    public IReadOnlyList<Sensitization> Sensitizations { get; init; } = [];
+
+    /// <summary>Disinhibitions applied at the phase start.</summary>
+    public IReadOnlyList<Disinhibition> Disinhibitions { get; init; } = [];
 }
 
 /// <summary>A modulator level set by a phase.</summary>
@@ -33,6 +39,12 @@ public enum IntrinsicParameter
     Threshold,
     /// <summary>Rate-neuron gain.</summary>
     Gain,
+
+    /// <summary>Poisson population rate (Hz).</summary>
+    Rate,
+
+    /// <summary>LIF threshold v_thresh (mV).</summary>
+    VThresh,
 }
 
 /// <summary>Set a population's intrinsic parameter from this phase on.</summary>

@@ -4,7 +4,14 @@ namespace Neurotag.Core.Specs;
 /// <param name="Name">Identifier.</param>
 /// <param name="Size">Number of neurons (≥ 1).</param>
 /// <param name="Neuron">The neuron model and its parameters.</param>
-public sealed record PopulationSpec(string Name, int Size, NeuronSpec Neuron);
+public sealed record PopulationSpec(string Name, int Size, NeuronSpec Neuron)
+{
+    /// <summary>
+    /// k-winners-take-all (rate populations): each step only the k neurons with the largest drive
+    /// <c>I − θ</c> integrate; the others are silenced (rate 0). Null for no kWTA.
+    /// </summary>
+    public int? Kwta { get; init; }
+}
 
 /// <summary>Base of every neuron model's parameters.</summary>
 public abstract record NeuronSpec;
@@ -32,4 +39,8 @@ public enum Activation
 /// <param name="Gain">Slope of f (sensitization raises it).</param>
 /// <param name="Threshold">Input at which f is centred (facilitation lowers it).</param>
 /// <param name="Noise">Stationary std of the additive noise, rate units (≥ 0).</param>
-public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec;
+public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec
+{
+    /// <summary>Homeostatic threshold adaptation toward a target rate, or null for fixed thresholds.</summary>
+    public HomeostasisSpec? Homeostasis { get; init; }
+}

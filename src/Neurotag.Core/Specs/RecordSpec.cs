@@ -24,8 +24,17 @@ public enum TagMetric
 /// <param name="Weights">Weight-block statistics, or null.</param>
 public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
 {
+    /// <summary>Spiking networks: the spike raster to record (spikes.csv), or null.</summary>
+    public SpikeRecordSpec? Spikes { get; init; }
+
+    /// <summary>Spiking networks: the state variable to record (state.csv), or null.</summary>
+    public StateRecordSpec? State { get; init; }
+
     /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
     public double ActiveAbove { get; init; } = 0.5;
+
+    /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
+    public bool PopulationIntrinsics { get; init; }
 }
 
 /// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>

@@ -17,6 +17,12 @@ public sealed record TagSpec(string Name, string Population, int Size, IndexRang
     /// chance, as random stored patterns do.
     /// </summary>
     public string? Family { get; init; }
+
+    /// <summary>
+    /// Imprecision of the tag's drive, in [0, 1]: round(Imprecision·Size) non-member neurons nearest to the members
+    /// (index distance on a ring, ties drawn from the seed) receive every input that targets the tag.
+    /// </summary>
+    public double Imprecision { get; init; }
 }
 
 /// <summary>An inclusive range of neuron indices.</summary>

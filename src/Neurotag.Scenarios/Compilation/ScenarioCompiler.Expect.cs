@@ -129,7 +129,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         string[] parts = scalar.Value.Split('.');
-        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, or population.POPULATION.rate (TAG may be a family or a member FAMILY.K)";
+        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, or projection.PROJECTION.synapses|pruned|regrown (TAG may be a family or a member FAMILY.K)";
         switch (parts)
         {
             case ["population", var pop, "rate"]:
@@ -146,6 +146,22 @@ internal sealed partial class ScenarioCompiler
                 }
 
                 return ("population", pop, "rate", "");
+            case ["population", var pop, "threshold" or "gain"]:
+                if (!_populations.ContainsKey(pop))
+                {
+                    UnknownName(scalar, path, pop, "population", _populations.Keys);
+                    return null;
+                }
+
+                if (!record.PopulationIntrinsics)
+                {
+                    _r.Error(scalar, path, "population thresholds and gains are not recorded", "add 'threshold' (or 'gain') to record.populations");
+                    return null;
+                }
+
+                return ("population", pop, parts[2], "");
+            case ["projection", var projection, var structural]:
+                return ReadStructuralMetric(scalar, path, projection, structural, Hint);
             case ["tag", ..] when SplitTagMetric(parts) is var (tag, m, other):
             {
                 bool isFamily = _families.ContainsKey(tag);

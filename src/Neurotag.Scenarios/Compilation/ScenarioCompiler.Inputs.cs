@@ -35,7 +35,7 @@ internal sealed partial class ScenarioCompiler
             }
 
             var kindNode = _r.Scalar(_r.Required(input, "kind", path, "current"), path + ".kind", "an input kind", "current");
-            if (kindNode is null)
+            if (kindNode is null || ReadSpikingInput(kindNode, name, key, input, path))
             {
                 continue;
             }
@@ -58,8 +58,7 @@ internal sealed partial class ScenarioCompiler
 
     private InputSpec? UnsupportedInputKind(YamlScalarNode kindNode, string path)
     {
-        bool future = kindNode.Value is "poisson";
-        _r.Error(kindNode, path + ".kind", future ? $"input kind '{kindNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown input kind '{kindNode.Value}'", "use 'kind: current', 'patterns' or 'gaussian' (drives onto rate neurons)");
+        _r.Error(kindNode, path + ".kind", $"unknown input kind '{kindNode.Value}'", "use 'kind: current', 'patterns' or 'gaussian' (drives onto rate neurons), or 'poisson' (spiking)");
         return null;
     }
 

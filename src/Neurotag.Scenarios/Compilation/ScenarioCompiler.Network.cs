@@ -38,7 +38,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(tag, path, "population", "size", "neurons", "shares");
+            _r.CheckKeys(tag, path, "population", "size", "neurons", "shares", "imprecision");
             var popNode = _r.Required(tag, "population", path, "cortex");
             string? popName = _r.Identifier(popNode, path + ".population", "population name");
             if (popName is null)
@@ -82,7 +82,8 @@ internal sealed partial class ScenarioCompiler
             }
 
             int? finalSize = range?.Count ?? (int?)size;
-            if (finalSize is null)
+            double? imprecision = finalSize is { } fs ? ReadImprecision(tag, path, fs, population.Size) : null;
+            if (finalSize is null || imprecision is null)
             {
                 continue;
             }
@@ -96,7 +97,7 @@ internal sealed partial class ScenarioCompiler
                 }
             }
 
-            _tags[name] = new TagSpec(name, popName, finalSize.Value, range, []);
+            _tags[name] = new TagSpec(name, popName, finalSize.Value, range, []) { Imprecision = imprecision.Value };
         }
 
         NoteRejected(map, _tags);

@@ -23,7 +23,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance");
+        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance", "consolidation");
         PlasticityRule? rule = null;
         var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
         if (ruleNode is not null && ruleNode.Value == "stdp")
@@ -63,6 +63,7 @@ internal sealed partial class ScenarioCompiler
         double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
         bool blocksValid = ReadRuleBlocks(map, path, rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs);
         blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
+        blocksValid &= ReadConsolidation(map, path, rule, out var consolidation);
         return rule is null || rate is null || gain is null || !blocksValid
             || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
             ? null
@@ -72,6 +73,7 @@ internal sealed partial class ScenarioCompiler
                 BcmThetaInit = thetaInit,
                 CovarianceTauMeanMs = tauMeanMs,
                 EligibilityTauMs = eligibilityTauMs,
+                Consolidation = consolidation,
             };
     }
 

@@ -1,4 +1,5 @@
 using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
 using Neurotag.Scenarios.Yaml;
 
 namespace Neurotag.Scenarios.Compilation;
@@ -115,7 +116,7 @@ internal sealed partial class ScenarioCompiler
 
     private PhaseSpec? ReadPhase(YamlMappingNode map, string path, int rep)
     {
-        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline");
+        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline", "sensitize", "disinhibit");
         string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
         long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
         bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
@@ -131,9 +132,9 @@ internal sealed partial class ScenarioCompiler
                     continue;
                 }
 
-                if (!_inputs.ContainsKey(input))
+                if (!InputDefined(input))
                 {
-                    UnknownName(inputSeq.Items[i], ip, input, "input", _inputs.Keys);
+                    UnknownName(inputSeq.Items[i], ip, input, "input", InputNames);
                 }
                 else if (inputs.Contains(input))
                 {
@@ -165,14 +166,16 @@ internal sealed partial class ScenarioCompiler
         }
 
         var sets = ReadSets(map["set"], path + ".set");
+        var sensitize = ReadSensitize(map["sensitize"], path + ".sensitize");
+        var disinhibit = ReadDisinhibit(map["disinhibit"], path + ".disinhibit");
         if (offline == true && (map["inputs"] is not null || map["modulators"] is not null || map["plasticity"] is not null))
         {
             _r.Error(map, path, "an offline phase simulates no activity: it takes no inputs, modulators or plasticity switch", "remove them, or make the phase online");
         }
 
-        return name is null || steps is null || offline is null || plasticity is null || sets is null
+        return name is null || steps is null || offline is null || plasticity is null || sets is null || sensitize is null || disinhibit is null
             ? null
-            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets);
+            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit };
     }
 
     private List<ParameterSet>? ReadSets(YamlNodeBase? node, string path)
@@ -201,20 +204,29 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            IntrinsicParameter? parameter = parts[1] switch
+            var neuron = _populations[parts[0]].Neuron;
+            IntrinsicParameter? parameter = (parts[1], neuron) switch
             {
-                "threshold" => IntrinsicParameter.Threshold,
-                "gain" => IntrinsicParameter.Gain,
+                ("threshold", RateNeuronSpec) => IntrinsicParameter.Threshold,
+                ("gain", RateNeuronSpec) => IntrinsicParameter.Gain,
+                ("rate", PoissonNeuronSpec) => IntrinsicParameter.Rate,
+                ("v_thresh", LifNeuronSpec) => IntrinsicParameter.VThresh,
                 _ => null,
             };
             if (parameter is null)
             {
                 ok = false;
-                _r.Error(key, sp, $"'{parts[1]}' cannot be set at run time", "settable parameters: threshold, gain");
+                _r.Error(key, sp, $"'{parts[1]}' cannot be set at run time", "settable parameters: threshold, gain (rate); v_thresh (lif); rate (poisson)");
                 continue;
             }
 
-            double? v = parameter == IntrinsicParameter.Gain ? _r.Number(value, sp, 0, minExclusive: true) : _r.Number(value, sp);
+            double? v = parameter switch
+            {
+                IntrinsicParameter.Gain => _r.Number(value, sp, 0, minExclusive: true),
+                IntrinsicParameter.Rate => _r.Quantity(value, sp, Dimension.Frequency, 0),
+                IntrinsicParameter.VThresh => _r.Quantity(value, sp, Dimension.Voltage),
+                _ => _r.Number(value, sp),
+            };
             if (v is null)
             {
                 ok = false;
@@ -242,14 +254,8 @@ internal sealed partial class ScenarioCompiler
         }
 
         _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
+        var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
         double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
-        foreach (string spiking in new[] { "spikes", "state" })
-        {
-            if (map[spiking] is { } s)
-            {
-                _r.Error(s, "record." + spiking, $"'{spiking}:' records spiking populations, which this version does not implement", "remove it");
-            }
-        }
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
         var metrics = new List<TagMetric>();
@@ -264,14 +270,21 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        bool populationRate = false;
+        bool populationRate = false, populationIntrinsics = false;
         if (map["populations"] is { } popNode && _r.Sequence(popNode, "record.populations", "[rate]") is { } popSeq)
         {
+            // threshold and gain (intrinsic excitability) are recorded together.
+            var choices = new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true, ["threshold"] = false, ["gain"] = false };
             foreach (var item in popSeq.Items)
             {
-                if (_r.Choice(item, "record.populations", new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true }, "population metric") is true)
+                switch (_r.Choice(item, "record.populations", choices, "population metric"))
                 {
-                    populationRate = true;
+                    case true:
+                        populationRate = true;
+                        break;
+                    case false:
+                        populationIntrinsics = true;
+                        break;
                 }
             }
         }
@@ -302,6 +315,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { ActiveAbove = activeAbove.Value };
+        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics };
     }
 }

@@ -11,13 +11,16 @@ namespace Neurotag.Core.Network;
 /// </summary>
 internal static class DriveFactory
 {
-    /// <summary>The drive of <paramref name="input"/>; <paramref name="resolve"/> maps a tag or population name to its population and members.</summary>
-    public static DriveInput Create(InputSpec input, Func<string, bool, (RatePopulation Population, int[] Neurons)> resolve, ulong seed, double dtMs) =>
+    /// <summary>
+    /// The drive of <paramref name="input"/>; <paramref name="resolve"/> maps a tag or population name to its
+    /// population and members; <paramref name="spills"/> gives each imprecise tag's spill set (TagImprecision).
+    /// </summary>
+    public static DriveInput Create(InputSpec input, Func<string, bool, (RatePopulation Population, int[] Neurons)> resolve, IReadOnlyDictionary<string, int[]> spills, ulong seed, double dtMs) =>
         input.Kind switch
         {
-            InputKind.Current => CreateCurrent(input, resolve, seed),
+            InputKind.Current => CreateCurrent(input, resolve, spills, seed),
             InputKind.Patterns => CreatePatterns(input, resolve, seed),
-            InputKind.Gaussian => CreateGaussian(input, resolve, seed, dtMs),
+            InputKind.Gaussian => CreateGaussian(input, resolve, spills, seed, dtMs),
             _ => throw new ArgumentOutOfRangeException(nameof(input), input.Kind, "unknown input kind"),
         };
 
@@ -30,10 +33,23 @@ internal static class DriveFactory
         return pick.Select(k => neurons[k]).ToArray();
     }
 
-    private static CurrentDrive CreateCurrent(InputSpec input, Func<string, bool, (RatePopulation, int[])> resolve, ulong seed)
+    /// <summary>
+    /// The driven neurons of a current or gaussian input: the fraction of the target's members, plus (imprecision)
+    /// the same fraction of an imprecise tag's spill set, drawn from a stream of its own (<c>spill:NAME</c>) so the
+    /// member draw does not change. Patterns inputs name their own neuron sets and get no spill.
+    /// </summary>
+    private static int[] Driven(InputSpec input, int[] neurons, IReadOnlyDictionary<string, int[]> spills, ulong seed)
+    {
+        var driven = Subset(neurons, input.Fraction, RandomSource.ForName(seed, "input:" + input.Name));
+        return input.TargetIsTag && spills.TryGetValue(input.Target, out var spill)
+            ? [.. driven, .. Subset(spill, input.Fraction, RandomSource.ForName(seed, "spill:" + input.Name))]
+            : driven;
+    }
+
+    private static CurrentDrive CreateCurrent(InputSpec input, Func<string, bool, (RatePopulation, int[])> resolve, IReadOnlyDictionary<string, int[]> spills, ulong seed)
     {
         var (population, neurons) = resolve(input.Target, input.TargetIsTag);
-        var driven = Subset(neurons, input.Fraction, RandomSource.ForName(seed, "input:" + input.Name));
+        var driven = Driven(input, neurons, spills, seed);
         return new CurrentDrive(input.Name, population, driven, (float)input.Amplitude);
     }
 
@@ -66,11 +82,11 @@ internal static class DriveFactory
         return new PatternsDrive(input.Name, population, patterns, (float)input.Amplitude, set.HoldSteps, set.Order, RandomSource.ForName(seed, "input:" + input.Name + ":order"));
     }
 
-    private static GaussianDrive CreateGaussian(InputSpec input, Func<string, bool, (RatePopulation, int[])> resolve, ulong seed, double dtMs)
+    private static GaussianDrive CreateGaussian(InputSpec input, Func<string, bool, (RatePopulation, int[])> resolve, IReadOnlyDictionary<string, int[]> spills, ulong seed, double dtMs)
     {
         var noise = input.Gaussian ?? throw new ArgumentException("a gaussian input needs its parameters", nameof(input));
         var (population, neurons) = resolve(input.Target, input.TargetIsTag);
-        var driven = Subset(neurons, input.Fraction, RandomSource.ForName(seed, "input:" + input.Name));
+        var driven = Driven(input, neurons, spills, seed);
         return new GaussianDrive(input.Name, population, driven, noise, dtMs, RandomSource.ForName(seed, "input:" + input.Name + ":noise"));
     }
 }
