@@ -140,4 +140,11 @@ public class PatternsDriveTests
         Assert.Equal(1, drive.CurrentPattern);
         Assert.Equal(5, drive.StepsApplied);
     }
+
+    [Fact]
+    public void Describe_NamesCountSizeAmplitudeOrderAndHold()
+    {
+        var drive = new Simulator(RandomPatterns(PatternOrder.Random, sparsity: 0.2)).Network.Inputs[0];
+        Assert.Equal("patterns (5 × 20 neurons, amplitude 1.5, random order, 7 steps each)", drive.Describe());
+    }
 }
