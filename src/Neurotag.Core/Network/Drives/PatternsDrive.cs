@@ -51,9 +51,12 @@ public sealed class PatternsDrive : DriveInput
     public int CurrentPattern { get; private set; } = -1;
 
     /// <inheritdoc/>
-    public override string Describe() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"patterns: {_patterns.Length} of {_patterns.Min(p => p.Length)}–{_patterns.Max(p => p.Length)} neurons, {Amplitude} each, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each");
+    public override string Describe()
+    {
+        int min = _patterns.Min(p => p.Length), max = _patterns.Max(p => p.Length);
+        string sizes = min == max ? min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{min}–{max}");
+        return string.Create(CultureInfo.InvariantCulture, $"patterns ({_patterns.Length} × {sizes} neurons, amplitude {Amplitude}, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each)");
+    }
 
     /// <inheritdoc/>
     protected override void AddTo(float[] input, long driveStep)
