@@ -78,6 +78,37 @@ public sealed class NormalizationSidesTests
     }
 
     [Fact]
+    public void PerBoth_WithoutTotalSupport_StopsAtTheIterationCap_WithRowsStillExact()
+    {
+        // 2 × 2 with synapses pre0→post0, pre1→post0, pre0→post1 (pre1→post1 absent). Rows = 1 and columns = 1 would
+        // need w(pre0→post1) = 1 and so w(pre0→post0) = 0: no positive scaling reaches it, Sinkhorn does not converge,
+        // the event stops after `iterations` rounds, and the final post pass leaves the rows exact.
+        var spec = new SpecBuilder()
+            .Population("pre", 2, tauMs: 5)
+            .Population("post", 2, tauMs: 5)
+            .Projection(
+                "ff",
+                "pre",
+                "post",
+                new WeightSpec(new ConstantDistribution(0.5), 0, 10),
+                plasticity: new PlasticitySpec(PlasticityRule.Hebbian, 0, null, null, 0),
+                normalization: new NormalizationSpec(NormalizePer.Both, 1.0, 1) { Iterations = 7 })
+            .Phase("learn", 1)
+            .Build();
+        var simulator = new Simulator(spec);
+        var projection = simulator.Network.Projections[0];
+        projection.Mask = [1f, 1f, 1f, 0f]; // no synapse post1 ← pre1
+        projection.Weights[3] = 0f;
+
+        simulator.Step([], learning: true);
+
+        Assert.Equal(7, simulator.Network.Normalizations[0]!.LastIterations);
+        Assert.Equal(1.0, projection.Weights[0] + projection.Weights[1], 1e-6);
+        Assert.Equal(1.0, projection.Weights[2], 1e-6);
+        Assert.Equal(0f, projection.Weights[3]);
+    }
+
+    [Fact]
     public void PerPre_WhenOneTargetIsMoreActive_ItWinsThePresynapticNeuronsOutput()
     {
         // 4 equally driven pre neurons onto 2 post neurons; post 0 also receives a strong external drive, post 1 a weak
