@@ -35,7 +35,7 @@ internal static class RunExecutor
         RunResult result;
         try
         {
-            var simulator = new Simulator(spec);
+            var simulator = Simulations.Create(spec);
             using var sink = new CsvRunSink(folder.StagingPath, FilesFor(spec.Record));
             result = simulator.Run(sink, progress, cancellation);
         }
@@ -51,8 +51,11 @@ internal static class RunExecutor
         }
 
         double wall = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        var pruning = spec.Projections.Where(p => p.Pruning is not null).Select(p => p.Name).ToList();
         RunManifest.Write(Manifest(document, spec.Seed, Ok, "", sweepPoint, wall) with
         {
+            PrunedSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.PrunedSynapses[n], StringComparer.Ordinal),
+            RegrownSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.RegrownSynapses[n], StringComparer.Ordinal),
             DtMs = spec.Clock.DtMs,
             Steps = result.Steps,
             SimulatedSteps = result.SimulatedSteps,
@@ -91,6 +94,16 @@ internal static class RunExecutor
             {
                 files |= OutputFiles.WeightHistogram;
             }
+        }
+
+        if (record.Spikes is not null)
+        {
+            files |= OutputFiles.Spikes;
+        }
+
+        if (record.State is not null)
+        {
+            files |= OutputFiles.State;
         }
 
         return files;

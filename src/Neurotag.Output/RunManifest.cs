@@ -68,6 +68,14 @@ public sealed record RunManifest
     /// <summary>Why a run did not end <c>ok</c> (the validation errors or the checker's message); empty otherwise.</summary>
     public string Message { get; init; } = "";
 
+    /// <summary>Synapses pruned, per projection with pruning (absent from the file when no projection prunes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? PrunedSynapses { get; init; }
+
+    /// <summary>Synapses regrown, per projection with pruning (absent from the file when no projection prunes).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? RegrownSynapses { get; init; }
+
     /// <summary>Writes <paramref name="manifest"/> as indented UTF-8 JSON (no BOM, <c>\n</c> line ends) to <c>manifest.json</c> in <paramref name="directory"/>.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="directory">An existing directory, normally <see cref="RunFolder.StagingPath"/>.</param>

@@ -39,10 +39,10 @@ internal static class CliHarness
         using var process = Process.Start(info)!;
         var outTask = process.StandardOutput.ReadToEndAsync();
         var errTask = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("neurotag-cli did not finish in 2 minutes");
+            throw new TimeoutException("neurotag-cli did not finish in 5 minutes");
         }
 
         return (process.ExitCode, outTask.Result, errTask.Result);

@@ -55,7 +55,7 @@ internal static class DescribeCommand
         foreach (var p in spec.Populations)
         {
             var n = (RateNeuronSpec)p.Neuron;
-            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} rate  tau {QuantityParser.Format(n.TauMs, Dimension.Time)}, {n.Activation.ToString().ToLowerInvariant()}, gain {n.Gain}, threshold {n.Threshold}, noise {n.Noise}{MemoryDescriptions.Homeostasis(n)}"));
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} rate  tau {QuantityParser.Format(n.TauMs, Dimension.Time)}, {n.Activation.ToString().ToLowerInvariant()}, gain {n.Gain}, threshold {n.Threshold}, noise {n.Noise}{(p.Kwta is { } k ? $", {k} winners (kwta)" : "")}{MemoryDescriptions.Homeostasis(n)}"));
         }
 
         o.WriteLine();
@@ -75,7 +75,7 @@ internal static class DescribeCommand
         foreach (var input in network.Inputs)
         {
             var spec0 = spec.Inputs.First(i => i.Name == input.Name);
-            o.WriteLine(string.Create(c, $"  {input.Name,-14} current {input.Amplitude} onto {input.Neurons.Length} neurons of {spec0.Target}"));
+            o.WriteLine(string.Create(c, $"  {input.Name,-14} {input.Describe()} of {spec0.Target}"));
         }
 
         o.WriteLine();
@@ -86,8 +86,10 @@ internal static class DescribeCommand
             string plastic = s.Plasticity is { } pl
                 ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}{MemoryDescriptions.Consolidation(pl)}")
                 : "fixed";
-            string competition = s.Normalization is { } nm ? string.Create(c, $"; normalize per post to {nm.Total}") : "";
+            string competition = (s.Normalization is { } nm ? string.Create(c, $"; normalize per {nm.Per.ToString().ToLowerInvariant()} to {nm.Total}") : "")
+                + (s.Heterosynaptic is { } h ? string.Create(c, $"; heterosynaptic depression h = {h.Rate}") : "");
             string pruning = s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";
+            pruning += s.Pruning?.Regrow is { } rg ? string.Create(c, $", regrow (tau {QuantityParser.Format(rg.TauMs, Dimension.Time)}, weight {rg.Weight})") : "";
             string kind = s.Inhibitory ? "inhibitory" : "excitatory";
             o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {RuleName(s.Connectivity.Rule)}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));
         }

@@ -30,7 +30,8 @@ public static class MemoryEstimate
             bool mask = projection.Connectivity.Rule != ConnectivityRule.AllToAll || !projection.Connectivity.AllowSelf || projection.Pruning is not null;
             bool trace = projection.Plasticity?.EligibilityTauMs is not null // the eligibility trace: one float per synapse
                 || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
-            long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
+            bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
+            long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
             bytes = checked(bytes + (synapses * perSynapse));
         }
 

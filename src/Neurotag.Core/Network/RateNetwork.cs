@@ -5,13 +5,6 @@ using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Network;
 
-/// <summary>A constant drive onto a fixed subset of one population's neurons.</summary>
-/// <param name="Name">Input name.</param>
-/// <param name="Population">Target population.</param>
-/// <param name="Neurons">Driven neurons (population indices).</param>
-/// <param name="Amplitude">Added input.</param>
-public sealed record DriveInput(string Name, RatePopulation Population, int[] Neurons, float Amplitude);
-
 /// <summary>
 /// The built rate network: state arrays, tags, projections and the rules that act on them. Built once from a
 /// validated spec; every random draw comes from a named stream of the master seed, so the network is the same
@@ -60,6 +53,9 @@ public sealed class RateNetwork
     /// <summary>Per projection, its pruning or null.</summary>
     internal Pruning?[] Prunings { get; private set; } = [];
 
+    /// <summary>Per projection, its heterosynaptic depression or null.</summary>
+    internal HeterosynapticDepression?[] Heterosynaptics { get; private set; } = [];
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static RateNetwork Build(SimulationSpec spec)
     {
@@ -75,30 +71,15 @@ public sealed class RateNetwork
         (RatePopulation Population, int[] Neurons) Resolve(string name, bool isTag) =>
             isTag ? (tagByName[name].Population, tagByName[name].Members) : (byName[name], Enumerable.Range(0, byName[name].Size).ToArray());
 
-        var inputs = new List<DriveInput>();
-        foreach (var input in spec.Inputs)
-        {
-            var (population, neurons) = Resolve(input.Target, input.TargetIsTag);
-            int count = (int)Math.Round(input.Fraction * neurons.Length);
-            var pick = new int[count];
-            RandomSource.ForName(spec.Seed, "input:" + input.Name).SampleWithoutReplacement(neurons.Length, pick);
-            var driven = pick.Select(k => neurons[k]);
-            if (input.TargetIsTag && tagByName[input.Target].Spill is { Length: > 0 } spill)
-            {
-                // Imprecision: the same fraction of the tag's spill set, from a stream of its own (the member draw is unchanged).
-                var spillPick = new int[(int)Math.Round(input.Fraction * spill.Length)];
-                RandomSource.ForName(spec.Seed, "spill:" + input.Name).SampleWithoutReplacement(spill.Length, spillPick);
-                driven = driven.Concat(spillPick.Select(k => spill[k]));
-            }
-
-            inputs.Add(new DriveInput(input.Name, population, driven.ToArray(), (float)input.Amplitude));
-        }
+        var spills = tags.Where(t => t.Spill.Length > 0).ToDictionary(t => t.Name, t => t.Spill, StringComparer.Ordinal);
+        var inputs = spec.Inputs.Select(input => DriveFactory.Create(input, Resolve, spills, spec.Seed, dtMs)).ToList();
 
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<DenseProjection>();
         var rules = new List<IProjectionRule>();
         var normalizations = new List<SynapticNormalization?>();
         var prunings = new List<Pruning?>();
+        var heterosynaptics = new List<HeterosynapticDepression?>();
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -108,7 +89,8 @@ public sealed class RateNetwork
             projections.Add(projection);
             rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
             normalizations.Add(p.Normalization is { } n ? new SynapticNormalization(projection, n) : null);
-            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs) : null);
+            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name)) : null);
+            heterosynaptics.Add(p.Heterosynaptic is { } h ? new HeterosynapticDepression(projection, h) : null);
         }
 
         var homeostases = populations
@@ -121,6 +103,7 @@ public sealed class RateNetwork
             Rules = [.. rules],
             Normalizations = [.. normalizations],
             Prunings = [.. prunings],
+            Heterosynaptics = [.. heterosynaptics],
         };
     }
 

@@ -34,7 +34,11 @@ public sealed class RatePopulation
         _noiseScale = (float)(neuron.Noise * Math.Sqrt(1.0 - (decay * decay)));
         _noise = noise;
         _nonNegative = neuron.Activation is Activation.Sigmoid or Activation.Relu;
+        Kwta = spec.Kwta is { } k ? new KWinnersTakeAll(k, Size) : null;
     }
+
+    /// <summary>k-winners-take-all selection, or null when every neuron integrates.</summary>
+    internal KWinnersTakeAll? Kwta { get; }
 
     /// <summary>Population name.</summary>
     public string Name { get; }
@@ -75,8 +79,16 @@ public sealed class RatePopulation
     {
         float decay = _decay;
         double gain = Gain;
+        Kwta?.Select(Input, Threshold);
+        var winners = Kwta?.Winners;
         for (int i = 0; i < Size; i++)
         {
+            if (winners is not null && !winners[i])
+            {
+                Rate[i] = 0f;
+                continue;
+            }
+
             float target = (float)Transfer(Activation, gain * (Input[i] - Threshold[i]));
             float r = target + ((Rate[i] - target) * decay);
             if (_noiseScale != 0f)

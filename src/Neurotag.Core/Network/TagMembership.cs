@@ -9,6 +9,9 @@ namespace Neurotag.Core.Network;
 /// <param name="Members">Sorted, distinct neuron indices.</param>
 public sealed record Tag(string Name, RatePopulation Population, int[] Members)
 {
+    /// <summary>The family this tag belongs to (<c>memory</c> for <c>memory.3</c>), or null.</summary>
+    public string? Family { get; init; }
+
     /// <summary>Non-members that receive the tag's drive through imprecision (sorted; empty without imprecision).</summary>
     public int[] Spill { get; init; } = [];
 }
@@ -19,7 +22,8 @@ public sealed record Tag(string Name, RatePopulation Population, int[] Members)
 /// uniformly from the shared tag's members; its other members from neurons that belong to no tag placed so far.
 /// So a tag's exclusive members never overlap another tag by accident; overlaps come only from <c>shares</c>, and
 /// they chain: if bend shares pain and safe shares bend, safe's neurons taken from bend may include bend's pain
-/// neurons (as in the contract's pain/bend/safe example).
+/// neurons (as in the contract's pain/bend/safe example). Members of a tag family (<c>count:</c>) are drawn last,
+/// each from its own stream, uniformly from the whole population: independent of each other and of the other tags.
 /// </summary>
 public static class TagMembership
 {
@@ -29,8 +33,18 @@ public static class TagMembership
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(populations);
+        var placed = DrawMembers(tags, populations.Values.ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal), seed);
+        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name]) { Family = t.Family }).ToList();
+    }
+
+    /// <summary>Every tag's members (sorted population indices) by tag name, for populations of the given sizes (rate or spiking).</summary>
+    /// <exception cref="InvalidOperationException">When shares are cyclic or there are too few free neurons (the validator rules both out).</exception>
+    public static Dictionary<string, int[]> DrawMembers(IReadOnlyList<TagSpec> tags, IReadOnlyDictionary<string, int> populationSizes, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(populationSizes);
         var placed = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var used = populations.Values.ToDictionary(p => p.Name, p => new bool[p.Size], StringComparer.Ordinal);
+        var used = populationSizes.ToDictionary(p => p.Key, p => new bool[p.Value], StringComparer.Ordinal);
 
         foreach (var spec in tags.Where(t => t.Range is not null))
         {
@@ -44,7 +58,7 @@ public static class TagMembership
             placed[spec.Name] = members;
         }
 
-        foreach (var spec in OrderByShares(tags.Where(t => t.Range is null).ToList()))
+        foreach (var spec in OrderByShares(tags.Where(t => t.Range is null && t.Family is null).ToList()))
         {
             var rng = RandomSource.ForName(seed, "tag:" + spec.Name);
             var taken = new HashSet<int>();
@@ -88,7 +102,22 @@ public static class TagMembership
             placed[spec.Name] = sorted;
         }
 
-        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name])).ToList();
+        foreach (var spec in tags.Where(t => t.Family is not null))
+        {
+            placed[spec.Name] = DrawIndependent(spec, populationSizes[spec.Population], seed);
+        }
+
+        return placed;
+    }
+
+    /// <summary>A family member: <c>Size</c> distinct neurons uniformly from the whole population, from stream <c>tag:NAME</c>.</summary>
+    public static int[] DrawIndependent(TagSpec spec, int populationSize, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var pick = new int[spec.Size];
+        RandomSource.ForName(seed, "tag:" + spec.Name).SampleWithoutReplacement(populationSize, pick);
+        Array.Sort(pick);
+        return pick;
     }
 
     /// <summary>Tags whose shares are satisfied first; stable in file order (a topological sort, Kahn 1962).</summary>

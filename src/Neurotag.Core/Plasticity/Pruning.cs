@@ -1,4 +1,5 @@
 using Neurotag.Core.Network;
+using Neurotag.Core.Randomness;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Plasticity;
@@ -15,19 +16,31 @@ internal sealed class Pruning
     private readonly PruningSpec _spec;
     private readonly double _checkMs;
     private readonly int _checksToPrune;
+    private readonly Regrowth? _regrowth;
+    private long _vacanciesAtOfflineStart;
 
-    public Pruning(DenseProjection projection, PruningSpec spec, double dtMs)
+    public Pruning(DenseProjection projection, PruningSpec spec, double dtMs, RandomSource? regrowRandom = null)
     {
         _projection = projection;
         _spec = spec;
         _checkMs = spec.CheckEverySteps * dtMs;
         _checksToPrune = (int)Math.Max(1, Math.Ceiling((spec.ForMs / _checkMs) - 1e-9));
+        if (spec.Regrow is { } regrow)
+        {
+            _regrowth = new Regrowth(projection, regrow, regrowRandom ?? throw new ArgumentNullException(nameof(regrowRandom)));
+        }
     }
 
     public long EverySteps => _spec.CheckEverySteps;
 
     /// <summary>Synapses removed so far.</summary>
     public long Pruned { get; private set; }
+
+    /// <summary>Synapses regrown so far (0 without regrowth).</summary>
+    public long Regrown => _regrowth?.Regrown ?? 0;
+
+    /// <summary>Capacity not in use: synapses pruned and not (yet) replaced by regrowth.</summary>
+    public long Vacancies => Pruned - Regrown;
 
     /// <summary>One online check: count consecutive checks below threshold; prune at the required count.</summary>
     public void Check()
@@ -55,6 +68,10 @@ internal sealed class Pruning
                 count[k] = 0;
             }
         }
+
+        // Regrowth after removal: a synapse pruned at this check is a vacancy from now on (and may regrow at once,
+        // with probability 1 − e^{−check/τ}, somewhere else or in the same slot).
+        _regrowth?.Regrow(Vacancies, _checkMs);
     }
 
     /// <summary>
@@ -65,6 +82,7 @@ internal sealed class Pruning
     /// </summary>
     public void FastForward(double durationMs, double? decayTauMs)
     {
+        _vacanciesAtOfflineStart = Vacancies;
         double below = _spec.Below;
         double rest = _projection.RestWeight;
         var w = _projection.Weights;
@@ -116,6 +134,13 @@ internal sealed class Pruning
             }
         }
     }
+
+    /// <summary>
+    /// Offline regrowth, called after the weights of the interval were decayed: the vacancies present at the start
+    /// of the interval are each refilled with probability <c>1 − e^{−T/τ}</c>; the new synapses appear at the end
+    /// of the interval with the regrowth weight. Synapses pruned during the interval wait for the next one.
+    /// </summary>
+    public void RegrowAfterOffline(double durationMs) => _regrowth?.Regrow(_vacanciesAtOfflineStart, durationMs);
 
     private void Remove(long k)
     {

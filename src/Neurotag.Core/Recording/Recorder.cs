@@ -7,7 +7,7 @@ namespace Neurotag.Core.Recording;
 /// Samples the recorded series and sends them to a sink (NEST's split between recording device and backend).
 /// Also keeps, per phase instance, the running mean of every tag and population series for summary.csv.
 /// </summary>
-internal sealed class Recorder
+internal sealed partial class Recorder
 {
     private readonly RateNetwork _network;
     private readonly RecordSpec _spec;
@@ -60,6 +60,7 @@ internal sealed class Recorder
         foreach (var s in _series)
         {
             double value = s.Evaluate();
+            s.Last = value;
             s.Sum += value;
             s.Count++;
             if (s.Kind == SeriesKind.Tag)
@@ -109,6 +110,8 @@ internal sealed class Recorder
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count));
         }
 
+        StructuralSummary.Write(_network, phase, _sink);
+
         _sink.PhaseCompleted(instance);
     }
 
@@ -129,9 +132,10 @@ internal sealed class Recorder
             }
 
             var partners = _network.Tags.Where(o => o != tag && ReferenceEquals(o.Population, tag.Population)).ToList();
+            AddRetrievalSeries(tag); // Recorder.Families.cs
             if (metrics.Contains(TagMetric.Coupling))
             {
-                foreach (var other in _network.Tags.Where(o => o != tag))
+                foreach (var other in _network.Tags.Where(o => o != tag && !SameFamily(tag, o)))
                 {
                     var between = TagMetrics.Excitatory(_network, tag.Population, other.Population);
                     if (between.Count > 0)
@@ -143,13 +147,14 @@ internal sealed class Recorder
 
             if (metrics.Contains(TagMetric.Ownership))
             {
-                foreach (var other in partners.Where(o => o.Members.Intersect(tag.Members).Any()))
+                foreach (var other in partners.Where(o => tag.Family is null && o.Family is null && o.Members.Intersect(tag.Members).Any()))
                 {
                     _series.Add(new Series(SeriesKind.Tag, tag.Name, "ownership", other.Name, () => TagMetrics.Ownership(tag, other, recurrent)));
                 }
             }
         }
 
+        AddFamilySeries();
         if (_spec.PopulationRate)
         {
             foreach (var population in _network.Populations)
@@ -263,6 +268,9 @@ internal sealed class Recorder
         public Func<double> Evaluate { get; } = evaluate;
 
         public double Sum { get; set; }
+
+        /// <summary>The value of the latest sample (family aggregates average their members' latest values).</summary>
+        public double Last { get; set; }
 
         public long Count { get; set; }
     }

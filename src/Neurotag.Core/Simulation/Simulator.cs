@@ -12,7 +12,11 @@ public readonly record struct RunProgress(long StepsDone, long StepsTotal, strin
 /// <param name="SimulatedSteps">Steps actually integrated.</param>
 /// <param name="EndTimeMs">Simulated time at the end.</param>
 /// <param name="PrunedSynapses">Synapses removed, per projection name.</param>
-public sealed record RunResult(long Steps, long SimulatedSteps, double EndTimeMs, IReadOnlyDictionary<string, long> PrunedSynapses);
+public sealed record RunResult(long Steps, long SimulatedSteps, double EndTimeMs, IReadOnlyDictionary<string, long> PrunedSynapses)
+{
+    /// <summary>Synapses regrown (pruning with <c>regrow</c>), per projection name.</summary>
+    public IReadOnlyDictionary<string, long> RegrownSynapses { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>
 /// Runs a protocol on a rate network. The step cycle, in order (documented in docs/models.md):
@@ -23,7 +27,7 @@ public sealed record RunResult(long Steps, long SimulatedSteps, double EndTimeMs
 /// All projections therefore see the rates of the same instant. Offline phases replace the loop with closed-form
 /// decay and pruning and leave the network at rest. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
-public sealed class Simulator
+public sealed class Simulator : ISimulation
 {
     /// <summary>A rate beyond this magnitude is taken as runaway excitation and stops the run.</summary>
     public const double RunawayRate = 1e6;
@@ -99,12 +103,14 @@ public sealed class Simulator
 
         progress?.Report(new RunProgress(done, total, "done", 0));
         var pruned = new Dictionary<string, long>(StringComparer.Ordinal);
+        var regrown = new Dictionary<string, long>(StringComparer.Ordinal);
         for (int k = 0; k < Network.Projections.Count; k++)
         {
             pruned[Network.Projections[k].Name] = Network.Prunings[k]?.Pruned ?? 0;
+            regrown[Network.Projections[k].Name] = Network.Prunings[k]?.Regrown ?? 0;
         }
 
-        return new RunResult(step, done, _spec.Clock.TimeMs(step), pruned);
+        return new RunResult(step, done, _spec.Clock.TimeMs(step), pruned) { RegrownSynapses = regrown };
     }
 
     /// <summary>One step of the cycle documented on the class.</summary>
@@ -119,17 +125,16 @@ public sealed class Simulator
 
         foreach (var input in inputs)
         {
-            var buffer = input.Population.Input;
-            foreach (int n in input.Neurons)
-            {
-                buffer[n] += input.Amplitude;
-            }
+            input.Apply();
         }
 
         for (int k = 0; k < Network.Projections.Count; k++)
         {
             Network.Projections[k].GatherPreRates();
+            var heterosynaptic = learning ? Network.Heterosynaptics[k] : null;
+            heterosynaptic?.Snapshot();
             Network.Rules[k].Advance(learning);
+            heterosynaptic?.Apply();
         }
 
         if (learning)
@@ -194,6 +199,7 @@ public sealed class Simulator
             // Pruning first: it needs the trajectory from the weights at the interval's start.
             Network.Prunings[k]?.FastForward(durationMs, Network.Projections[k].Spec.Plasticity?.DecayTauMs);
             Network.Rules[k].FastForward(durationMs);
+            Network.Prunings[k]?.RegrowAfterOffline(durationMs);
         }
 
         Network.Modulators.FastForward(durationMs);

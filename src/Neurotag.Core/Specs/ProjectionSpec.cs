@@ -23,7 +23,17 @@ public sealed record ProjectionSpec(
     bool Inhibitory,
     PlasticitySpec? Plasticity,
     NormalizationSpec? Normalization,
-    PruningSpec? Pruning);
+    PruningSpec? Pruning)
+{
+    /// <summary>
+    /// Spiking projections only: homogeneous transmission delay in steps. A spike emitted at step n is added to
+    /// the postsynaptic conductance at the end of step n + DelaySteps (0: before the next integration step).
+    /// </summary>
+    public int DelaySteps { get; init; }
+
+    /// <summary>Heterosynaptic depression (competition among the inputs of one neuron), or null.</summary>
+    public HeterosynapticSpec? Heterosynaptic { get; init; }
+}
 
 /// <summary>Connectivity rules (NEST names).</summary>
 public enum ConnectivityRule
@@ -147,6 +157,15 @@ public enum NormalizePer
 {
     /// <summary>Each postsynaptic neuron's summed incoming weight.</summary>
     Post,
+
+    /// <summary>Each presynaptic neuron's summed outgoing weight.</summary>
+    Pre,
+
+    /// <summary>
+    /// Both: alternating post and pre scaling (Sinkhorn 1964), ending with a post pass; see
+    /// <see cref="NormalizationSpec.Iterations"/>.
+    /// </summary>
+    Both,
 }
 
 /// <summary>
@@ -154,11 +173,44 @@ public enum NormalizePer
 /// every <see cref="EverySteps"/> steps each postsynaptic neuron's incoming weights are scaled multiplicatively so
 /// that they sum to <see cref="Total"/>.
 /// </summary>
-public sealed record NormalizationSpec(NormalizePer Per, double Total, long EverySteps);
+public sealed record NormalizationSpec(NormalizePer Per, double Total, long EverySteps)
+{
+    /// <summary>Default of <see cref="Iterations"/>.</summary>
+    public const int DefaultIterations = 20;
+
+    /// <summary>
+    /// <see cref="NormalizePer.Both"/> only: the most post/pre scaling rounds per event (Sinkhorn–Knopp). Iteration
+    /// stops earlier once every pre (column) sum is within 1e-5 relative of its target after a post pass.
+    /// </summary>
+    public int Iterations { get; init; } = DefaultIterations;
+}
+
+/// <summary>
+/// Heterosynaptic depression (Lynch, Dunwiddie &amp; Gribkoff 1977; Chistiakova et al. 2014): after each learning
+/// step, the summed potentiation P_j of postsynaptic neuron j's inputs is taken back from all its inputs in
+/// proportion to their weight, <c>w_ij ← w_ij − h·P_j·w_ij/Σ_k w_kj</c>. With h = 1 the row sum is conserved.
+/// </summary>
+/// <param name="Rate">h (≥ 0), the fraction of the potentiation redistributed as depression.</param>
+public sealed record HeterosynapticSpec(double Rate);
 
 /// <summary>
 /// Structural LTD: a synapse whose weight has stayed below <see cref="Below"/> for at least <see cref="ForMs"/>
 /// is removed (its weight set to 0 and frozen). Checked every <see cref="CheckEverySteps"/> steps online and in
 /// closed form during offline phases.
 /// </summary>
-public sealed record PruningSpec(double Below, double ForMs, long CheckEverySteps);
+public sealed record PruningSpec(double Below, double ForMs, long CheckEverySteps)
+{
+    /// <summary>
+    /// Regrowth of pruned capacity (Deger, Helias, Rotter &amp; Diesmann 2012), or null (pruned synapses never return).
+    /// </summary>
+    public RegrowthSpec? Regrow { get; init; }
+}
+
+/// <summary>
+/// Pruned synapses regrow at random (seeded) vacant locations of the projection with weight <see cref="Weight"/>:
+/// each vacancy (capacity of the original connectivity minus existing synapses) is refilled with probability
+/// <c>1 − e^{−Δt/τ}</c> per pruning check (Δt the check interval) and per offline interval (Δt its length).
+/// </summary>
+/// <param name="TauMs">τ in ms (&gt; 0): mean time for a vacancy to be refilled.</param>
+/// <param name="Weight">Initial weight of a regrown synapse (within the projection's bounds).</param>
+public sealed record RegrowthSpec(double TauMs, double Weight);

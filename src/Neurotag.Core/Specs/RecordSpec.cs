@@ -11,6 +11,10 @@ public enum TagMetric
     Coupling,
     /// <summary>For neurons shared by A and B, the fraction whose summed incoming weight from A's exclusive members exceeds that from B's.</summary>
     Ownership,
+    /// <summary>Fraction of the tag's members whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (retrieval hits).</summary>
+    Recall,
+    /// <summary>Fraction of the population's neurons outside the tag whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (false alarms of retrieval).</summary>
+    Spurious,
 }
 
 /// <summary>What to record.</summary>
@@ -20,6 +24,15 @@ public enum TagMetric
 /// <param name="Weights">Weight-block statistics, or null.</param>
 public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
 {
+    /// <summary>Spiking networks: the spike raster to record (spikes.csv), or null.</summary>
+    public SpikeRecordSpec? Spikes { get; init; }
+
+    /// <summary>Spiking networks: the state variable to record (state.csv), or null.</summary>
+    public StateRecordSpec? State { get; init; }
+
+    /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
+    public double ActiveAbove { get; init; } = 0.5;
+
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
     public bool PopulationIntrinsics { get; init; }
 }

@@ -12,6 +12,13 @@ namespace Neurotag.Core.Specs;
 public sealed record TagSpec(string Name, string Population, int Size, IndexRange? Range, IReadOnlyList<TagShare> Shares)
 {
     /// <summary>
+    /// The family this tag is a member of (<c>memory</c> for <c>memory.3</c>), or null. Family members are drawn
+    /// independently of each other and of every other tag: uniformly from the whole population, so they overlap by
+    /// chance, as random stored patterns do.
+    /// </summary>
+    public string? Family { get; init; }
+
+    /// <summary>
     /// Imprecision of the tag's drive, in [0, 1]: round(Imprecision·Size) non-member neurons nearest to the members
     /// (index distance on a ring, ties drawn from the seed) receive every input that targets the tag.
     /// </summary>

@@ -129,7 +129,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         string[] parts = scalar.Value.Split('.');
-        const string Hint = "write tag.TAG.activation|strength, tag.TAG.coupling|ownership.OTHER, or population.POPULATION.rate|threshold|gain";
+        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, or projection.PROJECTION.synapses|pruned|regrown (TAG may be a family or a member FAMILY.K)";
         switch (parts)
         {
             case ["population", var pop, "rate"]:
@@ -160,19 +160,19 @@ internal sealed partial class ScenarioCompiler
                 }
 
                 return ("population", pop, parts[2], "");
-            case ["tag", _, _] or ["tag", _, _, _]:
+            case ["projection", var projection, var structural]:
+                return ReadStructuralMetric(scalar, path, projection, structural, Hint);
+            case ["tag", ..] when SplitTagMetric(parts) is var (tag, m, other):
             {
-                string tag = parts[1];
-                string m = parts[2];
-                string other = parts.Length == 4 ? parts[3] : "";
-                if (!_tags.ContainsKey(tag) || (other.Length > 0 && !_tags.ContainsKey(other)))
+                bool isFamily = _families.ContainsKey(tag);
+                if (!(_tags.ContainsKey(tag) || isFamily) || (other.Length > 0 && !_tags.ContainsKey(other)))
                 {
-                    string missing = _tags.ContainsKey(tag) ? other : tag;
-                    UnknownName(scalar, path, missing, "tag", _tags.Keys);
+                    string missing = _tags.ContainsKey(tag) || isFamily ? other : tag;
+                    UnknownName(scalar, path, missing, "tag", _tags.Keys.Where(t => !t.Contains('.', StringComparison.Ordinal)).Concat(_families.Keys));
                     return null;
                 }
 
-                if (!Metrics.TryGetValue(m, out var metric) || (other.Length > 0) != (metric is TagMetric.Coupling or TagMetric.Ownership))
+                if (!Metrics.TryGetValue(m, out var metric) || (other.Length > 0) != (metric is TagMetric.Coupling or TagMetric.Ownership) || (isFamily && other.Length > 0))
                 {
                     _r.Error(scalar, path, $"'{scalar.Value}' is not a tag metric", Hint);
                     return null;
@@ -191,5 +191,22 @@ internal sealed partial class ScenarioCompiler
                 _r.Error(scalar, path, $"'{scalar.Value}' is not a metric name", Hint);
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Splits <c>tag.T.metric[.U]</c> where T and U may be family members (<c>memory.3</c>, which contain a dot):
+    /// the metric is the first part, after <c>tag</c>, that is a metric name.
+    /// </summary>
+    private static (string Tag, string Metric, string Other)? SplitTagMetric(string[] parts)
+    {
+        for (int k = 2; k < parts.Length; k++)
+        {
+            if (Metrics.ContainsKey(parts[k]))
+            {
+                return (string.Join('.', parts[1..k]), parts[k], string.Join('.', parts[(k + 1)..]));
+            }
+        }
+
+        return parts.Length is 3 or 4 ? (parts[1], parts[2], parts.Length == 4 ? parts[3] : "") : null;
     }
 }

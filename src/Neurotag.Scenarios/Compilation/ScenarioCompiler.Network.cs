@@ -32,6 +32,12 @@ internal sealed partial class ScenarioCompiler
                 _r.Error(key, path, $"'{name}' names both a population and a tag", "give the tag a name of its own");
             }
 
+            if (tag["count"] is not null)
+            {
+                ReadFamily(name, tag, path); // ScenarioCompiler.Families.cs
+                continue;
+            }
+
             _r.CheckKeys(tag, path, "population", "size", "neurons", "shares", "imprecision");
             var popNode = _r.Required(tag, "population", path, "cortex");
             string? popName = _r.Identifier(popNode, path + ".population", "population name");
@@ -95,6 +101,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         NoteRejected(map, _tags);
+        _rejected.ExceptWith(_families.Keys);
         ResolveShares(shareNodes, nodes);
     }
 
@@ -109,6 +116,12 @@ internal sealed partial class ScenarioCompiler
                 if (!_tags.TryGetValue(key.Value, out var other))
                 {
                     UnknownName(key, path, key.Value, "tag", _tags.Keys);
+                    continue;
+                }
+
+                if (other.Family is not null)
+                {
+                    _r.Error(key, path, $"'{other.Name}' is a member of tag family '{other.Family}'", "family members are drawn independently; share neurons with an ordinary tag");
                     continue;
                 }
 
@@ -181,10 +194,10 @@ internal sealed partial class ScenarioCompiler
 
         foreach (var population in _populations.Values)
         {
-            var inPop = _tags.Values.Where(t => t.Population == population.Name).ToList();
+            var inPop = _tags.Values.Where(t => t.Population == population.Name && t.Family is null).ToList(); // families overlap by design
             var explicitUnion = new HashSet<int>(inPop.Where(t => t.Range is not null).SelectMany(t => Enumerable.Range(t.Range!.Value.First, t.Range.Value.Count)));
             long needed = explicitUnion.Count + inPop.Where(t => t.Range is null).Sum(t => (long)t.Size - t.Shares.Sum(s => s.Count));
-            if (needed > population.Size)
+            if (needed > population.Size && inPop.Count > 0)
             {
                 var last = inPop[^1];
                 _r.Error(nodes[last.Name], "tags." + last.Name, SchemaReader.Inv($"the tags of population '{population.Name}' need {needed} distinct neurons but it has {population.Size}"), "tags overlap only where 'shares:' says: enlarge the population, shrink tags, or declare shares");
@@ -220,55 +233,6 @@ internal sealed partial class ScenarioCompiler
         }
 
         return new IndexRange((int)first, (int)last);
-    }
-
-    private void ReadInputs(YamlNodeBase? node)
-    {
-        var map = _r.Mapping(node, "inputs", "{ cue: { target: bend, kind: current, amplitude: 1.0 } }");
-        if (map is null)
-        {
-            return;
-        }
-
-        foreach (var (key, value) in map.Entries)
-        {
-            string path = "inputs." + key.Value;
-            string? name = _r.Identifier(key, path, "input name");
-            var input = _r.Mapping(value, path, "{ target: bend, kind: current, amplitude: 1.0 }");
-            if (name is null || input is null)
-            {
-                continue;
-            }
-
-            var kindNode = _r.Scalar(_r.Required(input, "kind", path, "current"), path + ".kind", "an input kind", "current");
-            if (kindNode is not null && kindNode.Value != "current")
-            {
-                bool future = kindNode.Value is "poisson" or "gaussian" or "patterns";
-                _r.Error(kindNode, path + ".kind", future ? $"input kind '{kindNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown input kind '{kindNode.Value}'", "use 'kind: current' (a constant drive onto rate neurons)");
-                continue;
-            }
-
-            _r.CheckKeys(input, path, "target", "kind", "amplitude", "fraction");
-            var targetNode = _r.Required(input, "target", path, "bend");
-            string? target = _r.Identifier(targetNode, path + ".target", "tag or population name");
-            double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
-            double? fraction = input["fraction"] is { } f ? _r.Number(f, path + ".fraction", 0, 1, minExclusive: true, example: "0.3") : 1.0;
-            if (target is null || amplitude is null || fraction is null || kindNode is null)
-            {
-                continue;
-            }
-
-            bool isTag = _tags.ContainsKey(target);
-            if (!isTag && !_populations.ContainsKey(target))
-            {
-                UnknownName(targetNode!, path + ".target", target, "tag or population", _tags.Keys.Concat(_populations.Keys));
-                continue;
-            }
-
-            _inputs[name] = (new InputSpec(name, target, isTag, amplitude.Value, fraction.Value), key);
-        }
-
-        NoteRejected(map, _inputs);
     }
 
     private void ReadModulators(YamlNodeBase? node)

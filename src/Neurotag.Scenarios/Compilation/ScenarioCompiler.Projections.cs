@@ -39,7 +39,7 @@ internal sealed partial class ScenarioCompiler
             string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
             string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
             bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
-            if (p["delay"] is { } delay)
+            if (p["delay"] is { } delay && !_spiking)
             {
                 _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
             }
@@ -50,25 +50,37 @@ internal sealed partial class ScenarioCompiler
             }
 
             var connectivity = ReadConnectivity(p["connectivity"], path + ".connectivity", from, to);
-            var weight = ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            var weight = _spiking
+                ? ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", to)
+                : ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            int? delaySteps = _spiking ? ReadDelay(p["delay"], path + ".delay") : 0;
+            if (_spiking)
+            {
+                CheckSpikingPlasticity(p, path);
+            }
+
             var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
-            var normalization = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
-            var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning") : null;
-            if (connectivity is null || weight is null || inhibitory is null
+            var competition = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
+            var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning", weight) : null;
+            if (connectivity is null || weight is null || inhibitory is null || delaySteps is null
                 || (p["plasticity"] is not null && plasticity is null)
-                || (p["competition"] is not null && normalization is null)
+                || (p["competition"] is not null && competition is null)
                 || (p["pruning"] is not null && pruning is null))
             {
                 continue;
             }
 
-            if (plasticity is null && (normalization is not null || pruning is not null))
+            if (plasticity is null && (competition is not null || pruning is not null))
             {
                 _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", "add 'plasticity: { rule: hebbian, rate: 0.01 }' or remove them");
                 continue;
             }
 
-            _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, normalization, pruning);
+            _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
+            {
+                Heterosynaptic = competition?.Heterosynaptic,
+                DelaySteps = delaySteps.Value,
+            };
         }
 
         NoteRejected(map, _projections);
@@ -223,36 +235,7 @@ internal sealed partial class ScenarioCompiler
         return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
     }
 
-    private NormalizationSpec? ReadCompetition(YamlNodeBase node, string path)
-    {
-        var map = _r.Mapping(node, path, "{ normalize: { per: post, total: 1.0, every: 10 ms } }");
-        if (map is null)
-        {
-            return null;
-        }
-
-        _r.CheckKeys(map, path, "normalize");
-        var n = _r.Mapping(_r.Required(map, "normalize", path, "{ per: post, total: 1.0 }"), path + ".normalize", "{ per: post, total: 1.0, every: 10 ms }");
-        if (n is null)
-        {
-            return null;
-        }
-
-        string np = path + ".normalize";
-        _r.CheckKeys(n, np, "per", "total", "every");
-        if (n["per"] is { } perNode && _r.Scalar(perNode, np + ".per", "post", "post") is { } per && per.Value != "post")
-        {
-            bool future = per.Value is "pre" or "both";
-            _r.Error(per, np + ".per", future ? $"'per: {per.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown normalization side '{per.Value}'", "use 'per: post'");
-            return null;
-        }
-
-        double? total = _r.Number(_r.Required(n, "total", np, "1.0"), np + ".total", 0, minExclusive: true, example: "1.0");
-        long? every = n["every"] is { } e ? Steps(e, np + ".every") : Math.Max(1, (long)Math.Round(10e6 / _dtNs));
-        return total is null || every is null ? null : new NormalizationSpec(NormalizePer.Post, total.Value, every.Value);
-    }
-
-    private PruningSpec? ReadPruning(YamlNodeBase node, string path)
+    private PruningSpec? ReadPruning(YamlNodeBase node, string path, WeightSpec? weight)
     {
         var map = _r.Mapping(node, path, "{ below: 0.002, for: 7 day }");
         if (map is null)
@@ -263,9 +246,9 @@ internal sealed partial class ScenarioCompiler
         _r.CheckKeys(map, path, "below", "for", "regrow", "every");
         double? below = _r.Number(_r.Required(map, "below", path, "0.002"), path + ".below", 0, minExclusive: true, example: "0.002");
         double? forMs = _r.Quantity(_r.Required(map, "for", path, "7 day"), path + ".for", Dimension.Time, 0, minExclusive: true);
-        if (map["regrow"] is { } regrow && _r.Boolean(regrow, path + ".regrow") == true)
+        var (regrowOk, regrowth) = ReadRegrow(map["regrow"], path + ".regrow", forMs, weight);
+        if (!regrowOk)
         {
-            _r.Error(regrow, path + ".regrow", "'regrow: true' is part of scenario format v1 but not implemented by this version", "use 'regrow: false'");
             return null;
         }
 
@@ -276,6 +259,6 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        return below is null || forMs is null || every is null ? null : new PruningSpec(below.Value, forMs.Value, every.Value);
+        return below is null || forMs is null || every is null ? null : new PruningSpec(below.Value, forMs.Value, every.Value) { Regrow = regrowth };
     }
 }

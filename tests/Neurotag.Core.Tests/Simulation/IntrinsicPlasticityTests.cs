@@ -134,7 +134,7 @@ public sealed class IntrinsicPlasticityTests
         int drivenSpill = driven.Count(tag.Spill.Contains);
         Assert.Equal((int)Math.Round(fraction * 40), drivenMembers);
         Assert.Equal((int)Math.Round(fraction * tag.Spill.Length), drivenSpill);
-        Assert.Equal(driven.Length, drivenMembers + drivenSpill);
+        Assert.Equal(driven.Count, drivenMembers + drivenSpill);
         Assert.Equal((double)drivenSpill / drivenMembers, imprecision, 0.02);
     }
 

@@ -1,0 +1,138 @@
+using Neurotag.Core.Recording;
+using Neurotag.Core.Simulation;
+using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking;
+
+namespace Neurotag.Core.Tests.Spiking;
+
+/// <summary>Sparse projections: delivery time and weight, connectivity statistics, CSR invariants.</summary>
+public sealed class ProjectionTests
+{
+    private static readonly ConnectivitySpec OneToOne = new(ConnectivityRule.OneToOne, 1, 0, AllowSelf: true);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(15)]
+    public void SingleSpike_ArrivesExactlyDelayLaterWithTheWeight(int delaySteps)
+    {
+        // One Poisson source at a rate so high it spikes every step until silenced: use a LIF driver instead,
+        // which spikes once (at the step its closed-form first-passage time falls in) and is refractory after.
+        var driver = SpikingSpecs.Lif(bias: 15, tRefMs: 1000);
+        var target = SpikingSpecs.Lif();
+        var spec = SpikingSpecs.Spec(
+            [new PopulationSpec("pre", 1, driver), new PopulationSpec("post", 1, target)],
+            [SpikingSpecs.Projection("p", "pre", "post", OneToOne, 3.5, delaySteps)],
+            [SpikingSpecs.Phase("run", 1000)]);
+        var sim = new SpikingSimulator(spec);
+        var pre = sim.Network.Populations[0];
+        var post = sim.Network.Populations[1];
+        long spikeStep = -1;
+        for (long k = 1; k <= 1000; k++)
+        {
+            float before = post.Ge[0];
+            sim.Step(learning: false);
+            if (pre.SpikeCount > 0)
+            {
+                spikeStep = k;
+            }
+
+            float expectedDecayed = before * (float)Math.Exp(-0.1 / 5);
+            if (spikeStep > 0 && k == spikeStep + delaySteps)
+            {
+                Assert.Equal(expectedDecayed + 3.5f, post.Ge[0], 1e-5f);
+                return;
+            }
+
+            Assert.Equal(0f, post.Ge[0]);
+        }
+
+        Assert.Fail("no spike arrived");
+    }
+
+    [Fact]
+    public void FixedProbability_HasBinomialSynapseCountAndSortedRows()
+    {
+        var pop = new PopulationSpec("n", 1000, SpikingSpecs.Lif());
+        var spec = SpikingSpecs.Spec([pop], [SpikingSpecs.Projection("p", "n", "n", new ConnectivitySpec(ConnectivityRule.FixedProbability, 0.05, 0, false), 1)], [SpikingSpecs.Phase("run", 1)]);
+        var p = SpikingNetwork.Build(spec).Projections[0];
+        double n = 1000.0 * 999;
+        double mean = n * 0.05, sd = Math.Sqrt(n * 0.05 * 0.95);
+        Assert.InRange(p.Count, mean - (5 * sd), mean + (5 * sd));
+        for (int i = 0; i < p.PreCount; i++)
+        {
+            for (int s = p.RowStart[i]; s < p.RowStart[i + 1]; s++)
+            {
+                Assert.Equal(i, p.Pre[s]);
+                Assert.NotEqual(i, p.Post[s]);
+                Assert.True(s == p.RowStart[i] || p.Post[s - 1] < p.Post[s]);
+            }
+        }
+
+        for (int j = 0; j < p.PostCount; j++)
+        {
+            for (int k = p.ColStart[j]; k < p.ColStart[j + 1]; k++)
+            {
+                Assert.Equal(j, p.Post[p.ColSynapse[k]]);
+                Assert.True(k == p.ColStart[j] || p.Pre[p.ColSynapse[k - 1]] < p.Pre[p.ColSynapse[k]]);
+            }
+        }
+    }
+
+    [Fact]
+    public void FixedIndegree_GivesEveryPostExactlyKDistinctPre()
+    {
+        var pop = new PopulationSpec("n", 200, SpikingSpecs.Lif());
+        var spec = SpikingSpecs.Spec([pop], [SpikingSpecs.Projection("p", "n", "n", new ConnectivitySpec(ConnectivityRule.FixedIndegree, 1, 17, false), 1)], [SpikingSpecs.Phase("run", 1)]);
+        var p = SpikingNetwork.Build(spec).Projections[0];
+        for (int j = 0; j < p.PostCount; j++)
+        {
+            Assert.Equal(17, p.ColStart[j + 1] - p.ColStart[j]);
+        }
+    }
+
+    [Fact]
+    public void RunawayRate_StopsTheRunNamingThePopulation()
+    {
+        // No refractory period and a drive far above threshold: the neuron fires at every step (10 kHz).
+        var spec = SpikingSpecs.Spec([new PopulationSpec("hot", 3, SpikingSpecs.Lif(bias: 1e6))], [], [SpikingSpecs.Phase("run", 1000)]);
+        var e = Assert.Throws<SimulationStoppedException>(() => new SpikingSimulator(spec).Run(new MemoryRecordSink()));
+        Assert.Equal("hot", e.Population);
+        Assert.Contains("runaway", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonFiniteState_StopsTheRun()
+    {
+        var neuron = SpikingSpecs.Lif() with { VInit = new ConstantDistribution(double.NaN) };
+        var spec = SpikingSpecs.Spec([new PopulationSpec("bad", 3, neuron)], [], [SpikingSpecs.Phase("run", 1000)]);
+        var e = Assert.Throws<SimulationStoppedException>(() => new SpikingSimulator(spec).Run(new MemoryRecordSink()));
+        Assert.Contains("non-finite", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PoissonPopulation_FiresAtItsRate()
+    {
+        var spec = SpikingSpecs.Spec([new PopulationSpec("src", 1000, new PoissonNeuronSpec(20))], [], [SpikingSpecs.Phase("run", 10_000)]);
+        var sink = new MemoryRecordSink();
+        new SpikingSimulator(spec).Run(sink);
+        // 1000 trains × 1 s at 20 Hz: 20 000 expected spikes, sd ≈ 141, so ±3 % is over 4 sd.
+        Assert.InRange(sink.Summary.Single(r => r.Metric == "rate").Value, 19.4, 20.6);
+    }
+
+    [Fact]
+    public void SameSeed_GivesIdenticalSpikes()
+    {
+        var record = new RecordSpec(100, [], true, null) { Spikes = new SpikeRecordSpec("n", 500) };
+        var pop = new PopulationSpec("n", 500, SpikingSpecs.Lif(bias: 9, tRefMs: 2) with { VInit = new UniformDistribution(-60, -50) });
+        var input = new PoissonInputSpec("drive", "n", false, 50, 2, 1, false);
+        var spec = SpikingSpecs.Spec([pop], [SpikingSpecs.Projection("p", "n", "n", new ConnectivitySpec(ConnectivityRule.FixedProbability, 0.05, 0, false), 1.5, 10)],
+            [SpikingSpecs.Phase("run", 3000, "drive")], record: record, inputs: [input]);
+        var a = new MemoryRecordSink();
+        var b = new MemoryRecordSink();
+        new SpikingSimulator(spec).Run(a);
+        new SpikingSimulator(spec).Run(b);
+        Assert.True(a.Spikes.Count > 1000);
+        Assert.Equal(a.Spikes, b.Spikes);
+    }
+}
