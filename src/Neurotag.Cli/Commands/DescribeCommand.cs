@@ -62,7 +62,7 @@ internal static class DescribeCommand
         foreach (var p in spec.Populations)
         {
             var n = (RateNeuronSpec)p.Neuron;
-            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} rate  tau {QuantityParser.Format(n.TauMs, Dimension.Time)}, {n.Activation.ToString().ToLowerInvariant()}, gain {n.Gain}, threshold {n.Threshold}, noise {n.Noise}{(p.Kwta is { } k ? $", {k} winners (kwta)" : "")}"));
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} rate  tau {QuantityParser.Format(n.TauMs, Dimension.Time)}, {n.Activation.ToString().ToLowerInvariant()}, gain {n.Gain}, threshold {n.Threshold}, noise {n.Noise}{(p.Kwta is { } k ? $", {k} winners (kwta)" : "")}{MemoryDescriptions.Homeostasis(n)}"));
         }
 
         o.WriteLine();
@@ -74,7 +74,7 @@ internal static class DescribeCommand
                 .Where(x => x.Shared > 0)
                 .Select(x => string.Create(c, $"{x.Shared} with {x.Name}"));
             string overlapText = string.Join(", ", overlaps);
-            o.WriteLine(string.Create(c, $"  {tag.Name,-14} {tag.Members.Length,7} of {tag.Population.Name}{(overlapText.Length > 0 ? "; shares " + overlapText : "")}"));
+            o.WriteLine(string.Create(c, $"  {tag.Name,-14} {tag.Members.Length,7} of {tag.Population.Name}{(overlapText.Length > 0 ? "; shares " + overlapText : "")}{MemoryDescriptions.Spill(tag)}"));
         }
 
         o.WriteLine();
@@ -91,7 +91,7 @@ internal static class DescribeCommand
         {
             var s = p.Spec;
             string plastic = s.Plasticity is { } pl
-                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}")
+                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}{MemoryDescriptions.Consolidation(pl)}")
                 : "fixed";
             string competition = (s.Normalization is { } nm ? string.Create(c, $"; normalize per {nm.Per.ToString().ToLowerInvariant()} to {nm.Total}") : "")
                 + (s.Heterosynaptic is { } h ? string.Create(c, $"; heterosynaptic depression h = {h.Rate}") : "");
@@ -124,7 +124,7 @@ internal static class DescribeCommand
                     phase.Plasticity ? "" : "plasticity off",
                     phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter.ToString().ToLowerInvariant()} = {x.Value}"))) : "",
                 }.Where(x => x.Length > 0));
-            o.WriteLine(string.Create(c, $"  {start,16}  {phase.Name,-20} rep {phase.Rep,-3} {duration,9}  {what}"));
+            o.WriteLine(string.Create(c, $"  {start,16}  {phase.Name,-20} rep {phase.Rep,-3} {duration,9}  {what}{MemoryDescriptions.PhaseActions(phase)}"));
             step += phase.Steps;
         }
     }

@@ -111,6 +111,37 @@ public sealed class ConsolidationTests
     }
 
     /// <summary>
+    /// Capture works whichever episode comes first (Frey &amp; Morris 1998 showed weak-before-strong as well): a weak
+    /// episode followed within the window by a strong episode onto the same neuron, or by a salient event with no
+    /// activity at all (behavioural tagging, Redondo &amp; Morris 2011), keeps a large part of its tag.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WeakEpisode_FollowedWithinTheWindowByAStrongOrSalientEvent_Persists(bool salientEvent)
+    {
+        var s = new Synapses(Tagging(trigger: "threat"));
+        s.Drive(20, 0, 1, 1);
+        double weakTag = s.U[1];
+        Assert.Equal(0.0, s.Rule.Resource[0]);
+        s.Offline(0.5 * Hour);
+        if (salientEvent)
+        {
+            s.Threat = 1.0;
+            s.Drive(10, 0, 0, 0); // no activity: only the salience signal
+            s.Threat = 0.0;
+        }
+        else
+        {
+            s.Drive(60, 1, 0, 1);
+        }
+
+        s.Offline(30 * 24 * Hour);
+
+        Assert.True(s.Late(1) - Rest > 0.3 * weakTag, $"captured {s.Late(1) - Rest:R} of a tag of {weakTag:R}");
+    }
+
+    /// <summary>
     /// Salience triggers the resource directly: a weak episode under threat persists, the same episode without threat
     /// decays. After the episode (p = 1, tag u_end) the offline capture is the closed form
     /// u_end·(τ_c/τ_capture)·(1 − e^{−T/τ_c}), τ_c = τ_early·τ_resource/(τ_early + τ_resource).
