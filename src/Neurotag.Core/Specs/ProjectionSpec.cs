@@ -96,6 +96,12 @@ public enum PlasticityRule
     /// Abbott 2001, §8.2).
     /// </summary>
     Covariance,
+
+    /// <summary>
+    /// Spike-timing-dependent plasticity with pre/post traces, spiking projections only (Song, Miller &amp; Abbott 2000;
+    /// nomenclature of Morrison, Diesmann &amp; Gerstner 2008). Parameters in <see cref="PlasticitySpec.Stdp"/>.
+    /// </summary>
+    Stdp,
 }
 
 /// <summary>
@@ -134,6 +140,9 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
     /// Requires <see cref="ModulatedBy"/>.
     /// </summary>
     public double? EligibilityTauMs { get; init; }
+
+    /// <summary>STDP only: traces, amplitudes, weight dependence and pairing (required with <see cref="PlasticityRule.Stdp"/>).</summary>
+    public StdpSpec? Stdp { get; init; }
 }
 
 /// <summary>Which side of a synapse normalization conserves.</summary>
