@@ -8,8 +8,8 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// Gerstner 2008): the presynaptic trace x_j (τ₊) and the postsynaptic trace y_i (τ₋) decay by the exact factors
 /// e^{−dt/τ} once per step (<see cref="DecayTraces"/>) and are snapped to 0 before they turn subnormal.
 /// Event-driven: a presynaptic spike arriving at its synapses (<see cref="OnPreArrivals"/>) touches only its CSR row —
-/// x_j ← x_j + 1 (all-to-all) or 1 (nearest), then Δw = −a₋·y_i·F₋(w) on each synapse; a postsynaptic spike
-/// (<see cref="OnPostSpikes"/>) touches only its column — y_i ← y_i + 1 or 1, then Δw = +a₊·x_j·F₊(w). F = 1 (additive)
+/// x_j ← x_j + 1 (all-to-all) or 1 (nearest), then Δw = −a₋·w_max·y_i·F₋(w) on each synapse; a postsynaptic spike
+/// (<see cref="OnPostSpikes"/>) touches only its column — y_i ← y_i + 1 or 1, then Δw = +a₊·w_max·x_j·F₊(w). F = 1 (additive)
 /// or the soft-bound factors of <see cref="StdpWeightDependence.Multiplicative"/>; weights are clipped to [w_min, w_max].
 /// Within a step arrivals are processed before postsynaptic spikes (Brian2's order), so a pair in the same step
 /// potentiates by a₊. With an eligibility trace (Izhikevich 2007) the changes charge e_s instead of w_s (no clipping),
@@ -57,8 +57,8 @@ public sealed class StdpSynapses
         _tauMinusMs = spec.TauMinusMs;
         _preDecay = (float)Math.Exp(-dtMs / spec.TauPlusMs);
         _postDecay = (float)Math.Exp(-dtMs / spec.TauMinusMs);
-        _aPlus = (float)spec.APlus;
-        _aMinus = (float)spec.AMinus;
+        _aPlus = (float)(spec.APlus * wMax); // amplitudes are in units of w_max
+        _aMinus = (float)(spec.AMinus * wMax);
         _min = wMin;
         _max = wMax;
         _invRange = 1f / (wMax - wMin);
@@ -112,6 +112,11 @@ public sealed class StdpSynapses
         foreach (int j in pre)
         {
             PreTrace[j] = _nearest ? 1f : PreTrace[j] + 1f;
+            if (a == 0f)
+            {
+                continue; // scale 0: plasticity off, the traces still follow the spikes
+            }
+
             for (int s = rowStart[j], end = rowStart[j + 1]; s < end; s++)
             {
                 float trace = y[post[s]];
@@ -139,6 +144,11 @@ public sealed class StdpSynapses
         foreach (int i in post)
         {
             PostTrace[i] = _nearest ? 1f : PostTrace[i] + 1f;
+            if (a == 0f)
+            {
+                continue;
+            }
+
             for (int k = colStart[i], end = colStart[i + 1]; k < end; k++)
             {
                 int s = colSynapse[k];
