@@ -35,7 +35,7 @@ internal static class RunExecutor
         RunResult result;
         try
         {
-            var simulator = new Simulator(spec);
+            var simulator = Simulations.Create(spec);
             using var sink = new CsvRunSink(folder.StagingPath, FilesFor(spec.Record));
             result = simulator.Run(sink, progress, cancellation);
         }
@@ -91,6 +91,16 @@ internal static class RunExecutor
             {
                 files |= OutputFiles.WeightHistogram;
             }
+        }
+
+        if (record.Spikes is not null)
+        {
+            files |= OutputFiles.Spikes;
+        }
+
+        if (record.State is not null)
+        {
+            files |= OutputFiles.State;
         }
 
         return files;

@@ -17,7 +17,8 @@ namespace Neurotag.Output;
 /// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value</c>;
 /// <c>weights.csv</c> <c>t_ms,phase,rep,projection,from,to,mean,std,min,max,count</c>;
 /// <c>weight_hist.csv</c> <c>t_ms,phase,rep,projection,bin_lo,bin_hi,count</c>;
-/// <c>summary.csv</c> <c>phase,rep,kind,name,metric,other,value</c>.
+/// <c>summary.csv</c> <c>phase,rep,kind,name,metric,other,value</c>;
+/// <c>spikes.csv</c> <c>t_ms,population,neuron</c>; <c>state.csv</c> <c>t_ms,population,neuron,variable,value</c>.
 /// </para>
 /// <para>
 /// A file is created when the constructor is told to create it (it then gets its header even if no
@@ -50,6 +51,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     private static readonly string[] WeightColumns = ["t_ms", "phase", "rep", "projection", "from", "to", "mean", "std", "min", "max", "count"];
     private static readonly string[] HistogramColumns = ["t_ms", "phase", "rep", "projection", "bin_lo", "bin_hi", "count"];
     private static readonly string[] SummaryColumns = ["phase", "rep", "kind", "name", "metric", "other", "value"];
+    private static readonly string[] SpikeColumns = ["t_ms", "population", "neuron"];
+    private static readonly string[] StateColumns = ["t_ms", "population", "neuron", "variable", "value"];
 
     private readonly string _directory;
     private CsvWriter? _tags;
@@ -57,6 +60,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     private CsvWriter? _weights;
     private CsvWriter? _histogram;
     private CsvWriter? _summary;
+    private CsvWriter? _spikes;
+    private CsvWriter? _state;
     private bool _disposed;
 
     /// <summary>
@@ -98,6 +103,16 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             {
                 _ = Summary;
             }
+
+            if ((files & OutputFiles.Spikes) != 0)
+            {
+                _ = Spikes;
+            }
+
+            if ((files & OutputFiles.State) != 0)
+            {
+                _ = State;
+            }
         }
         catch
         {
@@ -119,6 +134,10 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
 
     private CsvWriter Summary => _summary ??= Open(OutputFiles.Summary, SummaryColumns);
 
+    private CsvWriter Spikes => _spikes ??= Open(OutputFiles.Spikes, SpikeColumns);
+
+    private CsvWriter State => _state ??= Open(OutputFiles.State, StateColumns);
+
     /// <summary>The file name of one output file, e.g. <c>tags.csv</c> for <see cref="OutputFiles.Tags"/>.</summary>
     /// <param name="file">Exactly one file flag.</param>
     /// <returns>The file name, without directory.</returns>
@@ -130,6 +149,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         OutputFiles.Weights => "weights.csv",
         OutputFiles.WeightHistogram => "weight_hist.csv",
         OutputFiles.Summary => "summary.csv",
+        OutputFiles.Spikes => "spikes.csv",
+        OutputFiles.State => "state.csv",
         _ => throw new ArgumentOutOfRangeException(nameof(file), file, "Expected exactly one output file."),
     };
 
@@ -206,6 +227,28 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         csv.NextRecord();
     }
 
+    /// <inheritdoc />
+    public void Write(in SpikeSample sample)
+    {
+        var csv = Ready(Spikes);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Population);
+        csv.WriteField(Number(sample.Neuron), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
+    public void Write(in StateSample sample)
+    {
+        var csv = Ready(State);
+        csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Population);
+        csv.WriteField(Number(sample.Neuron), false);
+        csv.WriteField(sample.Variable);
+        csv.WriteField(Number(sample.Value), false);
+        csv.NextRecord();
+    }
+
     /// <summary>Flushes every open file to disk without closing it.</summary>
     public void Flush()
     {
@@ -215,6 +258,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         _weights?.Flush();
         _histogram?.Flush();
         _summary?.Flush();
+        _spikes?.Flush();
+        _state?.Flush();
     }
 
     /// <summary>Flushes and closes every file. Calling it again does nothing.</summary>
@@ -233,6 +278,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         Close(ref _weights, ref errors);
         Close(ref _histogram, ref errors);
         Close(ref _summary, ref errors);
+        Close(ref _spikes, ref errors);
+        Close(ref _state, ref errors);
         if (errors is { Count: 1 })
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors[0]);

@@ -25,4 +25,10 @@ public enum OutputFiles
 
     /// <summary><c>summary.csv</c>: <c>phase,rep,kind,name,metric,other,value</c>.</summary>
     Summary = 16,
+
+    /// <summary><c>spikes.csv</c>: <c>t_ms,population,neuron</c>.</summary>
+    Spikes = 32,
+
+    /// <summary><c>state.csv</c>: <c>t_ms,population,neuron,variable,value</c>.</summary>
+    State = 64,
 }

@@ -119,7 +119,7 @@ internal static class CheckCommand
         var evaluator = new ExpectationEvaluator(spec.Protocol);
         try
         {
-            new Simulator(spec).Run(evaluator, progress: null, cancellation);
+            Simulations.Create(spec).Run(evaluator, progress: null, cancellation);
         }
         catch (SimulationStoppedException e)
         {

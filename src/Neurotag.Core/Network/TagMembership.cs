@@ -25,8 +25,18 @@ public static class TagMembership
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(populations);
+        var placed = DrawMembers(tags, populations.Values.ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal), seed);
+        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name])).ToList();
+    }
+
+    /// <summary>Every tag's members (sorted population indices) by tag name, for populations of the given sizes (rate or spiking).</summary>
+    /// <exception cref="InvalidOperationException">When shares are cyclic or there are too few free neurons (the validator rules both out).</exception>
+    public static Dictionary<string, int[]> DrawMembers(IReadOnlyList<TagSpec> tags, IReadOnlyDictionary<string, int> populationSizes, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        ArgumentNullException.ThrowIfNull(populationSizes);
         var placed = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var used = populations.Values.ToDictionary(p => p.Name, p => new bool[p.Size], StringComparer.Ordinal);
+        var used = populationSizes.ToDictionary(p => p.Key, p => new bool[p.Value], StringComparer.Ordinal);
 
         foreach (var spec in tags.Where(t => t.Range is not null))
         {
@@ -84,7 +94,7 @@ public static class TagMembership
             placed[spec.Name] = sorted;
         }
 
-        return tags.Select(t => new Tag(t.Name, populations[t.Population], placed[t.Name])).ToList();
+        return placed;
     }
 
     /// <summary>Tags whose shares are satisfied first; stable in file order (a topological sort, Kahn 1962).</summary>

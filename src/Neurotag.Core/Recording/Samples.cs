@@ -21,6 +21,12 @@ public readonly record struct WeightBlockSample(
 /// <summary>One histogram bin of a projection's weights (a row of weight_hist.csv).</summary>
 public readonly record struct WeightHistogramSample(double TimeMs, string Phase, int Rep, string Projection, double BinLow, double BinHigh, long Count);
 
+/// <summary>One spike of a recorded neuron (a row of spikes.csv).</summary>
+public readonly record struct SpikeSample(double TimeMs, string Population, int Neuron);
+
+/// <summary>One state value of a recorded neuron (a row of state.csv).</summary>
+public readonly record struct StateSample(double TimeMs, string Population, int Neuron, string Variable, double Value);
+
 /// <summary>The mean of one recorded series over one phase instance (a row of summary.csv).</summary>
 /// <param name="Phase">Phase name.</param>
 /// <param name="Rep">Repetition index.</param>
@@ -52,6 +58,16 @@ public interface IRecordSink
     /// <summary>A per-phase summary row.</summary>
     void Write(in SummaryRow row);
 
+    /// <summary>A recorded spike (spiking networks).</summary>
+    void Write(in SpikeSample sample)
+    {
+    }
+
+    /// <summary>A recorded state value (spiking networks).</summary>
+    void Write(in StateSample sample)
+    {
+    }
+
     /// <summary>
     /// Called after the summary rows of protocol entry <paramref name="instance"/> (its index in the flattened
     /// protocol) were written, so a sink can tell apart two phase instances with the same name and rep.
@@ -79,6 +95,12 @@ public sealed class MemoryRecordSink : IRecordSink
     /// <summary>Summary rows in order.</summary>
     public List<SummaryRow> Summary { get; } = [];
 
+    /// <summary>Recorded spikes in order.</summary>
+    public List<SpikeSample> Spikes { get; } = [];
+
+    /// <summary>Recorded state values in order.</summary>
+    public List<StateSample> States { get; } = [];
+
     /// <inheritdoc />
     public void Write(in TagSample sample) => Tags.Add(sample);
 
@@ -93,4 +115,10 @@ public sealed class MemoryRecordSink : IRecordSink
 
     /// <inheritdoc />
     public void Write(in SummaryRow row) => Summary.Add(row);
+
+    /// <inheritdoc />
+    public void Write(in SpikeSample sample) => Spikes.Add(sample);
+
+    /// <inheritdoc />
+    public void Write(in StateSample sample) => States.Add(sample);
 }

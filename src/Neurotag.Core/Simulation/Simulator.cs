@@ -23,7 +23,7 @@ public sealed record RunResult(long Steps, long SimulatedSteps, double EndTimeMs
 /// All projections therefore see the rates of the same instant. Offline phases replace the loop with closed-form
 /// decay and pruning and leave the network at rest. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
-public sealed class Simulator
+public sealed class Simulator : ISimulation
 {
     /// <summary>A rate beyond this magnitude is taken as runaway excitation and stops the run.</summary>
     public const double RunawayRate = 1e6;

@@ -33,6 +33,12 @@ public enum IntrinsicParameter
     Threshold,
     /// <summary>Rate-neuron gain.</summary>
     Gain,
+
+    /// <summary>Poisson population rate (Hz).</summary>
+    Rate,
+
+    /// <summary>LIF threshold v_thresh (mV).</summary>
+    VThresh,
 }
 
 /// <summary>Set a population's intrinsic parameter from this phase on.</summary>

@@ -23,7 +23,14 @@ public sealed record ProjectionSpec(
     bool Inhibitory,
     PlasticitySpec? Plasticity,
     NormalizationSpec? Normalization,
-    PruningSpec? Pruning);
+    PruningSpec? Pruning)
+{
+    /// <summary>
+    /// Spiking projections only: homogeneous transmission delay in steps. A spike emitted at step n is added to
+    /// the postsynaptic conductance at the end of step n + DelaySteps (0: before the next integration step).
+    /// </summary>
+    public int DelaySteps { get; init; }
+}
 
 /// <summary>Connectivity rules (NEST names).</summary>
 public enum ConnectivityRule

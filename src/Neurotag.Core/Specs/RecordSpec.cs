@@ -18,7 +18,14 @@ public enum TagMetric
 /// <param name="TagMetrics">Tag metrics to record.</param>
 /// <param name="PopulationRate">Whether to record each population's mean rate.</param>
 /// <param name="Weights">Weight-block statistics, or null.</param>
-public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights);
+public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
+{
+    /// <summary>Spiking networks: the spike raster to record (spikes.csv), or null.</summary>
+    public SpikeRecordSpec? Spikes { get; init; }
+
+    /// <summary>Spiking networks: the state variable to record (state.csv), or null.</summary>
+    public StateRecordSpec? State { get; init; }
+}
 
 /// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>
 /// <param name="Projection">Projection name.</param>

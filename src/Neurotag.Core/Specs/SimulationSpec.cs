@@ -35,6 +35,12 @@ public sealed record SimulationSpec(
 
     /// <summary>Steps that are actually integrated (offline phases excluded).</summary>
     public long SimulatedSteps => Protocol.Where(p => !p.Offline).Sum(p => p.Steps);
+
+    /// <summary>Poisson spike inputs onto spiking populations (the compiler keeps rate and spiking scenarios apart).</summary>
+    public IReadOnlyList<PoissonInputSpec> PoissonInputs { get; init; } = [];
+
+    /// <summary>Whether this is a spiking network (every population spiking or Poisson); otherwise a rate network.</summary>
+    public bool IsSpiking => Populations.Count > 0 && Populations.All(p => p.Neuron is not RateNeuronSpec);
 }
 
 /// <summary>

@@ -240,9 +240,14 @@ internal sealed partial class ScenarioCompiler
             }
 
             var kindNode = _r.Scalar(_r.Required(input, "kind", path, "current"), path + ".kind", "an input kind", "current");
+            if (ReadSpikingInput(kindNode, name, key, input, path))
+            {
+                continue;
+            }
+
             if (kindNode is not null && kindNode.Value != "current")
             {
-                bool future = kindNode.Value is "poisson" or "gaussian" or "patterns";
+                bool future = kindNode.Value is "gaussian" or "patterns";
                 _r.Error(kindNode, path + ".kind", future ? $"input kind '{kindNode.Value}' is part of scenario format v1 but not implemented by this version" : $"unknown input kind '{kindNode.Value}'", "use 'kind: current' (a constant drive onto rate neurons)");
                 continue;
             }

@@ -39,7 +39,7 @@ internal sealed partial class ScenarioCompiler
             string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
             string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
             bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
-            if (p["delay"] is { } delay)
+            if (p["delay"] is { } delay && !_spiking)
             {
                 _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
             }
@@ -50,11 +50,19 @@ internal sealed partial class ScenarioCompiler
             }
 
             var connectivity = ReadConnectivity(p["connectivity"], path + ".connectivity", from, to);
-            var weight = ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            var weight = _spiking
+                ? ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", to)
+                : ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            int? delaySteps = _spiking ? ReadDelay(p["delay"], path + ".delay") : 0;
+            if (_spiking)
+            {
+                CheckSpikingPlasticity(p, path);
+            }
+
             var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
             var normalization = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
             var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning") : null;
-            if (connectivity is null || weight is null || inhibitory is null
+            if (connectivity is null || weight is null || inhibitory is null || delaySteps is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && normalization is null)
                 || (p["pruning"] is not null && pruning is null))
@@ -68,7 +76,10 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, normalization, pruning);
+            _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, normalization, pruning)
+            {
+                DelaySteps = delaySteps.Value,
+            };
         }
 
         NoteRejected(map, _projections);

@@ -1,4 +1,5 @@
 using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
 using Neurotag.Scenarios.Yaml;
 
 namespace Neurotag.Scenarios.Compilation;
@@ -129,9 +130,9 @@ internal sealed partial class ScenarioCompiler
                     continue;
                 }
 
-                if (!_inputs.ContainsKey(input))
+                if (!InputDefined(input))
                 {
-                    UnknownName(inputSeq.Items[i], ip, input, "input", _inputs.Keys);
+                    UnknownName(inputSeq.Items[i], ip, input, "input", InputNames);
                 }
                 else if (inputs.Contains(input))
                 {
@@ -199,20 +200,29 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            IntrinsicParameter? parameter = parts[1] switch
+            var neuron = _populations[parts[0]].Neuron;
+            IntrinsicParameter? parameter = (parts[1], neuron) switch
             {
-                "threshold" => IntrinsicParameter.Threshold,
-                "gain" => IntrinsicParameter.Gain,
+                ("threshold", RateNeuronSpec) => IntrinsicParameter.Threshold,
+                ("gain", RateNeuronSpec) => IntrinsicParameter.Gain,
+                ("rate", PoissonNeuronSpec) => IntrinsicParameter.Rate,
+                ("v_thresh", LifNeuronSpec) => IntrinsicParameter.VThresh,
                 _ => null,
             };
             if (parameter is null)
             {
                 ok = false;
-                _r.Error(key, sp, $"'{parts[1]}' cannot be set at run time", "settable parameters: threshold, gain");
+                _r.Error(key, sp, $"'{parts[1]}' cannot be set at run time", "settable parameters: threshold, gain (rate); v_thresh (lif); rate (poisson)");
                 continue;
             }
 
-            double? v = parameter == IntrinsicParameter.Gain ? _r.Number(value, sp, 0, minExclusive: true) : _r.Number(value, sp);
+            double? v = parameter switch
+            {
+                IntrinsicParameter.Gain => _r.Number(value, sp, 0, minExclusive: true),
+                IntrinsicParameter.Rate => _r.Quantity(value, sp, Dimension.Frequency, 0),
+                IntrinsicParameter.VThresh => _r.Quantity(value, sp, Dimension.Voltage),
+                _ => _r.Number(value, sp),
+            };
             if (v is null)
             {
                 ok = false;
@@ -240,13 +250,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state");
-        foreach (string spiking in new[] { "spikes", "state" })
-        {
-            if (map[spiking] is { } s)
-            {
-                _r.Error(s, "record." + spiking, $"'{spiking}:' records spiking populations, which this version does not implement", "remove it");
-            }
-        }
+        var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
         var metrics = new List<TagMetric>();
@@ -299,6 +303,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights);
+        return every is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state };
     }
 }

@@ -56,6 +56,7 @@ internal sealed partial class ScenarioCompiler
 
         ReadDt(top["dt"]);
         ReadPopulations(_r.Required(top, "populations", "", "{ cortex: { size: 400, neuron: { model: rate, tau: 10 ms } } }"));
+        CheckNetworkKind(top["populations"]);
         ReadTags(top["tags"]);
         ReadInputs(top["inputs"]);
         ReadModulators(top["modulators"]);
@@ -75,14 +76,26 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
+        CheckPoissonInputsUsed();
         if (Errors.Count > 0 || name is null || protocol is null || record is null)
         {
             return null;
         }
 
         var spec = new SimulationSpec(name, description, seed, new Clock(_dtNs), [.. _populations.Values], [.. _tags.Values],
-            [.. _inputs.Values.Select(i => i.Spec)], [.. _modulators.Values], [.. _projections.Values], protocol, record);
-        CheckMemory(spec, top);
+            [.. _inputs.Values.Select(i => i.Spec)], [.. _modulators.Values], [.. _projections.Values], protocol, record)
+        {
+            PoissonInputs = [.. _poissonInputs.Values.Select(i => i.Spec)],
+        };
+        if (spec.IsSpiking)
+        {
+            CheckSpikingMemory(spec, top);
+        }
+        else
+        {
+            CheckMemory(spec, top);
+        }
+
         return Errors.Count > 0 ? null : spec;
     }
 
@@ -175,7 +188,7 @@ internal sealed partial class ScenarioCompiler
         ["linear"] = Activation.Linear,
     };
 
-    private RateNeuronSpec? ReadNeuron(YamlNodeBase? node, string path)
+    private NeuronSpec? ReadNeuron(YamlNodeBase? node, string path)
     {
         var map = _r.Mapping(node, path, "{ model: rate, tau: 10 ms }");
         if (map is null)
@@ -191,8 +204,7 @@ internal sealed partial class ScenarioCompiler
 
         if (modelNode.Value is "lif" or "izhikevich" or "poisson")
         {
-            _r.Error(modelNode, path + ".model", $"model '{modelNode.Value}' (spiking) is part of scenario format v1 but not implemented by this version", "use 'model: rate'; the spiking core is planned");
-            return null;
+            return ReadSpikingNeuron(map, modelNode, path);
         }
 
         if (modelNode.Value != "rate")

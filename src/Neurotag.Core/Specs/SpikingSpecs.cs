@@ -1,0 +1,129 @@
+namespace Neurotag.Core.Specs;
+
+/// <summary>How a LIF neuron's synapses act on the membrane.</summary>
+public enum SynapseKind
+{
+    /// <summary>Conductance-based (COBA): g_e, g_i in nS drive v toward the reversal potentials.</summary>
+    Conductance,
+
+    /// <summary>Current-based (CUBA): synaptic input in mV (a voltage-equivalent current) added to the drive.</summary>
+    Current,
+}
+
+/// <summary>
+/// Leaky integrate-and-fire neuron (Lapicque 1907; Brette et al. 2007; Vogels &amp; Abbott 2005). COBA:
+/// <c>τ_m dv/dt = (v_rest − v) + (g_e/g_leak)(e_exc − v) + (g_i/g_leak)(e_inh − v) + bias</c>; CUBA:
+/// <c>τ_m dv/dt = (v_rest − v) + I_e − I_i + bias</c>; synaptic variables decay as <c>exp(−t/τ_e)</c>,
+/// <c>exp(−t/τ_i)</c>. When v reaches <see cref="VThresh"/> the neuron spikes, v is set to <see cref="VReset"/>
+/// and held there for <see cref="TRefMs"/>.
+/// </summary>
+/// <param name="Synapse">COBA or CUBA.</param>
+/// <param name="TauMs">Membrane time constant τ_m in ms.</param>
+/// <param name="VRest">Resting potential in mV.</param>
+/// <param name="VThresh">Threshold in mV.</param>
+/// <param name="VReset">Reset potential in mV.</param>
+/// <param name="TRefMs">Absolute refractory period in ms.</param>
+/// <param name="TauEMs">Excitatory synaptic time constant in ms.</param>
+/// <param name="TauIMs">Inhibitory synaptic time constant in ms.</param>
+/// <param name="EExc">Excitatory reversal potential in mV (COBA).</param>
+/// <param name="EInh">Inhibitory reversal potential in mV (COBA).</param>
+/// <param name="GLeak">Leak conductance in nS (COBA).</param>
+/// <param name="Bias">Constant drive in mV: without input v relaxes to v_rest + bias.</param>
+/// <param name="VInit">Initial v (mV).</param>
+/// <param name="GeInit">Initial g_e (nS, COBA) or I_e (mV, CUBA).</param>
+/// <param name="GiInit">Initial g_i (nS, COBA) or I_i (mV, CUBA).</param>
+public sealed record LifNeuronSpec(
+    SynapseKind Synapse,
+    double TauMs,
+    double VRest,
+    double VThresh,
+    double VReset,
+    double TRefMs,
+    double TauEMs,
+    double TauIMs,
+    double EExc,
+    double EInh,
+    double GLeak,
+    double Bias,
+    Distribution VInit,
+    Distribution GeInit,
+    Distribution GiInit) : NeuronSpec;
+
+/// <summary>
+/// Izhikevich (2003) neuron: <c>dv/dt = 0.04v² + 5v + 140 − u + bias + I_e − I_i</c>, <c>du/dt = a(bv − u)</c>,
+/// and when v ≥ <see cref="VPeak"/>: v ← c, u ← u + d. v in mV, t in ms; synaptic currents I_e, I_i are in the
+/// model's units (mV/ms) and decay with τ_e, τ_i.
+/// </summary>
+/// <param name="A">Recovery time scale a (1/ms).</param>
+/// <param name="B">Sensitivity b of u to v.</param>
+/// <param name="C">Reset value c of v (mV).</param>
+/// <param name="D">Increment d of u at a spike.</param>
+/// <param name="VPeak">Spike cut-off (mV), 30 in the paper.</param>
+/// <param name="Bias">Constant input I (model units).</param>
+/// <param name="TauEMs">Excitatory synaptic time constant in ms.</param>
+/// <param name="TauIMs">Inhibitory synaptic time constant in ms.</param>
+/// <param name="VInit">Initial v (mV).</param>
+/// <param name="UInit">Initial u, or null for b·v.</param>
+public sealed record IzhikevichNeuronSpec(
+    double A,
+    double B,
+    double C,
+    double D,
+    double VPeak,
+    double Bias,
+    double TauEMs,
+    double TauIMs,
+    Distribution VInit,
+    Distribution? UInit) : NeuronSpec;
+
+/// <summary>
+/// A Poisson spike source: in each step each neuron spikes with probability <c>rate · dt</c> (Brian2's
+/// PoissonGroup), drawn as geometric inter-spike intervals. A phase can change the rate with
+/// <c>set: { POP.rate: 0 Hz }</c>; the new rate holds from that phase on.
+/// </summary>
+/// <param name="RateHz">Firing rate in Hz (≥ 0).</param>
+public sealed record PoissonNeuronSpec(double RateHz) : NeuronSpec;
+
+/// <summary>
+/// Poisson spikes onto a spiking population: every driven neuron receives its own Poisson train at
+/// <see cref="RateHz"/> through one synapse of weight <see cref="Weight"/> (nS for COBA targets, mV for CUBA targets,
+/// model units for Izhikevich), while a phase switches the input on.
+/// </summary>
+/// <param name="Name">Identifier.</param>
+/// <param name="Target">A tag or population name.</param>
+/// <param name="TargetIsTag">Whether <paramref name="Target"/> names a tag.</param>
+/// <param name="RateHz">Rate of each train in Hz.</param>
+/// <param name="Weight">Synaptic weight (≥ 0).</param>
+/// <param name="Fraction">Fraction of the target's neurons driven, in (0, 1].</param>
+/// <param name="Inhibitory">Whether the spikes arrive on the inhibitory synapse.</param>
+public sealed record PoissonInputSpec(string Name, string Target, bool TargetIsTag, double RateHz, double Weight, double Fraction, bool Inhibitory)
+{
+    /// <summary>Pairwise correlation of the trains (shared-parent copying), 0 for independent trains.</summary>
+    public double Correlation { get; init; }
+}
+
+/// <summary>What the spike raster records.</summary>
+/// <param name="Population">Population name.</param>
+/// <param name="Neurons">The first N neurons are recorded.</param>
+public sealed record SpikeRecordSpec(string Population, int Neurons);
+
+/// <summary>A recorded state variable.</summary>
+public enum StateVariable
+{
+    /// <summary>Membrane potential (mV).</summary>
+    V,
+
+    /// <summary>Excitatory conductance (nS) or current.</summary>
+    Ge,
+
+    /// <summary>Inhibitory conductance (nS) or current.</summary>
+    Gi,
+}
+
+/// <summary>State samples of a range of neurons.</summary>
+/// <param name="Population">Population name.</param>
+/// <param name="Variable">The variable.</param>
+/// <param name="First">First neuron (inclusive).</param>
+/// <param name="Last">Last neuron (inclusive).</param>
+/// <param name="EverySteps">Sampling interval in steps.</param>
+public sealed record StateRecordSpec(string Population, StateVariable Variable, int First, int Last, long EverySteps);

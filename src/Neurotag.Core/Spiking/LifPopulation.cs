@@ -1,0 +1,190 @@
+using Neurotag.Core.Randomness;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>Leaky integrate-and-fire neurons (<see cref="LifNeuronSpec"/>), updated by <see cref="SpikingKernels.LifStep"/>.</summary>
+public sealed class LifPopulation : SpikingPopulation
+{
+    private readonly float[] _v;
+    private readonly float[] _refractory;
+    private LifConstants _constants;
+
+    /// <summary>Creates the neurons with initial state drawn from <paramref name="rng"/> (v, then g_e, then g_i).</summary>
+    public LifPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
+        : base(spec, index)
+    {
+        Neuron = (LifNeuronSpec)spec.Neuron;
+        _v = new float[spec.Size];
+        _refractory = new float[spec.Size];
+        Fill(_v, Neuron.VInit, rng);
+        Fill(Ge, Neuron.GeInit, rng);
+        Fill(Gi, Neuron.GiInit, rng);
+        Clamp(Ge);
+        Clamp(Gi);
+        _constants = Constants(Neuron, dtMs);
+    }
+
+    /// <summary>The neuron parameters.</summary>
+    public LifNeuronSpec Neuron { get; }
+
+    /// <inheritdoc />
+    public override float[] V => _v;
+
+    /// <summary>Remaining refractory steps per neuron.</summary>
+    public float[] Refractory => _refractory;
+
+    /// <summary>The step constants (for tests).</summary>
+    public LifConstants StepConstants => _constants;
+
+    /// <summary>The constants of one step of <paramref name="neuron"/> at <paramref name="dtMs"/>, computed in double then rounded.</summary>
+    public static LifConstants Constants(LifNeuronSpec neuron, double dtMs)
+    {
+        ArgumentNullException.ThrowIfNull(neuron);
+        double tm = neuron.TauMs;
+        double decayM = Math.Exp(-dtMs / tm);
+        return new LifConstants(
+            Conductance: neuron.Synapse == SynapseKind.Conductance,
+            RestPlusBias: (float)(neuron.VRest + neuron.Bias),
+            InvGLeak: (float)(1.0 / neuron.GLeak),
+            EExc: (float)neuron.EExc,
+            EInh: (float)neuron.EInh,
+            NegDtOverTau: (float)(-dtMs / tm),
+            DecayM: (float)decayM,
+            KickE: (float)Kick(neuron.TauEMs, tm, dtMs),
+            KickI: (float)Kick(neuron.TauIMs, tm, dtMs),
+            DecayE: (float)Math.Exp(-dtMs / neuron.TauEMs),
+            DecayI: (float)Math.Exp(-dtMs / neuron.TauIMs),
+            VThresh: (float)neuron.VThresh,
+            VReset: (float)neuron.VReset,
+            RefractorySteps: (float)Math.Round(neuron.TRefMs / dtMs));
+    }
+
+    /// <summary>
+    /// CUBA: the contribution of a synaptic current I(t) = I₀e^{−t/τ_s} to v after one step of
+    /// τ_m dv/dt = −v + I, per unit I₀ (the exact propagator, Rotter &amp; Diesmann 1999).
+    /// </summary>
+    public static double Kick(double tauSyn, double tauM, double dtMs) =>
+        Math.Abs(tauSyn - tauM) < 1e-12 * tauM
+            ? dtMs / tauM * Math.Exp(-dtMs / tauM)
+            : tauSyn / (tauSyn - tauM) * (Math.Exp(-dtMs / tauSyn) - Math.Exp(-dtMs / tauM));
+
+    /// <inheritdoc />
+    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep)
+    {
+        if (parameter != IntrinsicParameter.VThresh)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "a LIF population only has a settable v_thresh");
+        }
+
+        _constants = _constants with { VThresh = (float)value };
+    }
+
+    /// <inheritdoc />
+    public override void Quiesce(long currentStep)
+    {
+        base.Quiesce(currentStep);
+        Array.Fill(_v, (float)(Neuron.VRest + Neuron.Bias));
+        Array.Clear(_refractory);
+    }
+
+    /// <inheritdoc />
+    public override int FirstNonFinite() => FirstNonFinite(_v, Ge, Gi);
+
+    /// <inheritdoc />
+    protected override int Integrate(long stepIndex, Span<int> spikes) => SpikingKernels.LifStep(_v, Ge, Gi, _refractory, in _constants, spikes);
+
+    /// <summary>Conductances cannot be negative: initial draws (e.g. a wide normal) are clipped at 0.</summary>
+    private static void Clamp(float[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Max(values[i], 0f);
+        }
+    }
+}
+
+/// <summary>Izhikevich (2003) neurons (<see cref="IzhikevichNeuronSpec"/>), forward Euler as in the paper.</summary>
+public sealed class IzhikevichPopulation : SpikingPopulation
+{
+    private readonly float[] _v;
+    private readonly float[] _u;
+    private readonly float _dt;
+    private readonly float _decayE;
+    private readonly float _decayI;
+    private readonly IzhikevichNeuronSpec _neuron;
+
+    /// <summary>Creates the neurons with initial state drawn from <paramref name="rng"/> (v, then u).</summary>
+    public IzhikevichPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
+        : base(spec, index)
+    {
+        _neuron = (IzhikevichNeuronSpec)spec.Neuron;
+        _v = new float[spec.Size];
+        _u = new float[spec.Size];
+        Fill(_v, _neuron.VInit, rng);
+        for (int i = 0; i < _u.Length; i++)
+        {
+            _u[i] = _neuron.UInit is { } u ? (float)rng.Sample(u) : (float)(_neuron.B * _v[i]);
+        }
+
+        _dt = (float)dtMs;
+        _decayE = (float)Math.Exp(-dtMs / _neuron.TauEMs);
+        _decayI = (float)Math.Exp(-dtMs / _neuron.TauIMs);
+    }
+
+    /// <inheritdoc />
+    public override float[] V => _v;
+
+    /// <summary>Recovery variable u.</summary>
+    public float[] U => _u;
+
+    /// <inheritdoc />
+    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep) =>
+        throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "an Izhikevich population has no settable parameter");
+
+    /// <inheritdoc />
+    public override void Quiesce(long currentStep)
+    {
+        base.Quiesce(currentStep);
+        Array.Fill(_v, (float)_neuron.C);
+        for (int i = 0; i < _u.Length; i++)
+        {
+            _u[i] = (float)(_neuron.B * _neuron.C);
+        }
+    }
+
+    /// <inheritdoc />
+    public override int FirstNonFinite() => FirstNonFinite(_v, _u, Ge, Gi);
+
+    /// <inheritdoc />
+    protected override int Integrate(long stepIndex, Span<int> spikes)
+    {
+        float a = (float)_neuron.A, b = (float)_neuron.B, c = (float)_neuron.C, d = (float)_neuron.D;
+        float peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias, dt = _dt;
+        var ge = Ge;
+        var gi = Gi;
+        int count = 0;
+        for (int i = 0; i < _v.Length; i++)
+        {
+            float v = _v[i];
+            float u = _u[i];
+            float dv = ((((0.04f * v * v) + (5f * v)) + 140f) - u) + ((bias + ge[i]) - gi[i]);
+            float du = a * ((b * v) - u);
+            v += dt * dv;
+            u += dt * du;
+            if (v >= peak)
+            {
+                v = c;
+                u += d;
+                spikes[count++] = i;
+            }
+
+            _v[i] = v;
+            _u[i] = u;
+            ge[i] = SpikingKernels.Snap(ge[i] * _decayE);
+            gi[i] = SpikingKernels.Snap(gi[i] * _decayI);
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,149 @@
+using Neurotag.Core.Network;
+using Neurotag.Core.Randomness;
+using Neurotag.Core.Simulation;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>A neurotag of a spiking population: sorted member indices.</summary>
+/// <param name="Name">Tag name.</param>
+/// <param name="Population">The population.</param>
+/// <param name="Members">Sorted, distinct neuron indices.</param>
+public sealed record SpikingTag(string Name, SpikingPopulation Population, int[] Members);
+
+/// <summary>Independent Poisson trains onto a fixed subset of a spiking population (<see cref="PoissonInputSpec"/>).</summary>
+public sealed class PoissonDrive
+{
+    private readonly int[] _fired;
+
+    /// <summary>Creates the drive; trains start at step 1.</summary>
+    public PoissonDrive(PoissonInputSpec spec, SpikingPopulation population, int[] neurons, double dtMs, RandomSource rng)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(population);
+        ArgumentNullException.ThrowIfNull(neurons);
+        Spec = spec;
+        Population = population;
+        Neurons = neurons;
+        Trains = new PoissonTrains(neurons.Length, spec.RateHz, dtMs, rng, firstStep: 1);
+        _fired = new int[neurons.Length];
+    }
+
+    /// <summary>The input's spec.</summary>
+    public PoissonInputSpec Spec { get; }
+
+    /// <summary>Input name.</summary>
+    public string Name => Spec.Name;
+
+    /// <summary>Target population.</summary>
+    public SpikingPopulation Population { get; }
+
+    /// <summary>Driven neurons (population indices); train k drives neuron Neurons[k].</summary>
+    public int[] Neurons { get; }
+
+    /// <summary>The trains.</summary>
+    public PoissonTrains Trains { get; }
+
+    /// <summary>Adds this step's input spikes to the target's synaptic state.</summary>
+    public void Deliver(long step)
+    {
+        int count = Trains.Emit(step, _fired);
+        var target = Spec.Inhibitory ? Population.Gi : Population.Ge;
+        float w = (float)Spec.Weight;
+        for (int k = 0; k < count; k++)
+        {
+            target[Neurons[_fired[k]]] += w;
+        }
+    }
+
+    /// <summary>Called when a phase switches the input on: the trains resume from the next step.</summary>
+    public void Resume(long step) => Trains.Restart(Spec.RateHz, step + 1);
+}
+
+/// <summary>
+/// The built spiking network: populations, tags, sparse projections with their rules, Poisson inputs and
+/// modulators. Every random draw comes from a named stream of the master seed (as in the rate network), so
+/// the same seed builds the same network.
+/// </summary>
+public sealed class SpikingNetwork
+{
+    private SpikingNetwork(IReadOnlyList<SpikingPopulation> populations, IReadOnlyList<SpikingTag> tags, IReadOnlyList<PoissonDrive> inputs,
+        IReadOnlyList<SparseProjection> projections, IReadOnlyList<ISpikingRule> rules, ModulatorState modulators)
+    {
+        Populations = populations;
+        Tags = tags;
+        Inputs = inputs;
+        Projections = projections;
+        Rules = rules;
+        Modulators = modulators;
+    }
+
+    /// <summary>Populations in spec order.</summary>
+    public IReadOnlyList<SpikingPopulation> Populations { get; }
+
+    /// <summary>Tags in spec order.</summary>
+    public IReadOnlyList<SpikingTag> Tags { get; }
+
+    /// <summary>Poisson inputs in spec order.</summary>
+    public IReadOnlyList<PoissonDrive> Inputs { get; }
+
+    /// <summary>Projections in spec order.</summary>
+    public IReadOnlyList<SparseProjection> Projections { get; }
+
+    /// <summary>Per projection, its rule.</summary>
+    public IReadOnlyList<ISpikingRule> Rules { get; }
+
+    /// <summary>Modulator levels.</summary>
+    public ModulatorState Modulators { get; }
+
+    /// <summary>Builds the network of <paramref name="spec"/>.</summary>
+    public static SpikingNetwork Build(SimulationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        double dtMs = spec.Clock.DtMs;
+        var populations = spec.Populations.Select((p, i) => Create(p, i, dtMs, RandomSource.ForName(spec.Seed, "init:" + p.Name))).ToList();
+        var byName = populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var members = TagMembership.DrawMembers(spec.Tags, populations.ToDictionary(p => p.Name, p => p.Size, StringComparer.Ordinal), spec.Seed);
+        var tags = spec.Tags.Select(t => new SpikingTag(t.Name, byName[t.Population], members[t.Name])).ToList();
+        var tagByName = tags.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+        (SpikingPopulation Population, int[] Neurons) Resolve(string name, bool isTag) =>
+            isTag ? (tagByName[name].Population, tagByName[name].Members) : (byName[name], Enumerable.Range(0, byName[name].Size).ToArray());
+
+        var inputs = new List<PoissonDrive>();
+        foreach (var input in spec.PoissonInputs)
+        {
+            var (population, neurons) = Resolve(input.Target, input.TargetIsTag);
+            int count = (int)Math.Round(input.Fraction * neurons.Length);
+            var pick = new int[count];
+            RandomSource.ForName(spec.Seed, "input:" + input.Name).SampleWithoutReplacement(neurons.Length, pick);
+            inputs.Add(new PoissonDrive(input, population, [.. pick.Select(k => neurons[k])], dtMs, RandomSource.ForName(spec.Seed, "poisson:" + input.Name)));
+        }
+
+        var modulators = new ModulatorState(spec.Modulators, dtMs);
+        var projections = new List<SparseProjection>();
+        var rules = new List<ISpikingRule>();
+        foreach (var p in spec.Projections)
+        {
+            var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
+            var (post, postNeurons) = Resolve(p.To, p.ToIsTag);
+            var projection = SparseConnectivity.Build(p, pre, preNeurons, post, postNeurons,
+                RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
+            projections.Add(projection);
+            // Plastic spiking projections (STDP) plug in here; the compiler rejects rules the core does not implement.
+            rules.Add(p.Plasticity is null
+                ? new StaticSpikingRule(projection)
+                : throw new NotSupportedException($"projection '{p.Name}': rule {p.Plasticity.Rule} is not available for spiking projections"));
+        }
+
+        return new SpikingNetwork(populations, tags, inputs, projections, rules, modulators);
+    }
+
+    private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch
+    {
+        LifNeuronSpec => new LifPopulation(spec, index, dtMs, rng),
+        IzhikevichNeuronSpec => new IzhikevichPopulation(spec, index, dtMs, rng),
+        PoissonNeuronSpec => new PoissonPopulation(spec, index, dtMs, rng),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Neuron.GetType().Name, "not a spiking neuron model"),
+    };
+}

@@ -1,0 +1,165 @@
+using Neurotag.Core.Randomness;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>
+/// A group of spiking neurons in structure-of-arrays form. Each step the population integrates its state and lists
+/// the neurons that spiked (in increasing index order); projections add into <see cref="Ge"/> and <see cref="Gi"/>.
+/// </summary>
+public abstract class SpikingPopulation
+{
+    private readonly int[] _spikes;
+
+    /// <summary>Allocates the shared state.</summary>
+    protected SpikingPopulation(PopulationSpec spec, int index)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        Index = index;
+        _spikes = new int[spec.Size];
+        Ge = new float[spec.Size];
+        Gi = new float[spec.Size];
+        SpikeCounts = new int[spec.Size];
+    }
+
+    /// <summary>The population's spec.</summary>
+    public PopulationSpec Spec { get; }
+
+    /// <summary>Name.</summary>
+    public string Name => Spec.Name;
+
+    /// <summary>Position in the spec.</summary>
+    public int Index { get; }
+
+    /// <summary>Number of neurons.</summary>
+    public int Size => Spec.Size;
+
+    /// <summary>Excitatory synaptic state: conductance in nS (COBA) or current in mV (CUBA, Izhikevich model units).</summary>
+    public float[] Ge { get; }
+
+    /// <summary>Inhibitory synaptic state, as <see cref="Ge"/> (always ≥ 0; its sign is in the equation).</summary>
+    public float[] Gi { get; }
+
+    /// <summary>Membrane potential in mV, or null for spike sources.</summary>
+    public virtual float[]? V => null;
+
+    /// <summary>Spikes per neuron since the recorder last cleared them.</summary>
+    public int[] SpikeCounts { get; }
+
+    /// <summary>Total spikes since the recorder last cleared <see cref="SpikeCounts"/>.</summary>
+    public long WindowSpikes { get; private set; }
+
+    /// <summary>Total spikes of the run.</summary>
+    public long TotalSpikes { get; private set; }
+
+    /// <summary>The neurons that spiked in the last step, increasing.</summary>
+    public ReadOnlySpan<int> Spikes => _spikes.AsSpan(0, SpikeCount);
+
+    /// <summary>Number of neurons that spiked in the last step.</summary>
+    public int SpikeCount { get; private set; }
+
+    /// <summary>Advances the state by one step, ending at step <paramref name="step"/>, and lists the spikes.</summary>
+    public void Step(long step)
+    {
+        int count = Integrate(step, _spikes);
+        SpikeCount = count;
+        WindowSpikes += count;
+        TotalSpikes += count;
+        var counts = SpikeCounts;
+        for (int k = 0; k < count; k++)
+        {
+            counts[_spikes[k]]++;
+        }
+    }
+
+    /// <summary>Clears the per-neuron spike counts (the recorder's window).</summary>
+    public void ClearWindow()
+    {
+        Array.Clear(SpikeCounts);
+        WindowSpikes = 0;
+    }
+
+    /// <summary>Applies a parameter change of a phase's <c>set:</c>.</summary>
+    public abstract void SetParameter(IntrinsicParameter parameter, double value, long currentStep);
+
+    /// <summary>Brings the population to rest (after an offline phase): no pending input, no refractoriness.</summary>
+    public virtual void Quiesce(long currentStep)
+    {
+        Array.Clear(Ge);
+        Array.Clear(Gi);
+        SpikeCount = 0;
+    }
+
+    /// <summary>Index of a neuron whose state is not finite, or −1.</summary>
+    public virtual int FirstNonFinite() => -1;
+
+    /// <summary>Integrates one step and writes the spiking neurons into <paramref name="spikes"/>; returns their number.</summary>
+    protected abstract int Integrate(long stepIndex, Span<int> spikes);
+
+    /// <summary>Fills <paramref name="values"/> with draws from <paramref name="distribution"/>.</summary>
+    protected static void Fill(float[] values, Distribution distribution, RandomSource rng)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)rng.Sample(distribution);
+        }
+    }
+
+    /// <summary>Index of the first non-finite value of any array, or −1.</summary>
+    protected static int FirstNonFinite(params float[][] arrays)
+    {
+        ArgumentNullException.ThrowIfNull(arrays);
+        foreach (var array in arrays)
+        {
+            for (int i = 0; i < array.Length; i++)
+            {
+                if (!float.IsFinite(array[i]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Poisson spike sources (<see cref="PoissonNeuronSpec"/>).</summary>
+public sealed class PoissonPopulation : SpikingPopulation
+{
+    private readonly PoissonTrains _trains;
+
+    /// <summary>Creates the sources; their spikes come from <paramref name="rng"/>.</summary>
+    public PoissonPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
+        : base(spec, index)
+    {
+        var neuron = (PoissonNeuronSpec)spec.Neuron;
+        _trains = new PoissonTrains(spec.Size, neuron.RateHz, dtMs, rng, firstStep: 1);
+    }
+
+    /// <summary>Current rate in Hz.</summary>
+    public double RateHz => _trains.RateHz;
+
+    /// <inheritdoc />
+    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep)
+    {
+        if (parameter != IntrinsicParameter.Rate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "a Poisson population only has a settable rate");
+        }
+
+        _trains.Restart(value, currentStep + 1);
+    }
+
+    /// <inheritdoc />
+    public override void Quiesce(long currentStep)
+    {
+        base.Quiesce(currentStep);
+        _trains.Restart(_trains.RateHz, currentStep + 1);
+    }
+
+    /// <inheritdoc />
+    protected override int Integrate(long stepIndex, Span<int> spikes) => _trains.Emit(stepIndex, spikes);
+}

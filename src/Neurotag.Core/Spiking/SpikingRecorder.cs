@@ -1,0 +1,297 @@
+using Neurotag.Core.Recording;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>
+/// Samples a spiking network for the same outputs as the rate recorder: population rates and tag activation in Hz
+/// over the sampling window (the spikes since the previous sample), tag strength/coupling/ownership and weight blocks
+/// and histograms from the sparse weights, plus the spike raster and state traces. Keeps the per-phase means for
+/// summary.csv.
+/// </summary>
+internal sealed class SpikingRecorder
+{
+    private readonly SpikingNetwork _network;
+    private readonly RecordSpec _spec;
+    private readonly Clock _clock;
+    private readonly IRecordSink _sink;
+    private readonly List<Series> _series = [];
+    private readonly SparseProjection? _weightProjection;
+    private readonly List<(string Name, bool[] Members)> _weightFrom = [];
+    private readonly List<(string Name, bool[] Members)> _weightTo = [];
+    private readonly SpikingPopulation? _spikePopulation;
+    private readonly SpikingPopulation? _statePopulation;
+    private long _windowStart;
+
+    public SpikingRecorder(SpikingNetwork network, RecordSpec spec, Clock clock, IRecordSink sink)
+    {
+        _network = network;
+        _spec = spec;
+        _clock = clock;
+        _sink = sink;
+        BuildSeries();
+        if (spec.Weights is { } weights)
+        {
+            _weightProjection = network.Projections.First(p => p.Name == weights.Projection);
+            foreach (var tag in network.Tags)
+            {
+                if (ReferenceEquals(tag.Population, _weightProjection.PrePopulation))
+                {
+                    _weightFrom.Add((tag.Name, SparseTagMetrics.Mask(tag.Members, tag.Population.Size)));
+                }
+
+                if (ReferenceEquals(tag.Population, _weightProjection.PostPopulation))
+                {
+                    _weightTo.Add((tag.Name, SparseTagMetrics.Mask(tag.Members, tag.Population.Size)));
+                }
+            }
+        }
+
+        _spikePopulation = spec.Spikes is { } s ? network.Populations.First(p => p.Name == s.Population) : null;
+        _statePopulation = spec.State is { } st ? network.Populations.First(p => p.Name == st.Population) : null;
+    }
+
+    /// <summary>Resets the per-phase means.</summary>
+    public void BeginPhase()
+    {
+        foreach (var s in _series)
+        {
+            s.Sum = 0;
+            s.Count = 0;
+        }
+    }
+
+    /// <summary>Length of the current rate window in ms (from the previous sample to <paramref name="step"/>).</summary>
+    public double WindowMs(long step) => (step - _windowStart) * _clock.DtMs;
+
+    /// <summary>Samples every tag and population series at global step <paramref name="step"/> and starts a new window.</summary>
+    public void Sample(long step, PhaseSpec phase)
+    {
+        double t = _clock.TimeMs(step);
+        double windowS = WindowMs(step) / 1000.0;
+        foreach (var s in _series)
+        {
+            double value = s.Evaluate(windowS);
+            s.Sum += value;
+            s.Count++;
+            if (s.IsTag)
+            {
+                _sink.Write(new TagSample(t, phase.Name, phase.Rep, s.Name, s.Metric, s.Other, value));
+            }
+            else
+            {
+                _sink.Write(new PopulationSample(t, phase.Name, phase.Rep, s.Name, s.Metric, value));
+            }
+        }
+
+        foreach (var population in _network.Populations)
+        {
+            population.ClearWindow();
+        }
+
+        _windowStart = step;
+    }
+
+    /// <summary>Records this step's raster spikes and, when due, the state trace.</summary>
+    public void SampleStep(long step)
+    {
+        if (_spikePopulation is { } sp)
+        {
+            int limit = _spec.Spikes!.Neurons;
+            double t = _clock.TimeMs(step);
+            foreach (int n in sp.Spikes)
+            {
+                if (n >= limit)
+                {
+                    break; // spikes are listed in increasing order
+                }
+
+                _sink.Write(new SpikeSample(t, sp.Name, n));
+            }
+        }
+
+        if (_statePopulation is { } stp && _spec.State is { } state && step % state.EverySteps == 0)
+        {
+            var values = state.Variable switch
+            {
+                StateVariable.V => stp.V,
+                StateVariable.Ge => stp.Ge,
+                _ => stp.Gi,
+            };
+            if (values is null)
+            {
+                return;
+            }
+
+            string name = state.Variable switch { StateVariable.V => "v", StateVariable.Ge => "ge", _ => "gi" };
+            double t = _clock.TimeMs(step);
+            for (int n = state.First; n <= state.Last; n++)
+            {
+                _sink.Write(new StateSample(t, stp.Name, n, name, values[n]));
+            }
+        }
+    }
+
+    /// <summary>Whether weights are recorded at phase-relative step count <paramref name="stepsIntoPhase"/>.</summary>
+    public bool WeightsDue(long stepsIntoPhase) => _spec.Weights is { } w && stepsIntoPhase % w.EverySteps == 0;
+
+    /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
+    public void SampleWeights(long step, PhaseSpec phase)
+    {
+        if (_weightProjection is not { } p || _spec.Weights is not { } spec)
+        {
+            return;
+        }
+
+        double t = _clock.TimeMs(step);
+        WriteBlock(t, phase, p, "*", null, "*", null);
+        foreach (var (fromName, fromMembers) in _weightFrom)
+        {
+            foreach (var (toName, toMembers) in _weightTo)
+            {
+                WriteBlock(t, phase, p, fromName, fromMembers, toName, toMembers);
+            }
+        }
+
+        if (spec.HistogramBins > 0)
+        {
+            double lo = p.Spec.Weight.Min;
+            double hi = p.Spec.Weight.Max;
+            int bins = spec.HistogramBins;
+            double width = (hi - lo) / bins;
+            var counts = new long[bins];
+            foreach (float w in p.Weight)
+            {
+                counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+            }
+
+            for (int b = 0; b < bins; b++)
+            {
+                double binHigh = b == bins - 1 ? hi : lo + ((b + 1) * width);
+                _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, lo + (b * width), binHigh, counts[b]));
+            }
+        }
+    }
+
+    /// <summary>Writes the per-phase means of protocol entry <paramref name="instance"/> to the summary.</summary>
+    public void EndPhase(PhaseSpec phase, int instance)
+    {
+        foreach (var s in _series.Where(s => s.Count > 0))
+        {
+            _sink.Write(new SummaryRow(phase.Name, phase.Rep, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count));
+        }
+
+        _sink.PhaseCompleted(instance);
+    }
+
+    private void BuildSeries()
+    {
+        var metrics = _spec.TagMetrics;
+        foreach (var tag in _network.Tags)
+        {
+            var recurrent = SparseTagMetrics.Excitatory(_network, tag.Population, tag.Population);
+            var members = SparseTagMetrics.Mask(tag.Members, tag.Population.Size);
+            if (metrics.Contains(TagMetric.Activation))
+            {
+                _series.Add(new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
+            }
+
+            if (metrics.Contains(TagMetric.Strength))
+            {
+                _series.Add(new Series(true, tag.Name, "strength", "", _ => SparseTagMetrics.MeanWeight(members, members, recurrent)));
+            }
+
+            if (metrics.Contains(TagMetric.Coupling))
+            {
+                foreach (var other in _network.Tags.Where(o => o != tag))
+                {
+                    var between = SparseTagMetrics.Excitatory(_network, tag.Population, other.Population);
+                    var otherMembers = SparseTagMetrics.Mask(other.Members, other.Population.Size);
+                    if (between.Count > 0)
+                    {
+                        _series.Add(new Series(true, tag.Name, "coupling", other.Name, _ => SparseTagMetrics.MeanWeight(members, otherMembers, between)));
+                    }
+                }
+            }
+
+            if (metrics.Contains(TagMetric.Ownership))
+            {
+                foreach (var other in _network.Tags.Where(o => o != tag && ReferenceEquals(o.Population, tag.Population) && o.Members.Intersect(tag.Members).Any()))
+                {
+                    _series.Add(new Series(true, tag.Name, "ownership", other.Name, _ => SparseTagMetrics.Ownership(tag.Members, other.Members, tag.Population.Size, recurrent)));
+                }
+            }
+        }
+
+        if (_spec.PopulationRate)
+        {
+            foreach (var population in _network.Populations)
+            {
+                _series.Add(new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
+            }
+        }
+    }
+
+    private static double Rate(int[] counts, int[] members, double windowS)
+    {
+        if (windowS <= 0 || members.Length == 0)
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        foreach (int m in members)
+        {
+            sum += counts[m];
+        }
+
+        return sum / (members.Length * windowS);
+    }
+
+    private void WriteBlock(double t, PhaseSpec phase, SparseProjection p, string fromName, bool[]? from, string toName, bool[]? to)
+    {
+        double sum = 0, sumSq = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long count = 0;
+        for (int s = 0; s < p.Count; s++)
+        {
+            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]))
+            {
+                continue;
+            }
+
+            double w = p.Weight[s];
+            sum += w;
+            sumSq += w * w;
+            min = Math.Min(min, w);
+            max = Math.Max(max, w);
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        double mean = sum / count;
+        double std = Math.Sqrt(Math.Max(0, (sumSq / count) - (mean * mean)));
+        _sink.Write(new WeightBlockSample(t, phase.Name, phase.Rep, p.Name, fromName, toName, mean, std, min, max, count));
+    }
+
+    private sealed class Series(bool isTag, string name, string metric, string other, Func<double, double> evaluate)
+    {
+        public bool IsTag { get; } = isTag;
+
+        public string Name { get; } = name;
+
+        public string Metric { get; } = metric;
+
+        public string Other { get; } = other;
+
+        /// <summary>The value, given the rate window in seconds.</summary>
+        public Func<double, double> Evaluate { get; } = evaluate;
+
+        public double Sum { get; set; }
+
+        public long Count { get; set; }
+    }
+}

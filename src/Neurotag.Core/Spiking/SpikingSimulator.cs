@@ -1,0 +1,186 @@
+using Neurotag.Core.Recording;
+using Neurotag.Core.Simulation;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>
+/// Runs a protocol on a spiking network with the rate simulator's protocol semantics (phases, inputs on/off,
+/// modulators, <c>set:</c>, offline phases fast-forwarding plasticity in closed form, cancellation, progress).
+/// The step cycle, in order (docs/models.md, "Spiking core"): 1. every population integrates over dt with the
+/// synaptic state at the step's start and thresholds/resets (spikes stamped at the step's end); 2. per projection:
+/// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook; 3. Poisson
+/// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
+/// 5. modulators relax; 6. recording; 7. checkers at each sample. Pure: no I/O, no clock, no ambient randomness.
+/// </summary>
+public sealed class SpikingSimulator : ISimulation
+{
+    /// <summary>A population rate above this over a sampling window is taken as runaway excitation and stops the run.</summary>
+    public const double RunawayRateHz = 1000;
+
+    private readonly SimulationSpec _spec;
+    private PoissonDrive[] _activeInputs = [];
+
+    /// <summary>Builds the network of <paramref name="spec"/>.</summary>
+    public SpikingSimulator(SimulationSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        _spec = spec;
+        Network = SpikingNetwork.Build(spec);
+    }
+
+    /// <summary>The network (for inspection and tests).</summary>
+    public SpikingNetwork Network { get; }
+
+    /// <summary>The current global step.</summary>
+    public long CurrentStep { get; private set; }
+
+    /// <inheritdoc />
+    public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var recorder = new SpikingRecorder(Network, _spec.Record, _spec.Clock, sink);
+        long done = 0;
+        long total = _spec.SimulatedSteps;
+        for (int instance = 0; instance < _spec.Protocol.Count; instance++)
+        {
+            var phase = _spec.Protocol[instance];
+            cancellation.ThrowIfCancellationRequested();
+            EnterPhase(phase);
+            recorder.BeginPhase();
+            progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
+            if (phase.Offline)
+            {
+                FastForward(phase.Steps * _spec.Clock.DtMs);
+                CurrentStep += phase.Steps;
+                foreach (var population in Network.Populations)
+                {
+                    population.Quiesce(CurrentStep);
+                }
+
+                recorder.Sample(CurrentStep, phase);
+                recorder.SampleWeights(CurrentStep, phase);
+            }
+            else
+            {
+                for (long s = 1; s <= phase.Steps; s++)
+                {
+                    CurrentStep++;
+                    Step(phase.Plasticity);
+                    done++;
+                    recorder.SampleStep(CurrentStep);
+                    bool last = s == phase.Steps;
+                    if (s % _spec.Record.EverySteps == 0 || last)
+                    {
+                        Check(recorder.WindowMs(CurrentStep));
+                        recorder.Sample(CurrentStep, phase);
+                    }
+
+                    if (recorder.WeightsDue(s) || last)
+                    {
+                        recorder.SampleWeights(CurrentStep, phase);
+                    }
+
+                    if ((s & 1023) == 0)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
+                    }
+                }
+            }
+
+            recorder.EndPhase(phase, instance);
+        }
+
+        progress?.Report(new RunProgress(done, total, "done", 0));
+        var pruned = Network.Projections.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
+        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned);
+    }
+
+    /// <summary>One step of the cycle documented on the class, ending at <see cref="CurrentStep"/>.</summary>
+    internal void Step(bool learning)
+    {
+        long step = CurrentStep;
+        var populations = Network.Populations;
+        for (int k = 0; k < populations.Count; k++)
+        {
+            populations[k].Step(step);
+        }
+
+        var projections = Network.Projections;
+        var rules = Network.Rules;
+        for (int k = 0; k < projections.Count; k++)
+        {
+            var projection = projections[k];
+            var arriving = projection.Transmit(step, projection.PrePopulation.Spikes);
+            projection.Deliver(arriving);
+            rules[k].OnPreSpikes(arriving, learning);
+        }
+
+        foreach (var input in _activeInputs)
+        {
+            input.Deliver(step);
+        }
+
+        for (int k = 0; k < rules.Count; k++)
+        {
+            rules[k].OnPostSpikes(projections[k].PostPopulation.Spikes, learning);
+            rules[k].EndStep(learning);
+        }
+
+        Network.Modulators.Step();
+    }
+
+    private void EnterPhase(PhaseSpec phase)
+    {
+        foreach (var set in phase.Sets)
+        {
+            Network.Populations.First(p => p.Name == set.Population).SetParameter(set.Parameter, set.Value, CurrentStep);
+        }
+
+        var active = Network.Inputs.Where(i => phase.Inputs.Contains(i.Name)).ToArray();
+        foreach (var input in active.Except(_activeInputs))
+        {
+            input.Resume(CurrentStep);
+        }
+
+        _activeInputs = active;
+        Network.Modulators.EnterPhase(phase);
+    }
+
+    private void FastForward(double durationMs)
+    {
+        foreach (var rule in Network.Rules)
+        {
+            rule.FastForward(durationMs);
+        }
+
+        foreach (var projection in Network.Projections)
+        {
+            projection.ClearInFlight();
+        }
+
+        Network.Modulators.FastForward(durationMs);
+    }
+
+    private void Check(double windowMs)
+    {
+        double t = _spec.Clock.TimeMs(CurrentStep);
+        foreach (var population in Network.Populations)
+        {
+            int bad = population.FirstNonFinite();
+            if (bad >= 0)
+            {
+                throw new SimulationStoppedException(population.Name, t,
+                    $"population '{population.Name}' at t = {t} ms: the state of neuron {bad} became non-finite (dt too large for the time constants, or runaway excitation)");
+            }
+
+            double rate = windowMs > 0 ? population.WindowSpikes / (population.Size * windowMs / 1000.0) : 0;
+            if (rate > RunawayRateHz)
+            {
+                throw new SimulationStoppedException(population.Name, t, FormattableString.Invariant(
+                    $"population '{population.Name}' at t = {t} ms: mean rate {rate:F0} Hz over the last {windowMs} ms exceeds {RunawayRateHz} Hz (runaway excitation: excitatory weights or drive too strong, inhibition too weak, or a refractory period shorter than dt)"));
+            }
+        }
+    }
+}

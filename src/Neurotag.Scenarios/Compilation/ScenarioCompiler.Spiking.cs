@@ -1,0 +1,199 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>
+/// Spiking models (lif, izhikevich, poisson), Poisson inputs, spiking projection weights and delays, and the
+/// spike/state records. A scenario is either rate or spiking (Poisson populations count as spiking).
+/// </summary>
+internal sealed partial class ScenarioCompiler
+{
+    private static readonly Dictionary<string, SynapseKind> SynapseKinds = new(StringComparer.Ordinal)
+    {
+        ["conductance"] = SynapseKind.Conductance,
+        ["current"] = SynapseKind.Current,
+    };
+
+    private static readonly Dictionary<string, StateVariable> StateVariables = new(StringComparer.Ordinal)
+    {
+        ["v"] = StateVariable.V,
+        ["ge"] = StateVariable.Ge,
+        ["gi"] = StateVariable.Gi,
+    };
+
+    private readonly Dictionary<string, (PoissonInputSpec Spec, YamlNodeBase Node)> _poissonInputs = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the populations are spiking (decided once populations are read).</summary>
+    private bool _spiking;
+
+    private double DtMs => _dtNs / 1e6;
+
+    private NeuronSpec? ReadSpikingNeuron(YamlMappingNode map, YamlScalarNode model, string path) => model.Value switch
+    {
+        "lif" => ReadLif(map, path),
+        "izhikevich" => ReadIzhikevich(map, path),
+        _ => ReadPoissonNeuron(map, path),
+    };
+
+    private LifNeuronSpec? ReadLif(YamlMappingNode map, string path)
+    {
+        _r.CheckKeys(map, path, "model", "synapse", "tau_m", "v_rest", "v_thresh", "v_reset", "t_ref", "tau_e", "tau_i", "e_exc", "e_inh", "g_leak", "bias", "v_init", "ge_init", "gi_init");
+        var synapse = map["synapse"] is { } s ? _r.Choice(s, path + ".synapse", SynapseKinds, "synapse kind") : SynapseKind.Conductance;
+        double? tauM = TimeConstant(map, "tau_m", path, 20);
+        double? vRest = Volt(map, "v_rest", path, -60);
+        double? vThresh = Volt(map, "v_thresh", path, -50);
+        double? vReset = Volt(map, "v_reset", path, vRest ?? -60);
+        double? tRef = map["t_ref"] is { } tr ? Steps(tr, path + ".t_ref", allowZero: true) * DtMs : 0;
+        double? tauE = TimeConstant(map, "tau_e", path, 5);
+        double? tauI = TimeConstant(map, "tau_i", path, 10);
+        double? eExc = Volt(map, "e_exc", path, 0);
+        double? eInh = Volt(map, "e_inh", path, -80);
+        double? gLeak = map["g_leak"] is { } gl ? _r.Quantity(gl, path + ".g_leak", Dimension.Conductance, 0, minExclusive: true) : 10;
+        double? bias = Volt(map, "bias", path, 0);
+        var gDim = synapse == SynapseKind.Current ? Dimension.Voltage : Dimension.Conductance;
+        var vInit = map["v_init"] is { } vi ? ReadQuantityDistribution(vi, path + ".v_init", Dimension.Voltage) : new ConstantDistribution(vRest ?? 0);
+        var geInit = map["ge_init"] is { } ge ? ReadQuantityDistribution(ge, path + ".ge_init", gDim) : new ConstantDistribution(0);
+        var giInit = map["gi_init"] is { } gi ? ReadQuantityDistribution(gi, path + ".gi_init", gDim) : new ConstantDistribution(0);
+        if (synapse == SynapseKind.Current && map["g_leak"] is { } glNode)
+        {
+            _r.Error(glNode, path + ".g_leak", "'g_leak' applies to conductance-based synapses only", "remove it, or use 'synapse: conductance'");
+            return null;
+        }
+
+        if (vThresh is { } th && vReset is { } rs && rs >= th)
+        {
+            _r.Error(map["v_reset"] ?? map, path + ".v_reset", SchemaReader.Inv($"v_reset ({rs} mV) must lie below v_thresh ({th} mV)"), "otherwise the neuron fires at every step after a reset");
+            return null;
+        }
+
+        if (synapse is null || tauM is null || vRest is null || vThresh is null || vReset is null || tRef is null || tauE is null || tauI is null
+            || eExc is null || eInh is null || gLeak is null || bias is null || vInit is null || geInit is null || giInit is null)
+        {
+            return null;
+        }
+
+        return new LifNeuronSpec(synapse.Value, tauM.Value, vRest.Value, vThresh.Value, vReset.Value, tRef.Value, tauE.Value, tauI.Value,
+            eExc.Value, eInh.Value, gLeak.Value, bias.Value, vInit, geInit, giInit);
+    }
+
+    private IzhikevichNeuronSpec? ReadIzhikevich(YamlMappingNode map, string path)
+    {
+        _r.CheckKeys(map, path, "model", "a", "b", "c", "d", "v_peak", "bias", "tau_e", "tau_i", "v_init", "u_init");
+        double? a = map["a"] is { } an ? _r.Number(an, path + ".a", 0, minExclusive: true, example: "0.02") : 0.02;
+        double? b = map["b"] is { } bn ? _r.Number(bn, path + ".b", example: "0.2") : 0.2;
+        double? c = Volt(map, "c", path, -65);
+        double? d = map["d"] is { } dn ? _r.Number(dn, path + ".d", example: "8") : 8;
+        double? peak = Volt(map, "v_peak", path, 30);
+        double? bias = map["bias"] is { } bi ? _r.Number(bi, path + ".bias", example: "10") : 0;
+        double? tauE = TimeConstant(map, "tau_e", path, 5);
+        double? tauI = TimeConstant(map, "tau_i", path, 10);
+        var vInit = map["v_init"] is { } vi ? ReadQuantityDistribution(vi, path + ".v_init", Dimension.Voltage) : new ConstantDistribution(c ?? -65);
+        var uInit = map["u_init"] is { } ui ? ReadDistribution(ui, path + ".u_init") : null;
+        if (a is null || b is null || c is null || d is null || peak is null || bias is null || tauE is null || tauI is null || vInit is null
+            || (map["u_init"] is not null && uInit is null))
+        {
+            return null;
+        }
+
+        return new IzhikevichNeuronSpec(a.Value, b.Value, c.Value, d.Value, peak.Value, bias.Value, tauE.Value, tauI.Value, vInit, uInit);
+    }
+
+    private PoissonNeuronSpec? ReadPoissonNeuron(YamlMappingNode map, string path)
+    {
+        _r.CheckKeys(map, path, "model", "rate");
+        return _r.Quantity(_r.Required(map, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0) is { } rate ? new PoissonNeuronSpec(rate) : null;
+    }
+
+    private double? Volt(YamlMappingNode map, string key, string path, double fallback) =>
+        map[key] is { } node ? _r.Quantity(node, path + "." + key, Dimension.Voltage) : fallback;
+
+    private double? TimeConstant(YamlMappingNode map, string key, string path, double fallback)
+    {
+        if (map[key] is not { } node)
+        {
+            return fallback;
+        }
+
+        double? tau = _r.Quantity(node, path + "." + key, Dimension.Time, 0, minExclusive: true);
+        if (tau is { } t && t < DtMs)
+        {
+            _r.Error(node, path + "." + key, SchemaReader.Inv($"{key} = {t} ms is shorter than dt = {DtMs} ms"), "make it at least dt, or use a smaller dt");
+            return null;
+        }
+
+        return tau;
+    }
+
+    /// <summary>A quantity, or <c>{ uniform: [a, b] }</c> / <c>{ normal: [mean, std] }</c> of quantities.</summary>
+    private Distribution? ReadQuantityDistribution(YamlNodeBase node, string path, Dimension dimension)
+    {
+        if (node is YamlScalarNode)
+        {
+            return _r.Quantity(node, path, dimension) is { } v ? new ConstantDistribution(v) : null;
+        }
+
+        string example = QuantityParser.Example(dimension);
+        var map = _r.Mapping(node, path, $"{example} or {{ uniform: [{example}, {example}] }} or {{ normal: [{example}, {example}] }}");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "uniform", "normal");
+        if (map.Entries.Count != 1)
+        {
+            _r.Error(map, path, "expected exactly one of 'uniform: [low, high]' or 'normal: [mean, std]'", "");
+            return null;
+        }
+
+        var (kind, value) = map.Entries[0];
+        string kp = path + "." + kind.Value;
+        var seq = _r.Sequence(value, kp, "[a, b]");
+        if (seq is null || seq.Items.Count != 2)
+        {
+            if (seq is not null)
+            {
+                _r.Error(seq, kp, "expected two quantities", $"for example [{example}, {example}]");
+            }
+
+            return null;
+        }
+
+        double? a = _r.Quantity(seq.Items[0], kp + "[0]", dimension);
+        double? b = _r.Quantity(seq.Items[1], kp + "[1]", dimension, kind.Value == "normal" ? 0 : double.MinValue);
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        if (kind.Value == "uniform" && b < a)
+        {
+            _r.Error(seq, kp, "uniform: [low, high] needs low ≤ high", "");
+            return null;
+        }
+
+        return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
+    }
+
+    /// <summary>Decides rate vs spiking and reports a scenario that mixes them.</summary>
+    private void CheckNetworkKind(YamlNodeBase? populations)
+    {
+        if (_populations.Count == 0 || populations is not YamlMappingNode map)
+        {
+            return;
+        }
+
+        var first = _populations.Values.First();
+        bool firstSpiking = first.Neuron is not RateNeuronSpec;
+        _spiking = firstSpiking;
+        foreach (var population in _populations.Values.Where(p => (p.Neuron is not RateNeuronSpec) != firstSpiking))
+        {
+            var node = map.Entries.First(e => e.Key.Value == population.Name).Key;
+            _r.Error(node, "populations." + population.Name + ".neuron.model",
+                $"population '{population.Name}' is {(firstSpiking ? "rate" : "spiking")} but '{first.Name}' is {(firstSpiking ? "spiking" : "rate")}: a scenario is either rate or spiking",
+                "use rate models only or spiking models (lif, izhikevich, poisson) only; mixing them is not supported");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>Poisson inputs, spiking projection weights and delays, spike/state records of spiking scenarios.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    /// <summary>The longest homogeneous delay, in steps (the ring buffer holds one spike list per step).</summary>
+    private const long MaxDelaySteps = 100_000;
+
+    private bool InputDefined(string name) => _inputs.ContainsKey(name) || _poissonInputs.ContainsKey(name);
+
+    private IEnumerable<string> InputNames => _inputs.Keys.Concat(_poissonInputs.Keys);
+
+    /// <summary>
+    /// Handles the input kinds of spiking scenarios; returns true when the input was dealt with here (read as a
+    /// Poisson input, or rejected), false to let the rate input code read it.
+    /// </summary>
+    private bool ReadSpikingInput(YamlScalarNode? kindNode, string? name, YamlScalarNode key, YamlMappingNode input, string path)
+    {
+        if (kindNode is null || name is null)
+        {
+            return false;
+        }
+
+        if (kindNode.Value != "poisson")
+        {
+            if (_spiking && kindNode.Value == "current")
+            {
+                _r.Error(kindNode, path + ".kind", "'kind: current' drives rate populations, but this scenario is spiking", "use 'kind: poisson' with a rate and a weight, or a neuron 'bias:'");
+                return true;
+            }
+
+            return false;
+        }
+
+        if (!_spiking)
+        {
+            _r.Error(kindNode, path + ".kind", "'kind: poisson' drives spiking populations, but this scenario is a rate network", "use 'kind: current'");
+            return true;
+        }
+
+        _r.CheckKeys(input, path, "target", "kind", "rate", "weight", "fraction", "sign");
+        var targetNode = _r.Required(input, "target", path, "exc");
+        string? target = _r.Identifier(targetNode, path + ".target", "tag or population name");
+        double? rate = _r.Quantity(_r.Required(input, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0);
+        double? fraction = input["fraction"] is { } f ? _r.Number(f, path + ".fraction", 0, 1, minExclusive: true, example: "0.3") : 1.0;
+        bool? inhibitory = input["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
+        if (target is null)
+        {
+            return true;
+        }
+
+        bool isTag = _tags.ContainsKey(target);
+        if (!isTag && !_populations.ContainsKey(target))
+        {
+            UnknownName(targetNode!, path + ".target", target, "tag or population", _tags.Keys.Concat(_populations.Keys));
+            return true;
+        }
+
+        var weightNode = _r.Required(input, "weight", path, "0.5 nS");
+        double? weight = weightNode is null ? null : SpikingWeightValue(weightNode, path + ".weight", PopulationOf(target));
+        if (rate is not null && weight is not null && fraction is not null && inhibitory is not null)
+        {
+            _poissonInputs[name] = (new PoissonInputSpec(name, target, isTag, rate.Value, weight.Value, fraction.Value, inhibitory.Value), key);
+        }
+        else
+        {
+            _rejected.Add(name);
+        }
+
+        return true;
+    }
+
+    /// <summary>The unit of synaptic weights onto <paramref name="population"/>: nS (COBA), mV (CUBA), none (Izhikevich); null for Poisson sources.</summary>
+    private Dimension? WeightDimension(string population, out bool receives)
+    {
+        var neuron = _populations[population].Neuron;
+        receives = neuron is not PoissonNeuronSpec;
+        return neuron is LifNeuronSpec lif ? (lif.Synapse == SynapseKind.Conductance ? Dimension.Conductance : Dimension.Voltage) : null;
+    }
+
+    private double? SpikingWeightValue(YamlNodeBase node, string path, string population, double min = 0)
+    {
+        var dimension = WeightDimension(population, out bool receives);
+        if (!receives)
+        {
+            _r.Error(node, path, $"population '{population}' is a Poisson source and has no synapses", "target a lif or izhikevich population");
+            return null;
+        }
+
+        return dimension is { } d ? _r.Quantity(node, path, d, min) : _r.Number(node, path, min, example: "0.5");
+    }
+
+    /// <summary>Weights of a spiking projection: a quantity in the target's unit, or { init, min, max } with quantities.</summary>
+    private WeightSpec? ReadSpikingWeight(YamlNodeBase? node, string path, string to)
+    {
+        string population = PopulationOf(to);
+        var dimension = WeightDimension(population, out bool receives);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (!receives)
+        {
+            _r.Error(node, path, $"population '{population}' is a Poisson source and cannot receive synapses", "project onto a lif or izhikevich population");
+            return null;
+        }
+
+        if (node is YamlScalarNode)
+        {
+            return SpikingWeightValue(node, path, population) is { } w ? new WeightSpec(new ConstantDistribution(w), 0, w) : null;
+        }
+
+        var map = _r.Mapping(node, path, "{ init: 6 nS, min: 0 nS, max: 10 nS }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, path, "init", "min", "max");
+        var initNode = _r.Required(map, "init", path, "6 nS");
+        var init = initNode is null ? null
+            : dimension is { } d ? ReadQuantityDistribution(initNode, path + ".init", d) : ReadDistribution(initNode, path + ".init");
+        double? min = map["min"] is { } lo ? SpikingWeightValue(lo, path + ".min", population) : 0.0;
+        double? max = map["max"] is { } hi ? SpikingWeightValue(hi, path + ".max", population)
+            : init switch
+            {
+                ConstantDistribution c => c.Value,
+                UniformDistribution u => u.High,
+                NormalDistribution n => n.Mu + (5 * n.Sigma),
+                _ => null,
+            };
+        if (init is null || min is null || max is null)
+        {
+            return null;
+        }
+
+        if (max < min)
+        {
+            _r.Error(map, path, SchemaReader.Inv($"max ({max}) is below min ({min})"), "weights are bounded to [min, max]");
+            return null;
+        }
+
+        return new WeightSpec(init, min.Value, Math.Max(max.Value, min.Value));
+    }
+
+    /// <summary>A projection's delay in steps (0 when absent).</summary>
+    private int? ReadDelay(YamlNodeBase? node, string path)
+    {
+        if (node is null)
+        {
+            return 0;
+        }
+
+        long? steps = Steps(node, path, allowZero: true);
+        if (steps > MaxDelaySteps)
+        {
+            _r.Error(node, path, SchemaReader.Inv($"a delay of {steps} steps is longer than the {MaxDelaySteps} the ring buffer allows"), "use a shorter delay or a larger dt");
+            return null;
+        }
+
+        return steps is null ? null : (int)steps.Value;
+    }
+
+    /// <summary>Plasticity rules of the rate core do not apply to spiking projections.</summary>
+    private void CheckSpikingPlasticity(YamlMappingNode projection, string path)
+    {
+        if (projection["plasticity"] is YamlMappingNode pl && pl["rule"] is YamlScalarNode rule && PlasticityRules.ContainsKey(rule.Value))
+        {
+            _r.Error(rule, path + ".plasticity.rule", $"rule '{rule.Value}' acts on rates; spiking projections learn by spike timing", "remove 'plasticity:' (STDP for spiking projections: rule 'stdp')");
+        }
+    }
+
+    /// <summary>Reads <c>record.spikes</c> and <c>record.state</c>.</summary>
+    private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map, long defaultEvery)
+    {
+        SpikeRecordSpec? spikes = null;
+        StateRecordSpec? state = null;
+        foreach (string key in new[] { "spikes", "state" })
+        {
+            if (map[key] is { } n && !_spiking)
+            {
+                _r.Error(n, "record." + key, $"'{key}:' records spiking populations, but this scenario is a rate network", "remove it");
+                return (null, null);
+            }
+        }
+
+        if (map["spikes"] is { } sNode && _r.Mapping(sNode, "record.spikes", "{ population: exc, neurons: 200 }") is { } s)
+        {
+            _r.CheckKeys(s, "record.spikes", "population", "neurons");
+            if (RecordedPopulation(s, "record.spikes") is { } population)
+            {
+                long? neurons = s["neurons"] is { } nn ? _r.Integer(nn, "record.spikes.neurons", 1, population.Size) : population.Size;
+                spikes = neurons is null ? null : new SpikeRecordSpec(population.Name, (int)neurons.Value);
+            }
+        }
+
+        if (map["state"] is { } tNode && _r.Mapping(tNode, "record.state", "{ population: exc, variable: v, neurons: [0, 9] }") is { } t)
+        {
+            _r.CheckKeys(t, "record.state", "population", "variable", "neurons", "every");
+            var population = RecordedPopulation(t, "record.state");
+            var variable = _r.Choice(_r.Required(t, "variable", "record.state", "v"), "record.state.variable", StateVariables, "state variable");
+            long? every = t["every"] is { } e ? Steps(e, "record.state.every") : 1;
+            if (population is not null && population.Neuron is PoissonNeuronSpec)
+            {
+                _r.Error(t["population"]!, "record.state.population", $"population '{population.Name}' is a Poisson source and has no state", "record a lif or izhikevich population");
+            }
+            else if (population is not null && variable is not null && every is not null)
+            {
+                var range = t["neurons"] is { } rn ? ReadRange(rn, "record.state.neurons", population.Size) : new IndexRange(0, Math.Min(9, population.Size - 1));
+                if (range is { } r)
+                {
+                    state = new StateRecordSpec(population.Name, variable.Value, r.First, r.Last, every.Value);
+                }
+            }
+        }
+
+        _ = defaultEvery;
+        return (spikes, state);
+    }
+
+    private PopulationSpec? RecordedPopulation(YamlMappingNode map, string path)
+    {
+        var node = _r.Required(map, "population", path, "exc");
+        string? name = _r.Identifier(node, path + ".population", "population name");
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!_populations.TryGetValue(name, out var population))
+        {
+            UnknownName(node!, path + ".population", name, "population", _populations.Keys);
+            return null;
+        }
+
+        return population;
+    }
+
+    /// <summary>Reports Poisson inputs that no phase switches on.</summary>
+    private void CheckPoissonInputsUsed()
+    {
+        foreach (var (inputName, (_, node)) in _poissonInputs)
+        {
+            if (!_inputsUsed.Contains(inputName))
+            {
+                _r.Error(node, "inputs." + inputName, $"input '{inputName}' is switched on in no phase", "add it to a phase's 'inputs:' list, or remove it");
+            }
+        }
+    }
+
+    /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse plus the state.</summary>
+    private void CheckSpikingMemory(SimulationSpec spec, YamlMappingNode top)
+    {
+        long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
+        double bytes = spec.Populations.Sum(p => p.Size * 48.0);
+        foreach (var p in spec.Projections)
+        {
+            double pairs = (double)SizeOf(p.From) * SizeOf(p.To);
+            double synapses = p.Connectivity.Rule switch
+            {
+                ConnectivityRule.FixedProbability => pairs * p.Connectivity.Probability,
+                ConnectivityRule.FixedIndegree => (double)SizeOf(p.To) * p.Connectivity.Indegree,
+                ConnectivityRule.OneToOne => SizeOf(p.To),
+                _ => pairs,
+            };
+            bytes += synapses * 16 + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
+            if (synapses > int.MaxValue)
+            {
+                _r.Error(top, "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue} a projection can hold"), "use a sparser connectivity");
+            }
+        }
+
+        if (bytes > limit)
+        {
+            _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");
+        }
+    }
+}
