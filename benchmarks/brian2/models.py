@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 models.py MODEL PROJECT_DIR [--duration SECONDS]
 MODEL: coba | coba-stdp | coba-20k | sma
 
 Builds the model as a C++ standalone project in PROJECT_DIR, compiles and runs it once, and prints one line
-`loop_s=<float> rate_hz=<float> [rate2_hz=<float>]`. The loop time is Brian2's own measurement of the
+`loop_s=<float> rate_hz=<float> [more figures]` (coba*: rate_hz is the excitatory mean rate, all_hz
+every neuron's; sma: the output rate, the rates of the first and last 10 s, final weight fractions). The loop time is Brian2's own measurement of the
 simulation loop (results/last_run_info.txt), so code generation and compilation are excluded. The compiled binary
 can be run again without recompiling: `cd PROJECT_DIR && ./main` rewrites results/last_run_info.txt
 (`<loop seconds> <completed fraction>`), which is how the comparison script repeats it.
@@ -99,9 +100,17 @@ def sma(duration_s):
                    w = clip(w + apre, 0, gmax)''', namespace=locals())
     syn.connect()
     syn.w = 'rand() * gmax'
-    mon = SpikeMonitor(neuron, record=False)
+    mon = SpikeMonitor(neuron, record=True)
     run(duration_s * second)
-    return lambda: [mon.num_spikes / duration_s]
+
+    def rates():
+        # Output rate over the whole run, the first and the last 10 s, and the final fractions of weights above
+        # 0.9 w_max and below 0.1 w_max (neurotag's weights.*.frac_high / frac_low).
+        t = mon.t[:] / second
+        w = syn.w[:] / gmax
+        return [mon.num_spikes / duration_s, (t < 10).sum() / 10.0, (t >= duration_s - 10).sum() / 10.0,
+                (w > 0.9).mean(), (w < 0.1).mean()]
+    return rates
 
 
 def main():
@@ -121,7 +130,8 @@ def main():
         read_rates = coba(n, args.duration or 10.0, args.model == 'coba-stdp')
     device.build(directory=args.directory, compile=True, run=True)
     rates = read_rates()
-    extra = ''.join(f' rate{k + 2}_hz={r:.4f}' for k, r in enumerate(rates[1:]))
+    names = ['first10_hz', 'last10_hz', 'frac_high', 'frac_low'] if args.model == 'sma' else ['all_hz']
+    extra = ''.join(f' {name}={r:.4f}' for name, r in zip(names, rates[1:]))
     print(f'loop_s={device._last_run_time:.4f} rate_hz={rates[0]:.4f}{extra}')
     return 0
 

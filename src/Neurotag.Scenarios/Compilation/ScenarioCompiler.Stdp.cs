@@ -31,6 +31,11 @@ internal sealed partial class ScenarioCompiler
     /// </summary>
     private bool StdpAllowed(YamlScalarNode ruleNode, string path)
     {
+        if (_spiking)
+        {
+            return true;
+        }
+
         _r.Error(ruleNode, path, "rule 'stdp' learns from spike timing: it needs a spiking projection (lif, izhikevich or poisson populations)", "for rate projections use one of: " + string.Join(", ", PlasticityRules.Keys));
         return false;
     }
@@ -81,4 +86,11 @@ internal sealed partial class ScenarioCompiler
         spec = new StdpSpec(tauPlus.Value, tauMinus.Value, aPlus.Value, aMinus.Value, mode.Value, pairing.Value);
         return true;
     }
+
+    /// <summary>
+    /// <c>correlation: c</c> of Poisson populations and inputs: the pairwise correlation of their trains, in [0, 1]
+    /// (default 0: independent). See CorrelatedPoissonTrains in Neurotag.Core.
+    /// </summary>
+    private double? ReadCorrelation(YamlMappingNode map, string path) =>
+        map["correlation"] is { } node ? _r.Number(node, path + ".correlation", 0, 1, example: "0.2") : 0.0;
 }

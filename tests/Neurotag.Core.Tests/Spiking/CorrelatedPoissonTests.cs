@@ -22,7 +22,7 @@ public sealed class CorrelatedPoissonTests
         const double dt = 0.1, rate = 20, seconds = 200;
         long steps = (long)(seconds * 1000 / dt);
         var trains = new CorrelatedPoissonTrains(n, c, dt, RandomSource.ForName(7, "poisson:parent"), RandomSource.ForName(7, "poisson:independent"));
-        trains.SetRate(rate, 0);
+        trains.Restart(rate, 0);
         int bins = (int)(steps / binSteps);
         var counts = new double[n, bins];
         for (long t = 0; t < steps; t++)
@@ -69,22 +69,22 @@ public sealed class CorrelatedPoissonTests
         CorrelatedPoissonTrains Make() => new(10, 0.3, 0.1, RandomSource.ForName(1, "a"), RandomSource.ForName(1, "b"));
         var first = Make();
         var second = Make();
-        first.SetRate(50, 0);
-        second.SetRate(50, 0);
+        first.Restart(50, 0);
+        second.Restart(50, 0);
         var spikesA = new List<(long, int)>();
         var spikesB = new List<(long, int)>();
         for (long t = 0; t < 30_000; t++)
         {
             if (t == 10_000)
             {
-                first.SetRate(0, t);
-                second.SetRate(0, t);
+                first.Restart(0, t);
+                second.Restart(0, t);
             }
 
             if (t == 20_000)
             {
-                first.SetRate(50, t);
-                second.SetRate(50, t);
+                first.Restart(50, t);
+                second.Restart(50, t);
             }
 
             foreach (int k in first.Step(t))

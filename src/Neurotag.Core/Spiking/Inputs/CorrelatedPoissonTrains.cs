@@ -18,7 +18,7 @@ namespace Neurotag.Core.Spiking.Inputs;
 /// simulator; the rate loss is about r·dt, 0.15 % at 15 Hz and dt 0.1 ms). Deterministic given the two streams.
 /// </para>
 /// </summary>
-public sealed class CorrelatedPoissonTrains
+public sealed class CorrelatedPoissonTrains : ISpikeTrains
 {
     private readonly RandomSource _parentRandom;
     private readonly RandomSource _independentRandom;
@@ -32,7 +32,7 @@ public sealed class CorrelatedPoissonTrains
     private double _nextParentMs = double.PositiveInfinity;
     private double _nextIndependentMs = double.PositiveInfinity;
 
-    /// <summary>Trains over <paramref name="channels"/> channels, silent until <see cref="SetRate"/>.</summary>
+    /// <summary>Trains over <paramref name="channels"/> channels, silent until <see cref="Restart"/>.</summary>
     /// <param name="channels">Number of channels N.</param>
     /// <param name="correlation">Pairwise correlation c in [0, 1].</param>
     /// <param name="dtMs">Step in ms.</param>
@@ -66,14 +66,14 @@ public sealed class CorrelatedPoissonTrains
     public double Correlation { get; }
 
     /// <summary>
-    /// Sets the rate from the start of step <paramref name="step"/> on (0 silences the trains). Pending events are
+    /// Sets the rate from the start of step <paramref name="firstStep"/> on (0 silences the trains). Pending events are
     /// redrawn: Poisson processes are memoryless, so this is exact.
     /// </summary>
-    public void SetRate(double rateHz, long step)
+    public void Restart(double rateHz, long firstStep)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rateHz);
         _rateHz = rateHz;
-        double now = step * _dtMs;
+        double now = firstStep * _dtMs;
         double parentRate = rateHz;
         double independentRate = Channels * (1 - _copyProbability) * rateHz;
         _nextParentMs = parentRate > 0 && _copyProbability > 0 ? now + Exponential(_parentRandom, parentRate) : double.PositiveInfinity;
@@ -82,6 +82,15 @@ public sealed class CorrelatedPoissonTrains
 
     /// <summary>The current rate in Hz.</summary>
     public double RateHz => _rateHz;
+
+    /// <summary>Writes the channels that spike in step <paramref name="stepIndex"/>, increasing, into <paramref name="spikes"/>; returns their number.</summary>
+    public int Emit(long stepIndex, Span<int> spikes)
+    {
+        var fired = Step(stepIndex);
+        fired.CopyTo(spikes);
+        spikes[..fired.Length].Sort();
+        return fired.Length;
+    }
 
     /// <summary>The channels that spike in step <paramref name="step"/> (steps must be visited in increasing order).</summary>
     public ReadOnlySpan<int> Step(long step)
