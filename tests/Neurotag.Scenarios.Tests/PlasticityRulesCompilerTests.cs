@@ -105,7 +105,7 @@ public class PlasticityRulesCompilerTests
     /// </summary>
     [Theory]
     [InlineData("{ rule: ojaa, rate: 0.1 }", "ojaa", ".rule", "unknown plasticity rule 'ojaa'", "did you mean 'oja'?")]
-    [InlineData("{ rule: stdp, rate: 0.1 }", "stdp", ".rule", "rule 'stdp' is part of scenario format v1 but not implemented", "hebbian, oja, bcm, covariance")]
+    [InlineData("{ rule: stdp, stdp: { a_plus: 0.01, a_minus: 0.0105 } }", "stdp,", ".rule", "rule 'stdp' learns from spike timing: it needs a spiking projection", "hebbian, oja, bcm, covariance")]
     [InlineData("{ rule: hebbian, rate: 0.1, bcm: { tau_theta: 1 s } }", "{ tau_theta", ".bcm", "'bcm:' only applies to rule bcm", "rule: bcm")]
     [InlineData("{ rule: bcm, rate: 0.1, covariance: { tau_mean: 1 s } }", "{ tau_mean", ".covariance", "'covariance:' only applies to rule covariance", "")]
     [InlineData("{ rule: oja, rate: 0.1, bcm: {} }", "{}", ".bcm", "'bcm:' only applies to rule bcm", "")]
@@ -128,7 +128,7 @@ public class PlasticityRulesCompilerTests
     [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: { tau: 100 } }", "100", ".eligibility.tau", "", "")]
     [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: {} }", "{}", ".eligibility.tau", "missing required key 'tau'", "tau: 1 s")]
     [InlineData("{ rule: hebbian, rate: 0.1, modulated_by: threat, eligibility: 1 s }", "1 s", ".eligibility", "expected a mapping", "")]
-    [InlineData("{ rule: bcm, rate: 0.1, stdp: { tau_plus: 20 ms } }", "{ tau_plus", ".stdp", "not implemented", "")]
+    [InlineData("{ rule: bcm, rate: 0.1, stdp: { tau_plus: 20 ms } }", "{ tau_plus", ".stdp", "'stdp:' only applies to rule stdp", "rule: stdp")]
     public void InvalidPlasticity_IsReportedAtTheNodeWithItsPath(string plasticity, string at, string path, string message, string hint)
     {
         string text = Scenario(plasticity);

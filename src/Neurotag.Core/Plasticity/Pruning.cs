@@ -97,33 +97,7 @@ internal sealed class Pruning
 
             double w0 = w[k];
             double accumulatedMs = count[k] * _checkMs;
-            double belowAtEndMs; // time below at the end of the interval (0 when above at the end)
-            bool prune;
-            if (decayTauMs is not { } tau || w0 == rest)
-            {
-                prune = w0 < below && accumulatedMs + durationMs >= _spec.ForMs;
-                belowAtEndMs = w0 < below ? accumulatedMs + durationMs : 0;
-            }
-            else
-            {
-                double cross = (w0 - rest) / (below - rest) >= 1.0 ? tau * Math.Log((w0 - rest) / (below - rest)) : double.PositiveInfinity;
-                if (w0 < below)
-                {
-                    // Below now; rising toward rest ≥ below crosses at `cross`, otherwise stays below.
-                    double stay = rest >= below ? Math.Min(cross, durationMs) : durationMs;
-                    prune = accumulatedMs + stay >= _spec.ForMs;
-                    bool endsBelow = rest < below || cross > durationMs;
-                    belowAtEndMs = endsBelow ? accumulatedMs + durationMs : 0;
-                }
-                else
-                {
-                    // Above (or at) the threshold now; falling toward rest < below crosses at `cross`.
-                    double stay = rest < below && cross < durationMs ? durationMs - cross : 0;
-                    prune = stay > 0 && stay >= _spec.ForMs;
-                    belowAtEndMs = stay;
-                }
-            }
-
+            bool prune = OfflineOutcome(w0, rest, below, decayTauMs, accumulatedMs, durationMs, _spec.ForMs, out double belowAtEndMs);
             if (prune)
             {
                 Remove(k);
@@ -141,6 +115,42 @@ internal sealed class Pruning
     /// of the interval with the regrowth weight. Synapses pruned during the interval wait for the next one.
     /// </summary>
     public void RegrowAfterOffline(double durationMs) => _regrowth?.Regrow(_vacanciesAtOfflineStart, durationMs);
+
+    /// <summary>
+    /// The closed-form offline outcome for one synapse of weight <paramref name="w0"/> that has been below the threshold
+    /// for <paramref name="accumulatedMs"/>: whether it is pruned during the interval, and otherwise how long it has been
+    /// below at the end (0 when above). Shared by dense and sparse (spiking) projections.
+    /// </summary>
+    internal static bool OfflineOutcome(double w0, double rest, double below, double? decayTauMs, double accumulatedMs, double durationMs, double forMs, out double belowAtEndMs)
+    {
+        bool prune;
+        if (decayTauMs is not { } tau || w0 == rest)
+        {
+            prune = w0 < below && accumulatedMs + durationMs >= forMs;
+            belowAtEndMs = w0 < below ? accumulatedMs + durationMs : 0;
+        }
+        else
+        {
+            double cross = (w0 - rest) / (below - rest) >= 1.0 ? tau * Math.Log((w0 - rest) / (below - rest)) : double.PositiveInfinity;
+            if (w0 < below)
+            {
+                // Below now; rising toward rest ≥ below crosses at `cross`, otherwise stays below.
+                double stay = rest >= below ? Math.Min(cross, durationMs) : durationMs;
+                prune = accumulatedMs + stay >= forMs;
+                bool endsBelow = rest < below || cross > durationMs;
+                belowAtEndMs = endsBelow ? accumulatedMs + durationMs : 0;
+            }
+            else
+            {
+                // Above (or at) the threshold now; falling toward rest < below crosses at `cross`.
+                double stay = rest < below && cross < durationMs ? durationMs - cross : 0;
+                prune = stay > 0 && stay >= forMs;
+                belowAtEndMs = stay;
+            }
+        }
+
+        return prune;
+    }
 
     private void Remove(long k)
     {

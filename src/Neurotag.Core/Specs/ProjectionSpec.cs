@@ -106,6 +106,12 @@ public enum PlasticityRule
     /// Abbott 2001, §8.2).
     /// </summary>
     Covariance,
+
+    /// <summary>
+    /// Spike-timing-dependent plasticity with pre/post traces, spiking projections only (Song, Miller &amp; Abbott 2000;
+    /// nomenclature of Morrison, Diesmann &amp; Gerstner 2008). Parameters in <see cref="PlasticitySpec.Stdp"/>.
+    /// </summary>
+    Stdp,
 }
 
 /// <summary>
@@ -150,6 +156,9 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
     /// null for plain Hebbian learning. See <see cref="ConsolidationSpec"/>.
     /// </summary>
     public ConsolidationSpec? Consolidation { get; init; }
+
+    /// <summary>STDP only: traces, amplitudes, weight dependence and pairing (required with <see cref="PlasticityRule.Stdp"/>).</summary>
+    public StdpSpec? Stdp { get; init; }
 }
 
 /// <summary>Which side of a synapse normalization conserves.</summary>

@@ -82,7 +82,14 @@ public sealed record IzhikevichNeuronSpec(
 /// <c>set: { POP.rate: 0 Hz }</c>; the new rate holds from that phase on.
 /// </summary>
 /// <param name="RateHz">Firing rate in Hz (≥ 0).</param>
-public sealed record PoissonNeuronSpec(double RateHz) : NeuronSpec;
+public sealed record PoissonNeuronSpec(double RateHz) : NeuronSpec
+{
+    /// <summary>
+    /// Pairwise correlation of the population's trains in [0, 1] (0: independent): spikes copied from one shared parent
+    /// train by the mixture method (Kuhn, Aertsen &amp; Rotter 2003; Brette 2009).
+    /// </summary>
+    public double Correlation { get; init; }
+}
 
 /// <summary>
 /// Poisson spikes onto a spiking population: every driven neuron receives its own Poisson train at

@@ -8,7 +8,7 @@ namespace Neurotag.Core.Spiking;
 /// probability p = rate·dt — drawn as geometric inter-spike intervals (one random number per spike instead of one per
 /// train per step): gap = 1 + ⌊ln U / ln(1 − p)⌋ steps (Devroye 1986, ch. X.2).
 /// </summary>
-public sealed class PoissonTrains
+public sealed class PoissonTrains : ISpikeTrains
 {
     private readonly long[] _next;
     private readonly RandomSource _rng;
@@ -81,4 +81,10 @@ public sealed class PoissonTrains
         double gap = Math.Floor(Math.Log(u) / _logKeep);
         return gap >= 1e15 ? (long)1e15 : 1 + (long)gap;
     }
+
+    /// <inheritdoc />
+    void ISpikeTrains.Restart(double rateHz, long firstStep) => Restart(rateHz, firstStep);
+
+    /// <inheritdoc />
+    int ISpikeTrains.Emit(long stepIndex, Span<int> spikes) => Emit(stepIndex, spikes);
 }

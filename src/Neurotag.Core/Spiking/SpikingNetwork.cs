@@ -2,6 +2,7 @@ using Neurotag.Core.Network;
 using Neurotag.Core.Randomness;
 using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Spiking;
 
@@ -25,7 +26,7 @@ public sealed class PoissonDrive
         Spec = spec;
         Population = population;
         Neurons = neurons;
-        Trains = new PoissonTrains(neurons.Length, spec.RateHz, dtMs, rng, firstStep: 1);
+        Trains = SpikeTrains.Create(neurons.Length, spec.RateHz, spec.Correlation, dtMs, rng, firstStep: 1);
         _fired = new int[neurons.Length];
     }
 
@@ -42,7 +43,7 @@ public sealed class PoissonDrive
     public int[] Neurons { get; }
 
     /// <summary>The trains.</summary>
-    public PoissonTrains Trains { get; }
+    public ISpikeTrains Trains { get; }
 
     /// <summary>Adds this step's input spikes to the target's synaptic state.</summary>
     public void Deliver(long step)
@@ -130,10 +131,13 @@ public sealed class SpikingNetwork
             var projection = SparseConnectivity.Build(p, pre, preNeurons, post, postNeurons,
                 RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
             projections.Add(projection);
-            // Plastic spiking projections (STDP) plug in here; the compiler rejects rules the core does not implement.
-            rules.Add(p.Plasticity is null
-                ? new StaticSpikingRule(projection)
-                : throw new NotSupportedException($"projection '{p.Name}': rule {p.Plasticity.Rule} is not available for spiking projections"));
+            // The compiler rejects rate rules on spiking projections; STDP is the spiking rule.
+            rules.Add(p.Plasticity switch
+            {
+                null => new StaticSpikingRule(projection),
+                { Rule: PlasticityRule.Stdp } => new StdpRule(projection, modulators, dtMs),
+                _ => throw new NotSupportedException($"projection '{p.Name}': rule {p.Plasticity.Rule} is not available for spiking projections"),
+            });
         }
 
         return new SpikingNetwork(populations, tags, inputs, projections, rules, modulators);

@@ -129,14 +129,14 @@ public abstract class SpikingPopulation
 /// <summary>Poisson spike sources (<see cref="PoissonNeuronSpec"/>).</summary>
 public sealed class PoissonPopulation : SpikingPopulation
 {
-    private readonly PoissonTrains _trains;
+    private readonly ISpikeTrains _trains;
 
     /// <summary>Creates the sources; their spikes come from <paramref name="rng"/>.</summary>
     public PoissonPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
         : base(spec, index)
     {
         var neuron = (PoissonNeuronSpec)spec.Neuron;
-        _trains = new PoissonTrains(spec.Size, neuron.RateHz, dtMs, rng, firstStep: 1);
+        _trains = SpikeTrains.Create(spec.Size, neuron.RateHz, neuron.Correlation, dtMs, rng, firstStep: 1);
     }
 
     /// <summary>Current rate in Hz.</summary>

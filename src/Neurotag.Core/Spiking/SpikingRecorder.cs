@@ -21,6 +21,7 @@ internal sealed class SpikingRecorder
     private readonly List<(string Name, bool[] Members)> _weightTo = [];
     private readonly SpikingPopulation? _spikePopulation;
     private readonly SpikingPopulation? _statePopulation;
+    private readonly WeightSummary _weightSummary = new();
     private long _windowStart;
 
     public SpikingRecorder(SpikingNetwork network, RecordSpec spec, Clock clock, IRecordSink sink)
@@ -54,6 +55,7 @@ internal sealed class SpikingRecorder
     /// <summary>Resets the per-phase means.</summary>
     public void BeginPhase()
     {
+        _weightSummary.Reset();
         foreach (var s in _series)
         {
             s.Sum = 0;
@@ -144,6 +146,7 @@ internal sealed class SpikingRecorder
         }
 
         double t = _clock.TimeMs(step);
+        _weightSummary.Add(p.Weight, default, p.Spec.Weight.Min, p.Spec.Weight.Max);
         WriteBlock(t, phase, p, "*", null, "*", null);
         foreach (var (fromName, fromMembers) in _weightFrom)
         {
@@ -179,6 +182,11 @@ internal sealed class SpikingRecorder
         foreach (var s in _series.Where(s => s.Count > 0))
         {
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count));
+        }
+
+        if (_weightProjection is { } p)
+        {
+            _weightSummary.Write(_sink, phase.Name, phase.Rep, p.Name);
         }
 
         _sink.PhaseCompleted(instance);

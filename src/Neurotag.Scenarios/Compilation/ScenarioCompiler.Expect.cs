@@ -1,3 +1,4 @@
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios.Expectations;
 using Neurotag.Scenarios.Yaml;
@@ -129,7 +130,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         string[] parts = scalar.Value.Split('.');
-        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, or projection.PROJECTION.synapses|pruned|regrown (TAG may be a family or a member FAMILY.K)";
+        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, projection.PROJECTION.synapses|pruned|regrown, or weights.PROJECTION.mean|frac_high|frac_low (TAG may be a family or a member FAMILY.K)";
         switch (parts)
         {
             case ["population", var pop, "rate"]:
@@ -187,6 +188,8 @@ internal sealed partial class ScenarioCompiler
                 return ("tag", tag, m, other);
             }
 
+            case ["weights", var projection, var m]:
+                return ReadWeightMetric(scalar, path, record, projection, m, Hint);
             default:
                 _r.Error(scalar, path, $"'{scalar.Value}' is not a metric name", Hint);
                 return null;
@@ -208,5 +211,38 @@ internal sealed partial class ScenarioCompiler
         }
 
         return parts.Length is 3 or 4 ? (parts[1], parts[2], parts.Length == 4 ? parts[3] : "") : null;
+    }
+
+    /// <summary>
+    /// <c>weights.PROJECTION.mean|frac_high|frac_low</c>: the recorded projection's weight distribution (spiking
+    /// scenarios; see WeightSummary in Neurotag.Core). The projection must be the one <c>record.weights</c> samples.
+    /// </summary>
+    private (string, string, string, string)? ReadWeightMetric(YamlScalarNode scalar, string path, RecordSpec record, string projection, string metric, string hint)
+    {
+        if (!_projections.ContainsKey(projection))
+        {
+            UnknownName(scalar, path, projection, "projection", _projections.Keys);
+            return null;
+        }
+
+        if (!WeightSummary.Metrics.Contains(metric))
+        {
+            _r.Error(scalar, path, $"'{metric}' is not a weight metric", hint);
+            return null;
+        }
+
+        if (record.Weights?.Projection != projection)
+        {
+            _r.Error(scalar, path, $"the weights of '{projection}' are not recorded, so they cannot be checked", $"add 'weights: {{ projection: {projection}, every: 1 s }}' to record:");
+            return null;
+        }
+
+        if (!_spiking)
+        {
+            _r.Error(scalar, path, "weight metrics are summarized for spiking scenarios only", "check a tag metric (strength, coupling) instead");
+            return null;
+        }
+
+        return ("weights", projection, metric, "");
     }
 }

@@ -25,23 +25,27 @@ internal sealed partial class ScenarioCompiler
 
         _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance", "consolidation");
         PlasticityRule? rule = null;
+        bool ruleKnown = false;
         var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
         if (ruleNode is not null && ruleNode.Value == "stdp")
         {
-            _r.Error(ruleNode, path + ".rule", "rule 'stdp' is part of scenario format v1 but not implemented by this version", "use one of: " + string.Join(", ", PlasticityRules.Keys));
+            ruleKnown = true;
+            rule = StdpAllowed(ruleNode, path + ".rule") ? PlasticityRule.Stdp : null;
         }
         else if (ruleNode is not null)
         {
             // An unknown rule is reported here; the other keys are still checked, so every error shows at once.
             rule = _r.Choice(ruleNode, path + ".rule", PlasticityRules, "plasticity rule");
+            ruleKnown = rule is not null;
         }
 
-        if (map["stdp"] is { } stdpNode)
-        {
-            _r.Error(stdpNode, path + ".stdp", "'stdp:' is part of scenario format v1 but not implemented by this version", "remove it for now");
-        }
+        bool isStdp = ruleNode?.Value == "stdp";
 
-        double? rate = _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
+        // A missing 'stdp:' block is only reported once the rule itself is allowed here (one error per mistake).
+        bool stdpValid = ReadStdp(map, path, isStdp, requireBlock: rule is PlasticityRule.Stdp, ruleKnown, out var stdp);
+
+        // STDP's amplitudes are in its block; its rate only converts an eligibility trace (default 1 per second).
+        double? rate = isStdp && map["rate"] is null ? 1.0 : _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
         double? decay = null;
         if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
         {
@@ -64,7 +68,7 @@ internal sealed partial class ScenarioCompiler
         bool blocksValid = ReadRuleBlocks(map, path, rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs);
         blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
         blocksValid &= ReadConsolidation(map, path, rule, out var consolidation);
-        return rule is null || rate is null || gain is null || !blocksValid
+        return rule is null || rate is null || gain is null || !blocksValid || !stdpValid
             || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
             ? null
             : new PlasticitySpec(rule.Value, rate.Value, decay, modulator, gain.Value)
@@ -74,11 +78,12 @@ internal sealed partial class ScenarioCompiler
                 CovarianceTauMeanMs = tauMeanMs,
                 EligibilityTauMs = eligibilityTauMs,
                 Consolidation = consolidation,
+                Stdp = stdp,
             };
     }
 
     /// <summary>
-    /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for rule hebbian only (format v1 allows
+    /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for rules hebbian and stdp (format v1 allows
     /// it for every rule). The trace is converted into weight change by the modulator alone, so <c>modulated_by</c> is
     /// required. Returns false when the block is invalid or misplaced.
     /// </summary>
@@ -91,10 +96,10 @@ internal sealed partial class ScenarioCompiler
         }
 
         string ep = path + ".eligibility";
-        if (rule is { } r && r != PlasticityRule.Hebbian)
+        if (rule is { } r && r is not (PlasticityRule.Hebbian or PlasticityRule.Stdp))
         {
             string name = PlasticityRules.First(kv => kv.Value == r).Key;
-            _r.Error(node, ep, $"'eligibility:' with rule {name} is part of scenario format v1 but not implemented by this version (only with rule hebbian)", "remove it or use 'rule: hebbian'");
+            _r.Error(node, ep, $"'eligibility:' with rule {name} is part of scenario format v1 but not implemented by this version (only with rules hebbian and stdp)", "remove it or use 'rule: hebbian'");
             return false;
         }
 

@@ -102,8 +102,10 @@ internal sealed partial class ScenarioCompiler
 
     private PoissonNeuronSpec? ReadPoissonNeuron(YamlMappingNode map, string path)
     {
-        _r.CheckKeys(map, path, "model", "rate");
-        return _r.Quantity(_r.Required(map, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0) is { } rate ? new PoissonNeuronSpec(rate) : null;
+        _r.CheckKeys(map, path, "model", "rate", "correlation");
+        double? rate = _r.Quantity(_r.Required(map, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0);
+        double? correlation = ReadCorrelation(map, path);
+        return rate is { } r && correlation is { } c ? new PoissonNeuronSpec(r) { Correlation = c } : null;
     }
 
     private double? Volt(YamlMappingNode map, string key, string path, double fallback) =>

@@ -42,7 +42,8 @@ internal sealed partial class ScenarioCompiler
             return true;
         }
 
-        _r.CheckKeys(input, path, "target", "kind", "rate", "weight", "fraction", "sign");
+        _r.CheckKeys(input, path, "target", "kind", "rate", "weight", "fraction", "sign", "correlation");
+        double? correlation = ReadCorrelation(input, path);
         var targetNode = _r.Required(input, "target", path, "exc");
         string? target = _r.Identifier(targetNode, path + ".target", "tag or population name");
         double? rate = _r.Quantity(_r.Required(input, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0);
@@ -62,9 +63,9 @@ internal sealed partial class ScenarioCompiler
 
         var weightNode = _r.Required(input, "weight", path, "0.5 nS");
         double? weight = weightNode is null ? null : SpikingWeightValue(weightNode, path + ".weight", PopulationOf(target));
-        if (rate is not null && weight is not null && fraction is not null && inhibitory is not null)
+        if (rate is not null && weight is not null && fraction is not null && inhibitory is not null && correlation is not null)
         {
-            _poissonInputs[name] = (new PoissonInputSpec(name, target, isTag, rate.Value, weight.Value, fraction.Value, inhibitory.Value), key);
+            _poissonInputs[name] = (new PoissonInputSpec(name, target, isTag, rate.Value, weight.Value, fraction.Value, inhibitory.Value) { Correlation = correlation.Value }, key);
         }
         else
         {

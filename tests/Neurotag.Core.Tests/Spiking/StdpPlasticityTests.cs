@@ -1,0 +1,116 @@
+using Neurotag.Core.Simulation;
+using Neurotag.Core.Spiking.Plasticity;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Tests.Spiking;
+
+/// <summary>STDP as a projection's rule: modulation, plasticity off, normalization and pruning on sparse weights.</summary>
+public sealed class StdpPlasticityTests
+{
+    private const double DtMs = 0.1;
+    private static readonly StdpSpec Additive = new(20, 20, 0.01, 0.0105, StdpWeightDependence.Additive, StdpPairing.AllToAll);
+
+    /// <summary>Without an eligibility trace a modulator level m scales the pair update by 1 + g·m (rate rules' three-factor factor).</summary>
+    [Fact]
+    public void Modulator_ScalesPairUpdateByOnePlusGainTimesLevel()
+    {
+        var modulators = new ModulatorState([new ModulatorSpec("dopamine", 1.5, null)], DtMs);
+        var plasticity = Rule(new PlasticitySpec(PlasticityRule.Stdp, 1, null, "dopamine", 2.0) { Stdp = Additive }, out var syn, modulators);
+        Pair(plasticity, learning: true);
+        double expected = 0.5 + ((1 + (2.0 * 1.5)) * 0.01 * Math.Exp(-0.5));
+        Assert.Equal(expected, syn.Weight[0], 1e-6);
+    }
+
+    /// <summary><c>plasticity: off</c> leaves the weight unchanged but the traces still follow the spikes.</summary>
+    [Fact]
+    public void LearningOff_FreezesWeightsButKeepsTraces()
+    {
+        var plasticity = Rule(new PlasticitySpec(PlasticityRule.Stdp, 1, null, null, 1) { Stdp = Additive }, out var syn, null);
+        Pair(plasticity, learning: false);
+        Assert.Equal(0.5f, syn.Weight[0]);
+        Assert.True(plasticity.Synapses.PostTrace[0] > 0.99f);
+    }
+
+    /// <summary>Normalization per post: after a check every column sums to the total (bounds not binding), exact to float rounding.</summary>
+    [Fact]
+    public void Normalization_ConservesEachPostsIncomingSum()
+    {
+        var pairs = new List<(int, int)> { (0, 0), (1, 0), (2, 0), (1, 1), (2, 1) };
+        var syn = SparseSynapses.FromPairs(3, 2, pairs, s => 0.1f + (0.1f * s));
+        var spec = Projection(new PlasticitySpec(PlasticityRule.Stdp, 1, null, null, 1) { Stdp = Additive }) with
+        {
+            Normalization = new NormalizationSpec(NormalizePer.Post, 1.0, 1),
+        };
+        var plasticity = new StdpPlasticity(syn, spec, new ModulatorState([], DtMs), DtMs);
+        plasticity.EndStep(learning: true);
+        for (int i = 0; i < 2; i++)
+        {
+            double sum = 0;
+            for (int k = syn.ColStart[i]; k < syn.ColStart[i + 1]; k++)
+            {
+                sum += syn.Weight[syn.ColSynapse[k]];
+            }
+
+            Assert.Equal(1.0, sum, 1e-6);
+        }
+    }
+
+    /// <summary>
+    /// Pruning with the dense semantics: a synapse below threshold for `for` (3 checks of 1 ms) is removed — weight 0,
+    /// and STDP never touches it again; offline, a synapse decaying below threshold is pruned once the closed-form time
+    /// below reaches `for`.
+    /// </summary>
+    [Fact]
+    public void Pruning_RemovesWeakSynapsesOnlineAndOffline()
+    {
+        var syn = SparseSynapses.FromPairs(3, 1, [(0, 0), (1, 0), (2, 0)], s => s switch { 0 => 0.01f, 1 => 0.5f, _ => 0.3f });
+        var spec = Projection(new PlasticitySpec(PlasticityRule.Stdp, 1, 1000, null, 1) { Stdp = Additive }) with
+        {
+            Weight = new WeightSpec(new ConstantDistribution(0.0), 0, 1),
+            Pruning = new PruningSpec(0.05, 3, 10),
+        };
+        var plasticity = new StdpPlasticity(syn, spec, new ModulatorState([], DtMs), DtMs);
+        for (int t = 0; t < 30; t++)
+        {
+            plasticity.EndStep(learning: true);
+        }
+
+        Assert.Equal(0f, syn.Weight[0]);
+        Assert.Equal(1, plasticity.Pruned);
+        plasticity.OnPostSpikes([0], learning: true);
+        plasticity.OnPreSpikes([0], learning: true);
+        Assert.Equal(0f, syn.Weight[0]);
+
+        // Offline 5 s with decay τ = 1 s toward 0: 0.3 → 0.05 at τ·ln(6) ≈ 1.79 s; 0.5 at τ·ln(10) ≈ 2.30 s: both below for > 3 ms.
+        plasticity.FastForward(5000);
+        Assert.Equal(3, plasticity.Pruned);
+    }
+
+    private static void Pair(StdpPlasticity plasticity, bool learning)
+    {
+        for (int t = 0; t <= 100; t++)
+        {
+            if (t == 0)
+            {
+                plasticity.OnPreSpikes([0], learning);
+            }
+
+            if (t == 100)
+            {
+                plasticity.OnPostSpikes([0], learning);
+            }
+
+            plasticity.EndStep(learning);
+        }
+    }
+
+    private static StdpPlasticity Rule(PlasticitySpec spec, out SparseSynapses syn, ModulatorState? modulators)
+    {
+        syn = SparseSynapses.FromPairs(1, 1, [(0, 0)], _ => 0.5f);
+        return new StdpPlasticity(syn, Projection(spec), modulators ?? new ModulatorState([], DtMs), DtMs);
+    }
+
+    private static ProjectionSpec Projection(PlasticitySpec plasticity) => new(
+        "input", "a", false, "b", false, new ConnectivitySpec(ConnectivityRule.AllToAll, 1, 0, true),
+        new WeightSpec(new UniformDistribution(0, 1), 0, 1), false, plasticity, null, null);
+}
