@@ -53,6 +53,10 @@ public class InputsCompilerTests
         Assert.Equal((4, 0.25, 50L, PatternOrder.Random), (input.Patterns.RandomCount, input.Patterns.Sparsity, input.Patterns.HoldSteps, input.Patterns.Order));
         Assert.Empty(input.Patterns.Tags);
         Assert.Equal(2.0, input.Amplitude);
+        Assert.Equal(0, input.Patterns.GapSteps);
+
+        var withGap = Assert.Single(Compile(Scenario("{ target: cortex, kind: patterns, patterns: 4, sparsity: 0.25, amplitude: 2.0, hold: 50 ms, gap: 20 ms }")).Inputs);
+        Assert.Equal(20, withGap.Patterns!.GapSteps);
     }
 
     [Fact]
@@ -114,6 +118,7 @@ public class InputsCompilerTests
     [InlineData("{ target: cortex, kind: patterns, patterns: [], amplitude: 1.0, hold: 5 ms }", "11:50 inputs.s.patterns")]
     [InlineData("{ target: cortex, kind: patterns, patterns: 4, sparsity: 0.2, amplitude: 1.0, hold: 0.5 ms }", "11:90 inputs.s.hold")]                         // not whole steps
     [InlineData("{ target: cortex, kind: patterns, patterns: 4, sparsity: 0.2, amplitude: 1.0, hold: 5 ms, order: shuffled }", "11:103 inputs.s.order")]
+    [InlineData("{ target: cortex, kind: patterns, patterns: 4, sparsity: 0.2, amplitude: 1.0, hold: 5 ms, gap: -1 ms }", "11:101 inputs.s.gap")]
     [InlineData("{ target: cortex, kind: gaussian, std: 0.5, correlation: 1.2, tau: 5 ms }", "11:63 inputs.s.correlation")]
     [InlineData("{ target: cortex, kind: gaussian, std: -0.5, tau: 5 ms }", "11:45 inputs.s.std")]
     [InlineData("{ target: cortex, kind: gaussian, std: 0.5, tau: 0 ms }", "11:55 inputs.s.tau")]

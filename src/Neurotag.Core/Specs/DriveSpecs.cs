@@ -35,7 +35,11 @@ public enum PatternOrder
 /// <param name="Sparsity">Fraction of the target active in each random pattern, in (0, 1]; unused for tag patterns.</param>
 /// <param name="HoldSteps">Steps each presentation lasts, ≥ 1.</param>
 /// <param name="Order">Presentation order.</param>
-public sealed record PatternSetSpec(int RandomCount, IReadOnlyList<string> Tags, double Sparsity, long HoldSteps, PatternOrder Order);
+public sealed record PatternSetSpec(int RandomCount, IReadOnlyList<string> Tags, double Sparsity, long HoldSteps, PatternOrder Order)
+{
+    /// <summary>Blank steps after each presentation (an inter-stimulus interval, no drive); 0 by default.</summary>
+    public long GapSteps { get; init; }
+}
 
 /// <summary>
 /// Gaussian drive with a shared factor: channel i receives

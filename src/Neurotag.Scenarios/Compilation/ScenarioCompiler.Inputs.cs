@@ -80,10 +80,11 @@ internal sealed partial class ScenarioCompiler
 
     private InputSpec? ReadPatternsInput(string name, YamlMappingNode input, string path)
     {
-        _r.CheckKeys(input, path, "target", "kind", "patterns", "sparsity", "amplitude", "fraction", "hold", "order");
+        _r.CheckKeys(input, path, "target", "kind", "patterns", "sparsity", "amplitude", "fraction", "hold", "order", "gap");
         var common = ReadTargetAndFraction(input, path);
         double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
         long? hold = Steps(_r.Required(input, "hold", path, "50 ms"), path + ".hold");
+        long? gap = input["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
         var order = input["order"] is { } o ? _r.Choice(o, path + ".order", PatternOrders, "pattern order") : PatternOrder.Cycle;
         var patternsNode = _r.Required(input, "patterns", path, "4");
         if (common is not { } c || patternsNode is null)
@@ -116,7 +117,7 @@ internal sealed partial class ScenarioCompiler
             tags = ReadPatternTags(patternsNode, path + ".patterns", PopulationOf(c.Target));
         }
 
-        if (amplitude is null || hold is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
+        if (amplitude is null || hold is null || gap is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
         {
             return null;
         }
@@ -124,7 +125,7 @@ internal sealed partial class ScenarioCompiler
         return new InputSpec(name, c.Target, c.IsTag, amplitude.Value, c.Fraction)
         {
             Kind = InputKind.Patterns,
-            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value),
+            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value) { GapSteps = gap.Value },
         };
     }
 

@@ -6,14 +6,14 @@ namespace Neurotag.Core.Tests.Network;
 
 public class PatternsDriveTests
 {
-    private static SimulationSpec RandomPatterns(PatternOrder order, ulong seed = 1, double fraction = 1.0, int count = 5, double sparsity = 0.2, long hold = 7) =>
+    private static SimulationSpec RandomPatterns(PatternOrder order, ulong seed = 1, double fraction = 1.0, int count = 5, double sparsity = 0.2, long hold = 7, long gap = 0) =>
         new SpecBuilder()
             .Seed(seed)
             .Population("sensory", 100)
             .Input("stimuli", "sensory", 1.5, fraction: fraction)
             .Phase("show", 200, inputs: ["stimuli"])
             .Build() is var spec
-            ? spec with { Inputs = [spec.Inputs[0] with { Kind = InputKind.Patterns, Patterns = new PatternSetSpec(count, [], sparsity, hold, order) }] }
+            ? spec with { Inputs = [spec.Inputs[0] with { Kind = InputKind.Patterns, Patterns = new PatternSetSpec(count, [], sparsity, hold, order) { GapSteps = gap } }] }
             : throw new InvalidOperationException();
 
     /// <summary>Runs <paramref name="steps"/> steps and returns, per step, the set of neurons whose input is nonzero and the pattern index.</summary>
@@ -146,5 +146,23 @@ public class PatternsDriveTests
     {
         var drive = new Simulator(RandomPatterns(PatternOrder.Random, sparsity: 0.2)).Network.Inputs[0];
         Assert.Equal("patterns (5 × 20 neurons, amplitude 1.5, random order, 7 steps each)", drive.Describe());
+    }
+
+    [Fact]
+    public void Gap_BlanksTheInputAfterEachPresentation_AndDelaysTheNext()
+    {
+        // hold 3 + gap 2: steps 0-2 pattern 0, 3-4 nothing, 5-7 pattern 1, 8-9 nothing, ...
+        var simulator = new Simulator(RandomPatterns(PatternOrder.Cycle, hold: 3, gap: 2));
+        var drive = (PatternsDrive)simulator.Network.Inputs[0];
+        var shown = Drive(simulator, 30);
+        for (int s = 0; s < 30; s++)
+        {
+            bool blank = s % 5 >= 3;
+            Assert.Equal(blank ? -1 : s / 5 % 5, shown[s].Pattern);
+            Assert.Equal(blank ? [] : drive.Patterns[s / 5 % 5], shown[s].Driven);
+        }
+
+        Assert.EndsWith("7 steps each)", new Simulator(RandomPatterns(PatternOrder.Cycle)).Network.Inputs[0].Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("3 steps each + 2 blank)", drive.Describe(), StringComparison.Ordinal);
     }
 }

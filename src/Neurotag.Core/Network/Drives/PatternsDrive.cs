@@ -9,20 +9,24 @@ namespace Neurotag.Core.Network;
 /// experiments (Bienenstock, Cooper &amp; Munro 1982; Hopfield 1982). Presentation k covers the drive's own steps
 /// [k·hold, (k + 1)·hold) and adds the amplitude to exactly the neurons of one pattern. Order <c>cycle</c> shows
 /// pattern k mod P; order <c>random</c> shows every pattern once per block of P presentations, in an order
-/// shuffled (Fisher–Yates) from the input's stream, so each pattern gets the same share of time.
+/// shuffled (Fisher–Yates) from the input's stream, so each pattern gets the same share of time. With a gap, each
+/// presentation is followed by that many blank steps (an inter-stimulus interval): presentation k then covers
+/// [k·(hold + gap), k·(hold + gap) + hold), so rates of one pattern can decay before the next begins.
 /// </summary>
 public sealed class PatternsDrive : DriveInput
 {
     private readonly int[][] _patterns;
     private readonly long _holdSteps;
+    private readonly long _gapSteps;
     private readonly PatternOrder _order;
     private readonly RandomSource _orderRandom;
     private readonly int[] _block;
     private readonly int[] _neurons;
     private long _presentation = -1;
+    private int _shown;
 
     /// <summary>Shows <paramref name="patterns"/> (population indices) with <paramref name="amplitude"/>, each for <paramref name="holdSteps"/> steps.</summary>
-    public PatternsDrive(string name, RatePopulation population, int[][] patterns, float amplitude, long holdSteps, PatternOrder order, RandomSource orderRandom)
+    public PatternsDrive(string name, RatePopulation population, int[][] patterns, float amplitude, long holdSteps, PatternOrder order, RandomSource orderRandom, long gapSteps = 0)
         : base(name, population)
     {
         ArgumentNullException.ThrowIfNull(patterns);
@@ -32,6 +36,8 @@ public sealed class PatternsDrive : DriveInput
         _patterns = patterns;
         Amplitude = amplitude;
         _holdSteps = holdSteps;
+        ArgumentOutOfRangeException.ThrowIfNegative(gapSteps);
+        _gapSteps = gapSteps;
         _order = order;
         _orderRandom = orderRandom;
         _block = new int[patterns.Length];
@@ -47,7 +53,7 @@ public sealed class PatternsDrive : DriveInput
     /// <summary>Added input on the shown pattern's neurons.</summary>
     public float Amplitude { get; }
 
-    /// <summary>Index of the pattern shown at the last applied step (−1 before the first).</summary>
+    /// <summary>Index of the pattern shown at the last applied step (−1 before the first and during a gap).</summary>
     public int CurrentPattern { get; private set; } = -1;
 
     /// <inheritdoc/>
@@ -55,18 +61,27 @@ public sealed class PatternsDrive : DriveInput
     {
         int min = _patterns.Min(p => p.Length), max = _patterns.Max(p => p.Length);
         string sizes = min == max ? min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{min}–{max}");
-        return string.Create(CultureInfo.InvariantCulture, $"patterns ({_patterns.Length} × {sizes} neurons, amplitude {Amplitude}, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each)");
+        return string.Create(CultureInfo.InvariantCulture, $"patterns ({_patterns.Length} × {sizes} neurons, amplitude {Amplitude}, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each{(_gapSteps > 0 ? string.Create(CultureInfo.InvariantCulture, $" + {_gapSteps} blank") : "")})");
     }
 
     /// <inheritdoc/>
     protected override void AddTo(float[] input, long driveStep)
     {
-        long presentation = driveStep / _holdSteps;
+        long period = _holdSteps + _gapSteps;
+        long presentation = driveStep / period;
         if (presentation != _presentation)
         {
             _presentation = presentation;
-            CurrentPattern = Choose(presentation);
+            _shown = Choose(presentation);
         }
+
+        if (driveStep % period >= _holdSteps)
+        {
+            CurrentPattern = -1; // inter-stimulus gap: no drive
+            return;
+        }
+
+        CurrentPattern = _shown;
 
         float amplitude = Amplitude;
         foreach (int n in _patterns[CurrentPattern])
