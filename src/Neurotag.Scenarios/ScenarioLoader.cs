@@ -42,14 +42,22 @@ public static class ScenarioLoader
                 return FailDocument(path, "this is a folder, not a scenario file", "pass a .yaml file, e.g. scenarios/chronic-pain.yaml");
             }
 
+            // Read up to one byte past the limit without asking for the length: pipes, FIFOs and /dev/stdin have none.
             using var stream = File.OpenRead(path);
-            if (stream.Length > YamlTreeLoader.MaxBytes)
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, YamlTreeLoader.MaxBytes + 1 - buffer.Length))) > 0)
             {
-                return FailDocument(path, $"the file is {stream.Length:N0} bytes; scenarios are at most {YamlTreeLoader.MaxBytes:N0}", "is this really a scenario file?");
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > YamlTreeLoader.MaxBytes)
+                {
+                    string size = stream.CanSeek ? $"the file is {stream.Length:N0} bytes" : "the input is larger than that";
+                    return FailDocument(path, $"{size}; scenarios are at most {YamlTreeLoader.MaxBytes:N0}", "is this really a scenario file?");
+                }
             }
 
-            bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
+            bytes = buffer.ToArray();
         }
         catch (FileNotFoundException)
         {
