@@ -18,6 +18,7 @@ The models mirror neurotag's scenarios (see benchmarks/README.md, "Brian2 compar
 - coba-20k: coba with 20 000 neurons, p = 0.02, weights scaled by 4000/N.
 - sma: Song, Miller & Abbott (2000) with the parameters of Brian2's examples/synapses/STDP.py: 1000 Poisson inputs at
   15 Hz onto one LIF neuron, 100 s.
+Every model integrates with method='exponential_euler', neurotag's LIF scheme (docs/models.md, "Spiking core").
 """
 import argparse
 import sys
@@ -38,7 +39,9 @@ def coba(n, duration_s, stdp):
     dge/dt = -ge/taue : 1
     dgi/dt = -gi/taui : 1
     '''
-    group = NeuronGroup(n, eqs, threshold='v>vt', reset='v = vr', refractory=5 * ms, method='euler',
+    # exponential_euler: neurotag's LIF integration (v relaxes exactly toward its conductance-weighted target with the
+    # conductances held over the step; g decays by the exact factor), so both tools integrate the same equations.
+    group = NeuronGroup(n, eqs, threshold='v>vt', reset='v = vr', refractory=5 * ms, method='exponential_euler',
                         namespace=locals())
     group.v = 'randn()*5*mV - 55*mV'
     group.ge = 'clip(randn()*1.5 + 4, 0, inf)'
@@ -88,7 +91,7 @@ def sma(duration_s):
     dge/dt = -ge / taue : 1
     '''
     inputs = PoissonGroup(n, rates=15 * Hz)
-    neuron = NeuronGroup(1, eqs, threshold='v>vt', reset='v = vr', method='euler', namespace=locals())
+    neuron = NeuronGroup(1, eqs, threshold='v>vt', reset='v = vr', method='exponential_euler', namespace=locals())
     neuron.v = el
     syn = Synapses(inputs, neuron, '''w : 1
                    dapre/dt = -apre / taupre : 1 (event-driven)
