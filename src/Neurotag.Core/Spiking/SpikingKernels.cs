@@ -63,11 +63,20 @@ public static class SpikingKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
-        x = Vector256.Max(x, Vector256.Create(ExpMin));
-        var shifted = (x * Vector256.Create(Log2E)) + Vector256.Create(RoundingMagic);
-        var k = shifted - Vector256.Create(RoundingMagic);
-        var r = (x - (k * Vector256.Create(Ln2Hi))) - (k * Vector256.Create(Ln2Lo));
+        var magic = Vector256.Create(RoundingMagic);
         var one = Vector256.Create(1f);
+        var shifted = (x * Vector256.Create(Log2E)) + magic;
+        if (Vector256.EqualsAll(shifted, magic))
+        {
+            // k = 0 in every lane (|x| ≤ ln2/2, the usual case for −G·dt/τ_m): the reduction is the identity
+            // (x − 0·ln2 = x, 2⁰ = 1), so the polynomial alone gives the same bits as the full path.
+            return one + (x * (one + (x * (Vector256.Create(0.5f) + (x * (Vector256.Create(0.166666672f) + (x * (Vector256.Create(0.0416666679f) + (x * (Vector256.Create(0.00833333377f) + (x * Vector256.Create(0.00138888892f))))))))))));
+        }
+
+        x = Vector256.Max(x, Vector256.Create(ExpMin));
+        shifted = (x * Vector256.Create(Log2E)) + magic;
+        var k = shifted - magic;
+        var r = (x - (k * Vector256.Create(Ln2Hi))) - (k * Vector256.Create(Ln2Lo));
         var p = one + (r * (one + (r * (Vector256.Create(0.5f) + (r * (Vector256.Create(0.166666672f) + (r * (Vector256.Create(0.0416666679f) + (r * (Vector256.Create(0.00833333377f) + (r * Vector256.Create(0.00138888892f))))))))))));
         var scale = Vector256.ShiftLeft(shifted.AsInt32() + Vector256.Create(127), 23).AsSingle();
         return p * scale;
@@ -77,11 +86,20 @@ public static class SpikingKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
-        x = Vector512.Max(x, Vector512.Create(ExpMin));
-        var shifted = (x * Vector512.Create(Log2E)) + Vector512.Create(RoundingMagic);
-        var k = shifted - Vector512.Create(RoundingMagic);
-        var r = (x - (k * Vector512.Create(Ln2Hi))) - (k * Vector512.Create(Ln2Lo));
+        var magic = Vector512.Create(RoundingMagic);
         var one = Vector512.Create(1f);
+        var shifted = (x * Vector512.Create(Log2E)) + magic;
+        if (Vector512.EqualsAll(shifted, magic))
+        {
+            // k = 0 in every lane (|x| ≤ ln2/2, the usual case for −G·dt/τ_m): the reduction is the identity
+            // (x − 0·ln2 = x, 2⁰ = 1), so the polynomial alone gives the same bits as the full path.
+            return one + (x * (one + (x * (Vector512.Create(0.5f) + (x * (Vector512.Create(0.166666672f) + (x * (Vector512.Create(0.0416666679f) + (x * (Vector512.Create(0.00833333377f) + (x * Vector512.Create(0.00138888892f))))))))))));
+        }
+
+        x = Vector512.Max(x, Vector512.Create(ExpMin));
+        shifted = (x * Vector512.Create(Log2E)) + magic;
+        var k = shifted - magic;
+        var r = (x - (k * Vector512.Create(Ln2Hi))) - (k * Vector512.Create(Ln2Lo));
         var p = one + (r * (one + (r * (Vector512.Create(0.5f) + (r * (Vector512.Create(0.166666672f) + (r * (Vector512.Create(0.0416666679f) + (r * (Vector512.Create(0.00833333377f) + (r * Vector512.Create(0.00138888892f))))))))))));
         var scale = Vector512.ShiftLeft(shifted.AsInt32() + Vector512.Create(127), 23).AsSingle();
         return p * scale;

@@ -109,6 +109,45 @@ public sealed class ProjectionTests
         Assert.Equal(weights, p.Weight); // no postsynaptic spikes and learning off: weights untouched
     }
 
+    /// <summary>
+    /// Delivery reads fixed projections in a compact layout (one weight when all are equal, 2-byte post indices up
+    /// to 65 536 targets) and plastic ones from the full arrays: every layout adds exactly the weights of the
+    /// arriving rows, checked against a naive sum over the (pre, post, weight) lists with the same per-target order.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, false, false)]   // compact indices, one weight
+    [InlineData(1000, true, false)]    // compact indices, per-synapse weights
+    [InlineData(70_000, false, false)] // 4-byte indices, one weight
+    [InlineData(70_000, true, false)]  // 4-byte indices, per-synapse weights
+    [InlineData(1000, true, true)]     // plastic: full arrays
+    public void Deliver_AddsExactlyTheArrivingRowsWeights_InEveryLayout(int targets, bool randomWeights, bool plastic)
+    {
+        var projection = SpikingSpecs.Projection("p", "pre", "post", new ConnectivitySpec(ConnectivityRule.FixedProbability, 20.0 / targets, 0, true), 2) with
+        {
+            Weight = new WeightSpec(randomWeights ? new UniformDistribution(0.5, 2) : new ConstantDistribution(2), 0, 2),
+            Plasticity = plastic ? new PlasticitySpec(PlasticityRule.Stdp, 1, null, null, 0) { Stdp = new StdpSpec(20, 20, 0.01, 0.0105, StdpWeightDependence.Additive, StdpPairing.AllToAll) } : null,
+        };
+        var spec = SpikingSpecs.Spec(
+            [new PopulationSpec("pre", 300, SpikingSpecs.Lif()), new PopulationSpec("post", targets, SpikingSpecs.Lif())],
+            [projection],
+            [SpikingSpecs.Phase("run", 1)]);
+        var p = SpikingNetwork.Build(spec).Projections[0];
+        int[] arriving = [3, 17, 18, 150, 299];
+        var expected = new float[targets];
+        for (int s = 0; s < p.Count; s++)
+        {
+            if (arriving.Contains(p.Pre[s]))
+            {
+                expected[p.Post[s]] += p.Weight[s]; // rows ascending, as Deliver visits them
+            }
+        }
+
+        Array.Clear(p.Target);
+        p.Deliver(arriving);
+        Assert.Equal(expected, p.Target);
+        Assert.Contains(expected, x => x != 0f);
+    }
+
     /// <summary>The same seed draws the same per-synapse delays; another seed draws others (stream delay:NAME).</summary>
     [Fact]
     public void PerSynapseDelays_AreDeterminedByTheSeed()
