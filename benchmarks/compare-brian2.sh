@@ -2,13 +2,15 @@
 # Runs the issue #3 timing workloads in Brian2 2.5.1 (C++ standalone, one thread) and in neurotag-cli, alternately,
 # and prints a table of simulation-loop times (minimum over REPEATS), their ratio and the mean rates of both tools.
 # Not part of the test suite. Usage: benchmarks/compare-brian2.sh [MODEL...]   (default: coba coba-stdp coba-20k sma)
-# Environment: REPEATS (default 3), WORK (scratch folder, default /tmp/neurotag-compare-brian2).
+# Environment: REPEATS (default 3), WORK (scratch folder, default /tmp/neurotag-compare-brian2),
+# BRIAN2_METHOD (default exponential_euler, the scheme neurotag integrates; euler for the cheaper, different scheme).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 repeats=${REPEATS:-3}
 work=${WORK:-/tmp/neurotag-compare-brian2}
 models=("$@")
 [ ${#models[@]} -gt 0 ] || models=(coba coba-stdp coba-20k sma)
+method=${BRIAN2_METHOD:-exponential_euler}
 py=/usr/bin/python3   # Debian's python with python3-brian, not a pyenv python on PATH
 
 if ! "$py" -c 'import brian2' 2>/dev/null; then
@@ -39,9 +41,9 @@ summary_value() { # FILE PHASE KIND NAME METRIC
 
 printf '%-10s %12s %12s %8s   %-28s %s\n' model brian2_s neurotag_s ratio brian2_rate_hz neurotag_rate_hz
 for model in "${models[@]}"; do
-  dir="$work/brian2-$model"
+  dir="$work/brian2-$model-$method"
   # Code generation and compilation happen here, once; the line printed has the Brian2 rates.
-  b2_line=$("$py" "$root/benchmarks/brian2/models.py" "$model" "$dir" 2>/dev/null | grep '^loop_s=')
+  b2_line=$("$py" "$root/benchmarks/brian2/models.py" "$model" "$dir" --method "$method" 2>/dev/null | grep '^loop_s=')
   b2_best=$(sed -E 's/^loop_s=([0-9.]+).*/\1/' <<<"$b2_line")
   nt_best=""
   for ((r = 0; r < repeats; r++)); do
@@ -65,4 +67,4 @@ for model in "${models[@]}"; do
   printf '%-10s %12.3f %12.3f %8s   %-28s %s\n' "$model" "$b2_best" "$nt_best" "${ratio}x" "$b2_rate" "$nt_rate"
 done
 echo "brian2_s: Brian2's own loop time (results/last_run_info.txt), compile excluded; neurotag_s: manifest simulate_seconds" \
-     "(the loop alone, recording included; network build and CSV flush excluded); ratio = brian2_s / neurotag_s (above 1: neurotag faster); minimum of $repeats alternating runs." >&2
+     "(the loop alone, recording included; network build and CSV flush excluded); Brian2 method $method; ratio = brian2_s / neurotag_s (above 1: neurotag faster); minimum of $repeats alternating runs." >&2
