@@ -386,7 +386,7 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
-    /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse (18 when fixed) plus the state.</summary>
+    /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse (18 when fixed, 20 when plastic) plus the state.</summary>
     private void CheckSpikingMemory(SimulationSpec spec, YamlMappingNode top)
     {
         long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
@@ -401,8 +401,9 @@ internal sealed partial class ScenarioCompiler
                 ConnectivityRule.OneToOne => SizeOf(p.To),
                 _ => pairs,
             };
-            // pre, post, weight and the transposed index (4 bytes each), plus the 2-byte post copy fixed projections deliver from.
-            bytes += (synapses * (p.Plasticity is null ? 18 : 16)) + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
+            // pre, post, weight and the transposed index (4 bytes each), plus the 2-byte post copy fixed projections
+            // deliver from, or the column-ordered pre index STDP reads.
+            bytes += (synapses * (p.Plasticity is null ? 18 : 20)) + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
             if (p.SynapseDelaySteps is not null)
             {
                 // The per-synapse delay and the ring of future input (one float per post per slot; plastic

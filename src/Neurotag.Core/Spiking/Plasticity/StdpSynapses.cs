@@ -40,6 +40,7 @@ public sealed class StdpSynapses
     private readonly double _dtMs;
     private readonly double _preLogDecay;
     private readonly long[]? _lastArrivalStep;
+    private readonly int[] _colPre;
     private long _step;
 
     /// <summary>STDP on <paramref name="synapses"/> with bounds [<paramref name="wMin"/>, <paramref name="wMax"/>].</summary>
@@ -73,6 +74,13 @@ public sealed class StdpSynapses
         _nearest = spec.Pairing == StdpPairing.Nearest;
         _multiplicative = spec.Mode == StdpWeightDependence.Multiplicative;
         PreTrace = new float[synapses.PreCount];
+        // The presynaptic neuron of each column entry, in column order: a postsynaptic spike then reads its x_j
+        // sequentially instead of through a second random access (Pre[ColSynapse[k]]) per synapse.
+        _colPre = new int[synapses.Count];
+        for (int k = 0; k < _colPre.Length; k++)
+        {
+            _colPre[k] = synapses.Pre[synapses.ColSynapse[k]];
+        }
         _dtMs = dtMs;
         _preLogDecay = -dtMs / spec.TauPlusMs;
         if (perSynapsePreTrace)
@@ -128,19 +136,38 @@ public sealed class StdpSynapses
         var post = _syn.Post;
         var w = _syn.Weight;
         var y = PostTrace;
+        var x = PreTrace;
+        var alive = Alive;
         float a = _aMinus * scale;
+        bool simple = !_multiplicative && Eligibility is null && alive is null;
         foreach (int j in pre)
         {
-            PreTrace[j] = _nearest ? 1f : PreTrace[j] + 1f;
+            x[j] = _nearest ? 1f : x[j] + 1f;
             if (a == 0f)
             {
                 continue; // scale 0: plasticity off, the traces still follow the spikes
             }
 
-            for (int s = rowStart[j], end = rowStart[j + 1]; s < end; s++)
+            int end = rowStart[j + 1];
+            if (simple)
+            {
+                // Additive, no eligibility, no pruning: the common case, without per-synapse branches.
+                for (int s = rowStart[j]; s < end; s++)
+                {
+                    float trace = y[post[s]];
+                    if (trace != 0f)
+                    {
+                        w[s] = Math.Clamp(w[s] - (a * trace), _min, _max);
+                    }
+                }
+
+                continue;
+            }
+
+            for (int s = rowStart[j]; s < end; s++)
             {
                 float trace = y[post[s]];
-                if (trace != 0f && (Alive is null || Alive[s] != 0))
+                if (trace != 0f && (alive is null || alive[s] != 0))
                 {
                     float dw = -a * trace;
                     Apply(s, _multiplicative ? dw * (w[s] - _min) * _invRange : dw, w);
@@ -183,23 +210,44 @@ public sealed class StdpSynapses
     {
         var colStart = _syn.ColStart;
         var colSynapse = _syn.ColSynapse;
-        var pre = _syn.Pre;
+        var colPre = _colPre;
         var w = _syn.Weight;
         var x = PreTrace;
+        var postTrace = PostTrace;
+        var synapseTrace = SynapsePreTrace;
+        var alive = Alive;
         float a = _aPlus * scale;
+        bool simple = !_multiplicative && Eligibility is null && alive is null && synapseTrace is null;
         foreach (int i in post)
         {
-            PostTrace[i] = _nearest ? 1f : PostTrace[i] + 1f;
+            postTrace[i] = _nearest ? 1f : postTrace[i] + 1f;
             if (a == 0f)
             {
                 continue;
             }
 
-            for (int k = colStart[i], end = colStart[i + 1]; k < end; k++)
+            int end = colStart[i + 1];
+            if (simple)
+            {
+                // Additive, no eligibility, no pruning: the common case, without per-synapse branches.
+                for (int k = colStart[i]; k < end; k++)
+                {
+                    float trace = x[colPre[k]];
+                    if (trace != 0f)
+                    {
+                        int s = colSynapse[k];
+                        w[s] = Math.Clamp(w[s] + (a * trace), _min, _max);
+                    }
+                }
+
+                continue;
+            }
+
+            for (int k = colStart[i]; k < end; k++)
             {
                 int s = colSynapse[k];
-                float trace = SynapsePreTrace is null ? x[pre[s]] : SynapseTraceNow(s);
-                if (trace != 0f && (Alive is null || Alive[s] != 0))
+                float trace = synapseTrace is null ? x[colPre[k]] : SynapseTraceNow(s);
+                if (trace != 0f && (alive is null || alive[s] != 0))
                 {
                     float dw = a * trace;
                     Apply(s, _multiplicative ? dw * (_max - w[s]) * _invRange : dw, w);
