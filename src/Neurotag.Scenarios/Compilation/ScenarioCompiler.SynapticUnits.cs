@@ -67,7 +67,7 @@ internal sealed partial class ScenarioCompiler
                 _r.Error(scalar, path,
                     $"population '{population}' has current-based synapses, so this is a voltage (R·I, e.g. '0.5 mV') or a current (e.g. '20 pA'), but '{scalar.Value.Trim()}' is a {DimensionName(scalar.Value)}",
                     DimensionOf(scalar.Value) == Dimension.Conductance
-                        ? "conductances (nS) are for 'synapse: conductance'; write the weight in mV or pA"
+                        ? "conductances (nS) are for 'synapse: conductance'; write it in mV or pA"
                         : "write the value in mV, or in pA with the population's g_leak");
                 return null;
         }
