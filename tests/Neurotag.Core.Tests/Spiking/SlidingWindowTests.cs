@@ -221,6 +221,54 @@ public sealed class SlidingWindowTests
         Assert.InRange(variance, expected * 0.7, expected * 1.3);
     }
 
+    /// <summary>The windows are fed from the step loop, which must not allocate: measured in bytes, not time.</summary>
+    [Fact]
+    public void FeedingTheWindows_AllocatesNothingPerStep()
+    {
+        var tag = new TagSpec("front", "src", 100, new IndexRange(0, 99), []);
+        var record = new RecordSpec(100, [TagMetric.Activation], true, null) { WindowSteps = 250 };
+        var spec = SpikingSpecs.Spec([new PopulationSpec("src", 400, new PoissonNeuronSpec(50))], [], [SpikingSpecs.Phase("run", 10_000)], record: record, tags: [tag]);
+        var sim = new SpikingSimulator(spec);
+        var recorder = new SpikingRecorder(sim.Network, spec.Record, spec.Clock, new DiscardingSink());
+        for (int k = 0; k < 500; k++)
+        {
+            sim.Step(learning: false);
+            recorder.SampleStep(sim.CurrentStep);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int k = 0; k < 5000; k++)
+        {
+            sim.Step(learning: false);
+            recorder.SampleStep(sim.CurrentStep);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private sealed class DiscardingSink : IRecordSink
+    {
+        public void Write(in TagSample sample)
+        {
+        }
+
+        public void Write(in PopulationSample sample)
+        {
+        }
+
+        public void Write(in WeightBlockSample sample)
+        {
+        }
+
+        public void Write(in WeightHistogramSample sample)
+        {
+        }
+
+        public void Write(in SummaryRow row)
+        {
+        }
+    }
+
     private static long Step(double timeMs) => (long)Math.Round(timeMs / DtMs);
 
     private static void AssertClose(double expected, double actual, string what, double relative = 1e-12) =>
