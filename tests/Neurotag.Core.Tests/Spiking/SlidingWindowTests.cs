@@ -221,6 +221,33 @@ public sealed class SlidingWindowTests
         Assert.InRange(variance, expected * 0.7, expected * 1.3);
     }
 
+    /// <summary>
+    /// When every phase is a whole number of sampling intervals, a window equal to the interval covers exactly the
+    /// spikes since the previous sample, so it must reproduce the default output bit for bit (same arithmetic).
+    /// </summary>
+    [Fact]
+    public void WindowEqualToTheSamplingInterval_ReproducesTheDefaultBitForBit()
+    {
+        MemoryRecordSink Run(long? window)
+        {
+            var tag = new TagSpec("front", "exc", 30, new IndexRange(10, 39), []);
+            var phases = new[] { SpikingSpecs.Phase("a", 2000, "drive"), new PhaseSpec("rest", 0, 700, true, [], [], false, []), SpikingSpecs.Phase("b", 1500) };
+            var record = new RecordSpec(250, [TagMetric.Activation], true, null) { WindowSteps = window };
+            var spec = SpikingSpecs.Spec([new PopulationSpec("exc", 100, SpikingSpecs.Lif(bias: 5, tRefMs: 2))], [], phases, record: record,
+                inputs: [new PoissonInputSpec("drive", "exc", false, 500, 2, 1, false)], tags: [tag]);
+            var sink = new MemoryRecordSink();
+            new SpikingSimulator(spec).Run(sink);
+            return sink;
+        }
+
+        var byDefault = Run(null);
+        var windowed = Run(250);
+        Assert.Contains(byDefault.Populations, p => p.Value > 0);
+        Assert.Equal(byDefault.Populations, windowed.Populations);
+        Assert.Equal(byDefault.Tags, windowed.Tags);
+        Assert.Equal(byDefault.Summary, windowed.Summary);
+    }
+
     /// <summary>The windows are fed from the step loop, which must not allocate: measured in bytes, not time.</summary>
     [Fact]
     public void FeedingTheWindows_AllocatesNothingPerStep()
