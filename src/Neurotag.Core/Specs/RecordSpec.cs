@@ -30,6 +30,13 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     /// <summary>Spiking networks: the state variable to record (state.csv), or null.</summary>
     public StateRecordSpec? State { get; init; }
 
+    /// <summary>
+    /// Spiking networks: length in steps of the sliding window over which population rates and tag activation are
+    /// counted, ending at each sample and never reaching back before the phase start; null (the default) counts the
+    /// spikes since the previous sample instead.
+    /// </summary>
+    public long? WindowSteps { get; init; }
+
     /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
     public double ActiveAbove { get; init; } = 0.5;
 

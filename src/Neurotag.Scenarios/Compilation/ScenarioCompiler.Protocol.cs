@@ -253,7 +253,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above", "window");
         var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
         double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
 
@@ -315,6 +315,8 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics };
+        var (windowOk, window) = ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
+        return every is null || activeAbove is null || !windowOk ? null
+            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
     }
 }
