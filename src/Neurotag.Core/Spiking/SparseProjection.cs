@@ -210,6 +210,7 @@ public sealed class SparseProjection
     /// Queues this step's presynaptic spikes and returns those that arrive now (emitted DelaySteps steps ago); the
     /// returned span stays valid until the next call.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<int> Transmit(long step, ReadOnlySpan<int> preSpikes)
     {
         int slots = _ring.Length;

@@ -37,6 +37,7 @@ public sealed class SpikingSimulator : ISimulation
     public long CurrentStep { get; private set; }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -98,6 +99,7 @@ public sealed class SpikingSimulator : ISimulation
     }
 
     /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Step(bool learning)
     {
         long step = ++CurrentStep;
