@@ -176,6 +176,40 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
+    /// <summary>
+    /// The sparse weights implement normalization per post and pruning without regrowth (SparseCompetition);
+    /// heterosynaptic depression, normalization per pre or both and regrowth exist only in the rate core. They are
+    /// reported here rather than silently ignored. Returns false when any was found.
+    /// </summary>
+    private bool SpikingCompetitionSupported(YamlMappingNode projection, string path)
+    {
+        const string Hint = "the spiking core implements 'normalize: { per: post }' and pruning without regrowth";
+        bool ok = true;
+        if (projection["competition"] is YamlMappingNode competition)
+        {
+            if (competition.Entries.FirstOrDefault(e => e.Key.Value == "heterosynaptic").Key is { } hetero)
+            {
+                _r.Error(hetero, path + ".competition.heterosynaptic", "heterosynaptic depression is not available on spiking projections", Hint + " (use normalize per post for a conserved input budget)");
+                ok = false;
+            }
+
+            if (competition["normalize"] is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
+            {
+                _r.Error(per, path + ".competition.normalize.per", $"'per: {per.Value}' is not available on spiking projections", Hint);
+                ok = false;
+            }
+        }
+
+        if (projection["pruning"] is YamlMappingNode pruning && pruning["regrow"] is { } regrow
+            && !(regrow is YamlScalarNode flag && flag.Value == "false"))
+        {
+            _r.Error(regrow, path + ".pruning.regrow", "regrowth of pruned synapses is not available on spiking projections", Hint + " (remove 'regrow:' or set it to false)");
+            ok = false;
+        }
+
+        return ok;
+    }
+
     /// <summary>Reads <c>record.spikes</c> and <c>record.state</c>.</summary>
     private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map, long defaultEvery)
     {
