@@ -1,5 +1,6 @@
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Spiking;
 
@@ -189,7 +190,27 @@ internal sealed class SpikingRecorder
             _weightSummary.Write(_sink, phase.Name, phase.Rep, p.Name);
         }
 
+        WriteStructuralCounts(phase);
         _sink.PhaseCompleted(instance);
+    }
+
+    /// <summary>
+    /// The rate recorder's structural rows (<see cref="StructuralSummary"/>) for every spiking projection with
+    /// pruning: <c>projection,NAME,synapses|pruned|regrown</c>, values at the end of the phase. Regrowth is not
+    /// implemented on sparse weights (the compiler rejects it), so <c>regrown</c> is 0 and synapses = built − pruned.
+    /// </summary>
+    private void WriteStructuralCounts(PhaseSpec phase)
+    {
+        foreach (var rule in _network.Rules)
+        {
+            if (rule is StdpRule { Plasticity: var plasticity } && rule.Projection.Spec.Pruning is not null)
+            {
+                string name = rule.Projection.Name;
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "synapses", "", rule.Projection.Count - plasticity.Pruned));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "pruned", "", plasticity.Pruned));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "regrown", "", 0));
+            }
+        }
     }
 
     private void BuildSeries()
