@@ -94,7 +94,9 @@ public sealed class SpikingSimulator : ISimulation
 
         progress?.Report(new RunProgress(done, total, "done", 0));
         var pruned = Network.Rules.ToDictionary(r => r.Projection.Name, r => r is StdpRule stdp ? stdp.Plasticity.Pruned : 0L, StringComparer.Ordinal);
-        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned);
+        // Regrowth is rate-only (the compiler rejects it on spiking projections), but callers look every projection up.
+        var regrown = Network.Projections.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
+        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned) { RegrownSynapses = regrown };
     }
 
     /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>

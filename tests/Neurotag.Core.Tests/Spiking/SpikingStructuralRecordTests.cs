@@ -41,6 +41,7 @@ public class SpikingStructuralRecordTests
         Assert.Equal(built - expectedPruned, Row("late", "synapses"));
         Assert.Equal(0, Row("late", "regrown"));
         Assert.Equal(expectedPruned, result.PrunedSynapses["recurrent"]);
+        Assert.Equal(0, result.RegrownSynapses["recurrent"]); // the manifest reads both for every pruned projection
     }
 
     [Fact]
