@@ -30,7 +30,11 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     /// <summary>Spiking networks: the state variable to record (state.csv), or null.</summary>
     public StateRecordSpec? State { get; init; }
 
-    /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
+    /// <summary>
+    /// Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>;
+    /// default 0.5 (half of a sigmoid unit's range). In spiking networks a rate in Hz (spike count over the sampling
+    /// window divided by the window), which the scenario must give.
+    /// </summary>
     public double ActiveAbove { get; init; } = 0.5;
 
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>

@@ -225,6 +225,16 @@ internal sealed class SpikingRecorder
                 _series.Add(new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
             }
 
+            if (metrics.Contains(TagMetric.Recall))
+            {
+                _series.Add(new Series(true, tag.Name, "recall", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: true, _spec.ActiveAbove, w)));
+            }
+
+            if (metrics.Contains(TagMetric.Spurious))
+            {
+                _series.Add(new Series(true, tag.Name, "spurious", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: false, _spec.ActiveAbove, w)));
+            }
+
             if (metrics.Contains(TagMetric.Strength))
             {
                 _series.Add(new Series(true, tag.Name, "strength", "", _ => SparseTagMetrics.MeanWeight(members, members, recurrent)));
@@ -259,6 +269,36 @@ internal sealed class SpikingRecorder
                 _series.Add(new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
             }
         }
+    }
+
+    /// <summary>
+    /// The retrieval metrics (RetrievalMetrics) on spikes: the fraction of the tag's members (<paramref name="inside"/>)
+    /// or of the population's other neurons whose spike count over the window, divided by the window, exceeds
+    /// <paramref name="activeAboveHz"/>. NaN for an empty set or an empty window.
+    /// </summary>
+    private static double ActiveFraction(int[] counts, bool[] members, bool inside, double activeAboveHz, double windowS)
+    {
+        if (windowS <= 0)
+        {
+            return double.NaN;
+        }
+
+        int considered = 0, active = 0;
+        for (int n = 0; n < counts.Length; n++)
+        {
+            if (members[n] != inside)
+            {
+                continue;
+            }
+
+            considered++;
+            if (counts[n] / windowS > activeAboveHz)
+            {
+                active++;
+            }
+        }
+
+        return considered == 0 ? double.NaN : (double)active / considered;
     }
 
     private static double Rate(int[] counts, int[] members, double windowS)

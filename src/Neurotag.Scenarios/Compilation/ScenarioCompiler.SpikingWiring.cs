@@ -289,8 +289,8 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>
-    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, recall/spurious, threshold/gain
-    /// records) have no spiking counterpart yet: reported rather than silently ignored.
+    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, threshold/gain records) have no
+    /// spiking counterpart yet: reported rather than silently ignored. recall/spurious need an explicit rate in Hz.
     /// </summary>
     private void CheckRateOnlyFeatures(YamlMappingNode top)
     {
@@ -318,16 +318,26 @@ internal sealed partial class ScenarioCompiler
 
         if (top["record"] is YamlMappingNode record)
         {
-            foreach (var (section, rateOnly) in new[] { ("tags", new[] { "recall", "spurious" }), ("populations", new[] { "threshold", "gain" }) })
+            if (record["populations"] is YamlSequenceNode populations)
             {
-                if (record[section] is YamlSequenceNode items)
+                for (int i = 0; i < populations.Items.Count; i++)
                 {
-                    for (int i = 0; i < items.Items.Count; i++)
+                    if (populations.Items[i] is YamlScalarNode s && s.Value is "threshold" or "gain")
                     {
-                        if (items.Items[i] is YamlScalarNode s && rateOnly.Contains(s.Value))
-                        {
-                            _r.Error(s, SchemaReader.Inv($"record.{section}[{i}]"), $"'{s.Value}' is not recorded for spiking networks", Hint);
-                        }
+                        _r.Error(s, SchemaReader.Inv($"record.populations[{i}]"), $"'{s.Value}' is not recorded for spiking networks", Hint);
+                    }
+                }
+            }
+
+            // recall/spurious count neurons above a rate; a spiking scenario must say which rate, in Hz.
+            if (record["tags"] is YamlSequenceNode tagMetrics && record["active_above"] is null)
+            {
+                for (int i = 0; i < tagMetrics.Items.Count; i++)
+                {
+                    if (tagMetrics.Items[i] is YamlScalarNode s && s.Value is "recall" or "spurious")
+                    {
+                        _r.Error(s, SchemaReader.Inv($"record.tags[{i}]"), $"'{s.Value}' in a spiking scenario needs 'record.active_above', the rate in Hz above which a neuron counts as active",
+                            "add for example 'active_above: 5 Hz' to record:");
                     }
                 }
             }
