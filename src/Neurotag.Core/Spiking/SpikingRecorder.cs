@@ -24,6 +24,7 @@ internal sealed class SpikingRecorder
     private readonly SpikingPopulation? _statePopulation;
     private readonly WeightSummary _weightSummary = new();
     private long _windowStart;
+    private float[]? _existingMask;
 
     public SpikingRecorder(SpikingNetwork network, RecordSpec spec, Clock clock, IRecordSink sink)
     {
@@ -147,7 +148,7 @@ internal sealed class SpikingRecorder
         }
 
         double t = _clock.TimeMs(step);
-        _weightSummary.Add(p.Weight, default, p.Spec.Weight.Min, p.Spec.Weight.Max);
+        _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
         WriteBlock(t, phase, p, "*", null, "*", null);
         foreach (var (fromName, fromMembers) in _weightFrom)
         {
@@ -164,9 +165,13 @@ internal sealed class SpikingRecorder
             int bins = spec.HistogramBins;
             double width = (hi - lo) / bins;
             var counts = new long[bins];
-            foreach (float w in p.Weight)
+            for (int s = 0; s < p.Count; s++)
             {
-                counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                if (p.Exists(s))
+                {
+                    float w = p.Weight[s];
+                    counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                }
             }
 
             for (int b = 0; b < bins; b++)
@@ -175,6 +180,27 @@ internal sealed class SpikingRecorder
                 _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, lo + (b * width), binHigh, counts[b]));
             }
         }
+    }
+
+    /// <summary>The WeightSummary mask of existing synapses (1/0), or empty when the projection prunes nothing.</summary>
+    private float[] ExistingMask(SparseProjection p)
+    {
+        if (p.Alive is not { } alive)
+        {
+            return [];
+        }
+
+        if (_existingMask is null || _existingMask.Length != alive.Length)
+        {
+            _existingMask = new float[alive.Length];
+        }
+
+        for (int s = 0; s < alive.Length; s++)
+        {
+            _existingMask[s] = alive[s];
+        }
+
+        return _existingMask;
     }
 
     /// <summary>Writes the per-phase means of protocol entry <paramref name="instance"/> to the summary.</summary>
@@ -323,7 +349,7 @@ internal sealed class SpikingRecorder
         long count = 0;
         for (int s = 0; s < p.Count; s++)
         {
-            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]))
+            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]) || !p.Exists(s))
             {
                 continue;
             }

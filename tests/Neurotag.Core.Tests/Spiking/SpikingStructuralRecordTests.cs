@@ -44,6 +44,37 @@ public class SpikingStructuralRecordTests
         Assert.Equal(0, result.RegrownSynapses["recurrent"]); // the manifest reads both for every pruned projection
     }
 
+    /// <summary>
+    /// Pruned synapses hold weight 0 in the CSR arrays but no longer exist: tag strength, weight blocks and the weight
+    /// summary average the surviving synapses only, as the rate core does. Expected values come from the initial weights
+    /// of an identically seeded network (weights never change here: the neurons are silent).
+    /// </summary>
+    [Fact]
+    public void Run_AfterPruning_MetricsAverageSurvivingSynapsesOnly()
+    {
+        var spec = PruningSpec() with
+        {
+            Tags = [new TagSpec("group", "cortex", 10, new IndexRange(0, 9), [])],
+            Record = new RecordSpec(10, [TagMetric.Strength], false, new WeightRecordSpec("recurrent", 10, 0)),
+        };
+        var initial = SpikingNetwork.Build(spec).Projections.Single();
+        var survivors = Enumerable.Range(0, initial.Count).Where(s => initial.Weight[s] >= Below).ToList();
+        double groupMean = survivors.Where(s => initial.Pre[s] < 10 && initial.Post[s] < 10).Average(s => (double)initial.Weight[s]);
+        double allMean = survivors.Average(s => (double)initial.Weight[s]);
+        double allMeanWithZeros = survivors.Sum(s => (double)initial.Weight[s]) / initial.Count;
+        Assert.True(allMean - allMeanWithZeros > 0.05, "the test must tell the two averages apart");
+
+        var sink = new MemoryRecordSink();
+        new SpikingSimulator(spec).Run(sink);
+
+        var lastStrength = sink.Tags.Last(t => t.Tag == "group" && t.Metric == "strength");
+        Assert.Equal(groupMean, lastStrength.Value, 9);
+        var lastBlock = sink.WeightBlocks.Last(b => b.From == "*");
+        Assert.Equal(survivors.Count, lastBlock.Count);
+        Assert.Equal(allMean, lastBlock.Mean, 6);
+        Assert.True(lastBlock.Min >= Below, $"a pruned synapse was counted: min {lastBlock.Min}");
+    }
+
     [Fact]
     public void Run_SpikingProjectionWithoutPruning_WritesNoStructuralRows()
     {
