@@ -31,9 +31,16 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     public StateRecordSpec? State { get; init; }
 
     /// <summary>
+    /// Spiking networks: length in steps of the sliding window over which population rates and tag activation are
+    /// counted, ending at each sample and never reaching back before the phase start; null (the default) counts the
+    /// spikes since the previous sample instead.
+    /// </summary>
+    public long? WindowSteps { get; init; }
+
+    /// <summary>
     /// Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>;
     /// default 0.5 (half of a sigmoid unit's range). In spiking networks a rate in Hz (spike count over the sampling
-    /// window divided by the window), which the scenario must give.
+    /// interval divided by it, also with <see cref="WindowSteps"/>), which the scenario must give.
     /// </summary>
     public double ActiveAbove { get; init; } = 0.5;
 

@@ -6,9 +6,11 @@ namespace Neurotag.Core.Spiking;
 
 /// <summary>
 /// Samples a spiking network for the same outputs as the rate recorder: population rates and tag activation in Hz
-/// over the sampling window (the spikes since the previous sample), tag strength/coupling/ownership and weight blocks
-/// and histograms from the sparse weights, plus the spike raster and state traces. Keeps the per-phase means for
-/// summary.csv.
+/// over the sampling window (the spikes since the previous sample) or, with <see cref="RecordSpec.WindowSteps"/>,
+/// over a sliding window of that many steps ending at the sample (a causal flat window, like Brian2's
+/// <c>PopulationRateMonitor.smooth_rate(window='flat')</c> but trailing instead of centred); tag
+/// strength/coupling/ownership and weight blocks and histograms from the sparse weights, plus the spike raster and
+/// state traces. Keeps the per-phase means for summary.csv.
 /// </summary>
 internal sealed class SpikingRecorder
 {
@@ -23,6 +25,9 @@ internal sealed class SpikingRecorder
     private readonly SpikingPopulation? _spikePopulation;
     private readonly SpikingPopulation? _statePopulation;
     private readonly WeightSummary _weightSummary = new();
+
+    /// <summary>Sliding-window spike counts, one per recorded population rate and tag activation (empty without a window).</summary>
+    private readonly List<(SlidingSpikeCount Window, SpikingPopulation Population, bool[]? Members)> _windows = [];
     private long _windowStart;
     private float[]? _existingMask;
 
@@ -54,10 +59,15 @@ internal sealed class SpikingRecorder
         _statePopulation = spec.State is { } st ? network.Populations.First(p => p.Name == st.Population) : null;
     }
 
-    /// <summary>Resets the per-phase means.</summary>
+    /// <summary>Resets the per-phase means and empties the sliding windows (a window never spans two phases).</summary>
     public void BeginPhase()
     {
         _weightSummary.Reset();
+        foreach (var (window, _, _) in _windows)
+        {
+            window.Restart();
+        }
+
         foreach (var s in _series)
         {
             s.Sum = 0;
@@ -96,9 +106,14 @@ internal sealed class SpikingRecorder
         _windowStart = step;
     }
 
-    /// <summary>Records this step's raster spikes and, when due, the state trace.</summary>
+    /// <summary>Adds this step's spikes to the sliding windows, records the raster spikes and, when due, the state trace.</summary>
     public void SampleStep(long step)
     {
+        foreach (var (window, population, members) in _windows)
+        {
+            window.Push(members is null ? population.SpikeCount : CountMembers(population.Spikes, members));
+        }
+
         if (_spikePopulation is { } sp)
         {
             int limit = _spec.Spikes!.Neurons;
@@ -248,7 +263,9 @@ internal sealed class SpikingRecorder
             var members = SparseTagMetrics.Mask(tag.Members, tag.Population.Size);
             if (metrics.Contains(TagMetric.Activation))
             {
-                _series.Add(new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
+                _series.Add(_spec.WindowSteps is { } steps
+                    ? new Series(true, tag.Name, "activation", "", Windowed(steps, tag.Population, members, tag.Members.Length))
+                    : new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
             }
 
             if (metrics.Contains(TagMetric.Recall))
@@ -292,7 +309,9 @@ internal sealed class SpikingRecorder
         {
             foreach (var population in _network.Populations)
             {
-                _series.Add(new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
+                _series.Add(_spec.WindowSteps is { } steps
+                    ? new Series(false, population.Name, "rate", "", Windowed(steps, population, null, population.Size))
+                    : new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
             }
         }
     }
@@ -325,6 +344,30 @@ internal sealed class SpikingRecorder
         }
 
         return considered == 0 ? double.NaN : (double)active / considered;
+    }
+
+    /// <summary>A series reading a new sliding window over <paramref name="population"/> (restricted to <paramref name="members"/> if given).</summary>
+    private Func<double, double> Windowed(long steps, SpikingPopulation population, bool[]? members, int neurons)
+    {
+        var window = new SlidingSpikeCount(checked((int)steps));
+        _windows.Add((window, population, members));
+        double dtMs = _clock.DtMs;
+        return _ => window.RateHz(neurons, dtMs);
+    }
+
+    /// <summary>Spikes of this step among the members (O(spikes), no allocation: the step loop calls it).</summary>
+    private static int CountMembers(ReadOnlySpan<int> spikes, bool[] members)
+    {
+        int count = 0;
+        foreach (int n in spikes)
+        {
+            if (members[n])
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static double Rate(int[] counts, int[] members, double windowS)

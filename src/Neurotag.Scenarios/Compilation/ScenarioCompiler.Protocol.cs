@@ -253,7 +253,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above");
+        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above", "window");
         var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
         // Spiking networks have no rate variable in [0, 1]: a neuron is active when its spike count over the sampling
         // window, divided by the window, exceeds a rate in Hz (no default; see CheckRateOnlyFeatures).
@@ -319,6 +319,8 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        return every is null || activeAbove is null ? null : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics };
+        var (windowOk, window) = ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
+        return every is null || activeAbove is null || !windowOk ? null
+            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
     }
 }

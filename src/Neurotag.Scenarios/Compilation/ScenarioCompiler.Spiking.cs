@@ -30,14 +30,14 @@ internal sealed partial class ScenarioCompiler
 
     private double DtMs => _dtNs / 1e6;
 
-    private NeuronSpec? ReadSpikingNeuron(YamlMappingNode map, YamlScalarNode model, string path) => model.Value switch
+    private NeuronSpec? ReadSpikingNeuron(YamlMappingNode map, YamlScalarNode model, string path, string population) => model.Value switch
     {
-        "lif" => ReadLif(map, path),
+        "lif" => ReadLif(map, path, population),
         "izhikevich" => ReadIzhikevich(map, path),
         _ => ReadPoissonNeuron(map, path),
     };
 
-    private LifNeuronSpec? ReadLif(YamlMappingNode map, string path)
+    private LifNeuronSpec? ReadLif(YamlMappingNode map, string path, string population)
     {
         _r.CheckKeys(map, path, "model", "synapse", "tau_m", "v_rest", "v_thresh", "v_reset", "t_ref", "tau_e", "tau_i", "e_exc", "e_inh", "g_leak", "bias", "v_init", "ge_init", "gi_init");
         var synapse = map["synapse"] is { } s ? _r.Choice(s, path + ".synapse", SynapseKinds, "synapse kind") : SynapseKind.Conductance;
@@ -52,14 +52,19 @@ internal sealed partial class ScenarioCompiler
         double? eInh = Volt(map, "e_inh", path, -80);
         double? gLeak = map["g_leak"] is { } gl ? _r.Quantity(gl, path + ".g_leak", Dimension.Conductance, 0, minExclusive: true) : 10;
         double? bias = Volt(map, "bias", path, 0);
-        var gDim = synapse == SynapseKind.Current ? Dimension.Voltage : Dimension.Conductance;
+
+        // CUBA: g_leak does not enter the dynamics (written in mV); given, it converts currents in pA to mV (R = 1/g_leak).
+        double? cubaLeak = map["g_leak"] is null ? null : gLeak;
+        SynapticReader synaptic = synapse == SynapseKind.Current
+            ? (node, p, min) => CubaQuantity(node, p, population, cubaLeak, min)
+            : (node, p, min) => CobaQuantity(node, p, population, min);
+        string synapticExample = synapse == SynapseKind.Current ? "0.5 mV" : "40 nS";
         var vInit = map["v_init"] is { } vi ? ReadQuantityDistribution(vi, path + ".v_init", Dimension.Voltage) : new ConstantDistribution(vRest ?? 0);
-        var geInit = map["ge_init"] is { } ge ? ReadQuantityDistribution(ge, path + ".ge_init", gDim) : new ConstantDistribution(0);
-        var giInit = map["gi_init"] is { } gi ? ReadQuantityDistribution(gi, path + ".gi_init", gDim) : new ConstantDistribution(0);
-        if (synapse == SynapseKind.Current && map["g_leak"] is { } glNode)
+        var geInit = map["ge_init"] is { } ge ? ReadQuantityDistribution(ge, path + ".ge_init", synaptic, synapticExample) : new ConstantDistribution(0);
+        var giInit = map["gi_init"] is { } gi ? ReadQuantityDistribution(gi, path + ".gi_init", synaptic, synapticExample) : new ConstantDistribution(0);
+        if (synapse == SynapseKind.Current)
         {
-            _r.Error(glNode, path + ".g_leak", "'g_leak' applies to conductance-based synapses only", "remove it, or use 'synapse: conductance'");
-            return null;
+            _cubaLeak[population] = cubaLeak;
         }
 
         if (vThresh is { } th && vReset is { } rs && rs >= th)
@@ -129,14 +134,17 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>A quantity, or <c>{ uniform: [a, b] }</c> / <c>{ normal: [mean, std] }</c> of quantities.</summary>
-    private Distribution? ReadQuantityDistribution(YamlNodeBase node, string path, Dimension dimension)
+    private Distribution? ReadQuantityDistribution(YamlNodeBase node, string path, Dimension dimension) =>
+        ReadQuantityDistribution(node, path, (n, p, min) => _r.Quantity(n, p, dimension, min), QuantityParser.Example(dimension));
+
+    /// <summary>As <see cref="ReadQuantityDistribution(YamlNodeBase, string, Dimension)"/>, each quantity read by <paramref name="read"/> (synaptic units).</summary>
+    private Distribution? ReadQuantityDistribution(YamlNodeBase node, string path, SynapticReader read, string example)
     {
         if (node is YamlScalarNode)
         {
-            return _r.Quantity(node, path, dimension) is { } v ? new ConstantDistribution(v) : null;
+            return read(node, path, double.MinValue) is { } v ? new ConstantDistribution(v) : null;
         }
 
-        string example = QuantityParser.Example(dimension);
         var map = _r.Mapping(node, path, $"{example} or {{ uniform: [{example}, {example}] }} or {{ normal: [{example}, {example}] }}");
         if (map is null)
         {
@@ -163,8 +171,8 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        double? a = _r.Quantity(seq.Items[0], kp + "[0]", dimension);
-        double? b = _r.Quantity(seq.Items[1], kp + "[1]", dimension, kind.Value == "normal" ? 0 : double.MinValue);
+        double? a = read(seq.Items[0], kp + "[0]", double.MinValue);
+        double? b = read(seq.Items[1], kp + "[1]", kind.Value == "normal" ? 0 : double.MinValue);
         if (a is null || b is null)
         {
             return null;

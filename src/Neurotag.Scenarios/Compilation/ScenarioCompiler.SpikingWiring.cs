@@ -10,6 +10,9 @@ internal sealed partial class ScenarioCompiler
     /// <summary>The longest homogeneous delay, in steps (the ring buffer holds one spike list per step).</summary>
     private const long MaxDelaySteps = 100_000;
 
+    /// <summary>The longest rate window, in steps: each windowed series keeps a ring of one count (4 bytes) per step.</summary>
+    private const long MaxWindowSteps = 100_000;
+
     private bool InputDefined(string name) => _inputs.ContainsKey(name) || _poissonInputs.ContainsKey(name);
 
     private IEnumerable<string> InputNames => _inputs.Keys.Concat(_poissonInputs.Keys);
@@ -75,37 +78,29 @@ internal sealed partial class ScenarioCompiler
         return true;
     }
 
-    /// <summary>The unit of synaptic weights onto <paramref name="population"/>: nS (COBA), mV (CUBA), none (Izhikevich); null for Poisson sources.</summary>
-    private Dimension? WeightDimension(string population, out bool receives)
-    {
-        var neuron = _populations[population].Neuron;
-        receives = neuron is not PoissonNeuronSpec;
-        return neuron is LifNeuronSpec lif ? (lif.Synapse == SynapseKind.Conductance ? Dimension.Conductance : Dimension.Voltage) : null;
-    }
-
+    /// <summary>A weight onto <paramref name="population"/> in its synaptic unit (nS COBA, mV or pA CUBA, number Izhikevich), ≥ <paramref name="min"/>.</summary>
     private double? SpikingWeightValue(YamlNodeBase node, string path, string population, double min = 0)
     {
-        var dimension = WeightDimension(population, out bool receives);
-        if (!receives)
+        if (SynapticReaderFor(population) is not { } read)
         {
             _r.Error(node, path, $"population '{population}' is a Poisson source and has no synapses", "target a lif or izhikevich population");
             return null;
         }
 
-        return dimension is { } d ? _r.Quantity(node, path, d, min) : _r.Number(node, path, min, example: "0.5");
+        return read(node, path, min);
     }
 
     /// <summary>Weights of a spiking projection: a quantity in the target's unit, or { init, min, max } with quantities.</summary>
     private WeightSpec? ReadSpikingWeight(YamlNodeBase? node, string path, string to)
     {
         string population = PopulationOf(to);
-        var dimension = WeightDimension(population, out bool receives);
+        var read = SynapticReaderFor(population);
         if (node is null)
         {
             return null;
         }
 
-        if (!receives)
+        if (read is null)
         {
             _r.Error(node, path, $"population '{population}' is a Poisson source and cannot receive synapses", "project onto a lif or izhikevich population");
             return null;
@@ -125,7 +120,8 @@ internal sealed partial class ScenarioCompiler
         _r.CheckKeys(map, path, "init", "min", "max");
         var initNode = _r.Required(map, "init", path, "6 nS");
         var init = initNode is null ? null
-            : dimension is { } d ? ReadQuantityDistribution(initNode, path + ".init", d) : ReadDistribution(initNode, path + ".init");
+            : _populations[population].Neuron is LifNeuronSpec lif ? ReadQuantityDistribution(initNode, path + ".init", read, lif.Synapse == SynapseKind.Conductance ? "6 nS" : "0.5 mV")
+            : ReadDistribution(initNode, path + ".init");
         double? min = map["min"] is { } lo ? SpikingWeightValue(lo, path + ".min", population) : 0.0;
         double? max = map["max"] is { } hi ? SpikingWeightValue(hi, path + ".max", population)
             : init switch
@@ -256,6 +252,52 @@ internal sealed partial class ScenarioCompiler
 
         _ = defaultEvery;
         return (spikes, state);
+    }
+
+    /// <summary>
+    /// <c>record.window</c>: the sliding window of spiking rates, in whole steps from 1 (dt) to <see cref="MaxWindowSteps"/>;
+    /// (true, null) when absent (rates over the sampling interval), (false, null) after an error.
+    /// </summary>
+    private (bool Ok, long? Steps) ReadRateWindow(YamlNodeBase? node, bool ratesRecorded)
+    {
+        const string Path = "record.window";
+        if (node is null)
+        {
+            return (true, null);
+        }
+
+        if (!_spiking)
+        {
+            _r.Error(node, Path, "'window:' sets the rate window of spiking populations, but this scenario is a rate network (its rates are instantaneous)", "remove it");
+            return (false, null);
+        }
+
+        if (!ratesRecorded)
+        {
+            _r.Error(node, Path, "'window:' applies to 'populations: [rate]' and the tag metric 'activation', and neither is recorded", "record one of them, or remove 'window:'");
+            return (false, null);
+        }
+
+        if (_r.Quantity(node, Path, Dimension.Time, 0, minExclusive: true) is not { } ms)
+        {
+            return (false, null);
+        }
+
+        if (ms < DtMs)
+        {
+            _r.Error(node, Path, SchemaReader.Inv($"a window of {QuantityParser.Format(ms, Dimension.Time)} is shorter than dt = {DtMs} ms"), "a rate window holds whole steps: make it at least dt");
+            return (false, null);
+        }
+
+        long? steps = Steps(node, Path);
+        if (steps > MaxWindowSteps)
+        {
+            _r.Error(node, Path, SchemaReader.Inv($"a window of {steps} steps is longer than the {MaxWindowSteps} steps allowed"),
+                SchemaReader.Inv($"use at most {QuantityParser.Format(MaxWindowSteps * DtMs, Dimension.Time)} at dt = {DtMs} ms (phase means over a long stretch are in summary.csv)"));
+            return (false, null);
+        }
+
+        return steps is null ? (false, null) : (true, steps);
     }
 
     private PopulationSpec? RecordedPopulation(YamlMappingNode map, string path)
@@ -394,6 +436,11 @@ internal sealed partial class ScenarioCompiler
             {
                 _r.Error(top, "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue} a projection can hold"), "use a sparser connectivity");
             }
+        }
+
+        if (spec.Record.WindowSteps is { } window)
+        {
+            bytes += (spec.Populations.Count + spec.Tags.Count) * window * 4.0; // one count ring per windowed series
         }
 
         if (bytes > limit)

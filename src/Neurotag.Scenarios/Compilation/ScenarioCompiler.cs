@@ -171,7 +171,7 @@ internal sealed partial class ScenarioCompiler
 
             _r.CheckKeys(pop, path, "size", "neuron", "kwta");
             long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
-            var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron");
+            var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron", name);
             if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
             {
                 _populations[name] = new PopulationSpec(name, (int)n, neuron) { Kwta = kwta };
@@ -189,7 +189,7 @@ internal sealed partial class ScenarioCompiler
         ["linear"] = Activation.Linear,
     };
 
-    private NeuronSpec? ReadNeuron(YamlNodeBase? node, string path)
+    private NeuronSpec? ReadNeuron(YamlNodeBase? node, string path, string population)
     {
         var map = _r.Mapping(node, path, "{ model: rate, tau: 10 ms }");
         if (map is null)
@@ -205,7 +205,7 @@ internal sealed partial class ScenarioCompiler
 
         if (modelNode.Value is "lif" or "izhikevich" or "poisson")
         {
-            return ReadSpikingNeuron(map, modelNode, path);
+            return ReadSpikingNeuron(map, modelNode, path, population);
         }
 
         if (modelNode.Value != "rate")

@@ -45,6 +45,11 @@ public static class QuantityParser
     /// <returns>The symbol of the unit in which the core stores values of <paramref name="d"/>.</returns>
     public static string InternalUnit(Dimension d) => GetInfo(d).Internal;
 
+    /// <summary>The name of a dimension in messages, e.g. "conductance".</summary>
+    /// <param name="d">The dimension.</param>
+    /// <returns>The lower-case name of <paramref name="d"/>.</returns>
+    public static string Name(Dimension d) => GetInfo(d).Name;
+
     /// <summary>An example quantity of a dimension for messages and hints, e.g. "20 ms".</summary>
     /// <param name="d">The dimension.</param>
     /// <returns>A valid quantity string of dimension <paramref name="d"/>.</returns>
