@@ -79,4 +79,41 @@ public sealed class SpikingRunTests
         Assert.Contains("'hot'", result.Err, StringComparison.Ordinal);
         Assert.Contains("runaway", result.Err, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A spiking projection with pruning runs through the CLI (the manifest used to look up regrowth counts the spiking
+    /// simulator did not report, an internal error), and the manifest's counts agree with the summary rows.
+    /// </summary>
+    [Fact]
+    public void Run_SpikingWithPruning_WritesCountsToManifestAndSummary()
+    {
+        using var temp = new TempFolder();
+        string path = temp.Sub("prune.yaml");
+        File.WriteAllText(path, """
+            name: prune
+            dt: 0.1 ms
+            populations:
+              cortex: { size: 20, neuron: { model: lif } }
+            projections:
+              recurrent:
+                from: cortex
+                to: cortex
+                weight: { init: { uniform: [0 nS, 1 nS] }, max: 1 nS }
+                plasticity: { rule: stdp, stdp: { a_plus: 0.01, a_minus: 0.0105 } }
+                pruning: { below: 0.3, for: 5 ms, every: 1 ms }
+            protocol:
+              - { phase: run, duration: 20 ms }
+            """);
+
+        var result = CliHarness.Run("run", path, "--out", temp.Sub("out"), "--quiet");
+
+        Assert.True(result.Exit == 0, result.Err);
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("out"), "manifest.json")));
+        long pruned = manifest.RootElement.GetProperty("pruned_synapses").GetProperty("recurrent").GetInt64();
+        Assert.Equal(0, manifest.RootElement.GetProperty("regrown_synapses").GetProperty("recurrent").GetInt64());
+        var rows = File.ReadAllLines(Path.Combine(temp.Sub("out"), "summary.csv")).Where(l => l.StartsWith("run,0,projection,recurrent,", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"run,0,projection,recurrent,pruned,,{pruned}", rows);
+        Assert.Contains($"run,0,projection,recurrent,synapses,,{(20 * 19) - pruned}", rows);
+        Assert.InRange(pruned, 60, 170); // about 30 % of 380 start below 0.3 nS and the silent network never changes them
+    }
 }

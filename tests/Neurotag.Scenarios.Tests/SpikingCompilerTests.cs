@@ -125,4 +125,21 @@ public sealed class SpikingCompilerTests
         Assert.False(result.IsValid);
         Assert.Contains(result.Errors, e => e.Path == path);
     }
+
+    /// <summary>recall/spurious count neurons above a rate: in spiking scenarios that rate is in Hz and must be given.</summary>
+    [Fact]
+    public void RecallInSpiking_TakesActiveAboveInHz()
+    {
+        string withTag = Network.Replace("inputs:\n", "tags:\n  a: { population: exc, size: 10 }\ninputs:\n", StringComparison.Ordinal);
+        var spec = Compile(withTag.Replace("  populations: [rate]", "  populations: [rate]\n  tags: [activation, recall, spurious]\n  active_above: 0.02 kHz", StringComparison.Ordinal));
+        Assert.Equal(20, spec.Record.ActiveAbove, 12);
+        Assert.Contains(TagMetric.Recall, spec.Record.TagMetrics);
+        Assert.Contains(TagMetric.Spurious, spec.Record.TagMetrics);
+
+        var missing = ScenarioLoader.LoadText(withTag.Replace("  populations: [rate]", "  populations: [rate]\n  tags: [recall]", StringComparison.Ordinal), "inline.yaml", null);
+        Assert.Contains(missing.Errors, e => e.Path == "record.tags[0]" && e.Message.Contains("active_above", StringComparison.Ordinal));
+
+        var bare = ScenarioLoader.LoadText(withTag.Replace("  populations: [rate]", "  populations: [rate]\n  tags: [recall]\n  active_above: 20", StringComparison.Ordinal), "inline.yaml", null);
+        Assert.Contains(bare.Errors, e => e.Path == "record.active_above");
+    }
 }

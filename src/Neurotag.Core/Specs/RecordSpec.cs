@@ -37,7 +37,11 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     /// </summary>
     public long? WindowSteps { get; init; }
 
-    /// <summary>Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>; default 0.5 (half of a sigmoid unit's range).</summary>
+    /// <summary>
+    /// Rate above which a neuron counts as active for <see cref="TagMetric.Recall"/> and <see cref="TagMetric.Spurious"/>;
+    /// default 0.5 (half of a sigmoid unit's range). In spiking networks a rate in Hz (spike count over the sampling
+    /// interval divided by it, also with <see cref="WindowSteps"/>), which the scenario must give.
+    /// </summary>
     public double ActiveAbove { get; init; } = 0.5;
 
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>

@@ -200,8 +200,17 @@ public sealed class SparseProjection
     /// <summary>The longest per-synapse delay in steps (0 when homogeneous).</summary>
     public int MaxSynapseDelaySteps { get; }
 
-    /// <summary>Number of synapses.</summary>
+    /// <summary>Number of synapses built (pruned ones included; see <see cref="Alive"/>).</summary>
     public int Count => Post.Length;
+
+    /// <summary>
+    /// Per-synapse mask of the projection's pruning (0 = pruned: weight 0, never changes), or null when nothing prunes
+    /// it. Set by the rule that owns the pruning, so that metrics average existing synapses only, as in rate networks.
+    /// </summary>
+    public byte[]? Alive { get; internal set; }
+
+    /// <summary>Whether synapse <paramref name="s"/> exists (was not pruned).</summary>
+    public bool Exists(int s) => Alive is null || Alive[s] != 0;
 
     /// <summary>The postsynaptic state the weights add to (g_i for inhibitory projections, g_e otherwise).</summary>
     public float[] Target { get; }

@@ -23,7 +23,7 @@ public static class SparseTagMetrics
         return [.. network.Projections.Where(p => ReferenceEquals(p.PrePopulation, from) && ReferenceEquals(p.PostPopulation, to) && !p.Spec.Inhibitory)];
     }
 
-    /// <summary>Mean weight of the synapses from members of <paramref name="from"/> to members of <paramref name="to"/> (i ≠ j); NaN when there is none.</summary>
+    /// <summary>Mean weight of the existing (not pruned) synapses from members of <paramref name="from"/> to members of <paramref name="to"/> (i ≠ j); NaN when there is none.</summary>
     public static double MeanWeight(bool[] from, bool[] to, IReadOnlyList<SparseProjection> projections)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -43,7 +43,7 @@ public static class SparseTagMetrics
                 for (int s = p.RowStart[i]; s < p.RowStart[i + 1]; s++)
                 {
                     int j = p.Post[s];
-                    if (to[j] && i != j)
+                    if (to[j] && i != j && p.Exists(s))
                     {
                         sum += p.Weight[s];
                         count++;

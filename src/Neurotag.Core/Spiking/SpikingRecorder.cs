@@ -1,5 +1,6 @@
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Spiking;
 
@@ -28,6 +29,7 @@ internal sealed class SpikingRecorder
     /// <summary>Sliding-window spike counts, one per recorded population rate and tag activation (empty without a window).</summary>
     private readonly List<(SlidingSpikeCount Window, SpikingPopulation Population, bool[]? Members)> _windows = [];
     private long _windowStart;
+    private float[]? _existingMask;
 
     public SpikingRecorder(SpikingNetwork network, RecordSpec spec, Clock clock, IRecordSink sink)
     {
@@ -162,7 +164,7 @@ internal sealed class SpikingRecorder
         }
 
         double t = _clock.TimeMs(step);
-        _weightSummary.Add(p.Weight, default, p.Spec.Weight.Min, p.Spec.Weight.Max);
+        _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
         WriteBlock(t, phase, p, "*", null, "*", null);
         foreach (var (fromName, fromMembers) in _weightFrom)
         {
@@ -179,9 +181,13 @@ internal sealed class SpikingRecorder
             int bins = spec.HistogramBins;
             double width = (hi - lo) / bins;
             var counts = new long[bins];
-            foreach (float w in p.Weight)
+            for (int s = 0; s < p.Count; s++)
             {
-                counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                if (p.Exists(s))
+                {
+                    float w = p.Weight[s];
+                    counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                }
             }
 
             for (int b = 0; b < bins; b++)
@@ -190,6 +196,27 @@ internal sealed class SpikingRecorder
                 _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, lo + (b * width), binHigh, counts[b]));
             }
         }
+    }
+
+    /// <summary>The WeightSummary mask of existing synapses (1/0), or empty when the projection prunes nothing.</summary>
+    private float[] ExistingMask(SparseProjection p)
+    {
+        if (p.Alive is not { } alive)
+        {
+            return [];
+        }
+
+        if (_existingMask is null || _existingMask.Length != alive.Length)
+        {
+            _existingMask = new float[alive.Length];
+        }
+
+        for (int s = 0; s < alive.Length; s++)
+        {
+            _existingMask[s] = alive[s];
+        }
+
+        return _existingMask;
     }
 
     /// <summary>Writes the per-phase means of protocol entry <paramref name="instance"/> to the summary.</summary>
@@ -205,7 +232,27 @@ internal sealed class SpikingRecorder
             _weightSummary.Write(_sink, phase.Name, phase.Rep, p.Name);
         }
 
+        WriteStructuralCounts(phase);
         _sink.PhaseCompleted(instance);
+    }
+
+    /// <summary>
+    /// The rate recorder's structural rows (<see cref="StructuralSummary"/>) for every spiking projection with
+    /// pruning: <c>projection,NAME,synapses|pruned|regrown</c>, values at the end of the phase. Regrowth is not
+    /// implemented on sparse weights (the compiler rejects it), so <c>regrown</c> is 0 and synapses = built − pruned.
+    /// </summary>
+    private void WriteStructuralCounts(PhaseSpec phase)
+    {
+        foreach (var rule in _network.Rules)
+        {
+            if (rule is StdpRule { Plasticity: var plasticity } && rule.Projection.Spec.Pruning is not null)
+            {
+                string name = rule.Projection.Name;
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "synapses", "", rule.Projection.Count - plasticity.Pruned));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "pruned", "", plasticity.Pruned));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "regrown", "", 0));
+            }
+        }
     }
 
     private void BuildSeries()
@@ -220,6 +267,16 @@ internal sealed class SpikingRecorder
                 _series.Add(_spec.WindowSteps is { } steps
                     ? new Series(true, tag.Name, "activation", "", Windowed(steps, tag.Population, members, tag.Members.Length))
                     : new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
+            }
+
+            if (metrics.Contains(TagMetric.Recall))
+            {
+                _series.Add(new Series(true, tag.Name, "recall", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: true, _spec.ActiveAbove, w)));
+            }
+
+            if (metrics.Contains(TagMetric.Spurious))
+            {
+                _series.Add(new Series(true, tag.Name, "spurious", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: false, _spec.ActiveAbove, w)));
             }
 
             if (metrics.Contains(TagMetric.Strength))
@@ -258,6 +315,36 @@ internal sealed class SpikingRecorder
                     : new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
             }
         }
+    }
+
+    /// <summary>
+    /// The retrieval metrics (RetrievalMetrics) on spikes: the fraction of the tag's members (<paramref name="inside"/>)
+    /// or of the population's other neurons whose spike count over the window, divided by the window, exceeds
+    /// <paramref name="activeAboveHz"/>. NaN for an empty set or an empty window.
+    /// </summary>
+    private static double ActiveFraction(int[] counts, bool[] members, bool inside, double activeAboveHz, double windowS)
+    {
+        if (windowS <= 0)
+        {
+            return double.NaN;
+        }
+
+        int considered = 0, active = 0;
+        for (int n = 0; n < counts.Length; n++)
+        {
+            if (members[n] != inside)
+            {
+                continue;
+            }
+
+            considered++;
+            if (counts[n] / windowS > activeAboveHz)
+            {
+                active++;
+            }
+        }
+
+        return considered == 0 ? double.NaN : (double)active / considered;
     }
 
     /// <summary>A series reading a new sliding window over <paramref name="population"/> (restricted to <paramref name="members"/> if given).</summary>
@@ -306,7 +393,7 @@ internal sealed class SpikingRecorder
         long count = 0;
         for (int s = 0; s < p.Count; s++)
         {
-            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]))
+            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]) || !p.Exists(s))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using Neurotag.Core.Recording;
 using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Spiking;
 
@@ -94,8 +95,10 @@ public sealed class SpikingSimulator : ISimulation
         }
 
         progress?.Report(new RunProgress(done, total, "done", 0));
-        var pruned = Network.Projections.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
-        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned);
+        var pruned = Network.Rules.ToDictionary(r => r.Projection.Name, r => r is StdpRule stdp ? stdp.Plasticity.Pruned : 0L, StringComparer.Ordinal);
+        // Regrowth is rate-only (the compiler rejects it on spiking projections), but callers look every projection up.
+        var regrown = Network.Projections.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
+        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned) { RegrownSynapses = regrown };
     }
 
     /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>

@@ -70,6 +70,11 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
+            if (_spiking && !SpikingCompetitionSupported(p, path))
+            {
+                continue;
+            }
+
             if (plasticity is null && (competition is not null || pruning is not null))
             {
                 _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", "add 'plasticity: { rule: hebbian, rate: 0.01 }' or remove them");

@@ -255,7 +255,11 @@ internal sealed partial class ScenarioCompiler
 
         _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above", "window");
         var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
-        double? activeAbove = map["active_above"] is { } act ? _r.Number(act, "record.active_above", example: "0.5") : 0.5;
+        // Spiking networks have no rate variable in [0, 1]: a neuron is active when its spike count over the sampling
+        // window, divided by the window, exceeds a rate in Hz (no default; see CheckRateOnlyFeatures).
+        double? activeAbove = map["active_above"] is not { } act ? 0.5
+            : _spiking ? _r.Quantity(act, "record.active_above", Dimension.Frequency, 0)
+            : _r.Number(act, "record.active_above", example: "0.5");
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
         var metrics = new List<TagMetric>();

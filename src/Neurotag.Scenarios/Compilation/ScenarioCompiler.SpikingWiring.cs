@@ -228,6 +228,40 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
+    /// <summary>
+    /// The sparse weights implement normalization per post and pruning without regrowth (SparseCompetition);
+    /// heterosynaptic depression, normalization per pre or both and regrowth exist only in the rate core. They are
+    /// reported here rather than silently ignored. Returns false when any was found.
+    /// </summary>
+    private bool SpikingCompetitionSupported(YamlMappingNode projection, string path)
+    {
+        const string Hint = "the spiking core implements 'normalize: { per: post }' and pruning without regrowth";
+        bool ok = true;
+        if (projection["competition"] is YamlMappingNode competition)
+        {
+            if (competition.Entries.FirstOrDefault(e => e.Key.Value == "heterosynaptic").Key is { } hetero)
+            {
+                _r.Error(hetero, path + ".competition.heterosynaptic", "heterosynaptic depression is not available on spiking projections", Hint + " (use normalize per post for a conserved input budget)");
+                ok = false;
+            }
+
+            if (competition["normalize"] is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
+            {
+                _r.Error(per, path + ".competition.normalize.per", $"'per: {per.Value}' is not available on spiking projections", Hint);
+                ok = false;
+            }
+        }
+
+        if (projection["pruning"] is YamlMappingNode pruning && pruning["regrow"] is { } regrow
+            && !(regrow is YamlScalarNode flag && flag.Value == "false"))
+        {
+            _r.Error(regrow, path + ".pruning.regrow", "regrowth of pruned synapses is not available on spiking projections", Hint + " (remove 'regrow:' or set it to false)");
+            ok = false;
+        }
+
+        return ok;
+    }
+
     /// <summary>Reads <c>record.spikes</c> and <c>record.state</c>.</summary>
     private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map, long defaultEvery)
     {
@@ -353,8 +387,8 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>
-    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, recall/spurious, threshold/gain
-    /// records) have no spiking counterpart yet: reported rather than silently ignored.
+    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, threshold/gain records) have no
+    /// spiking counterpart yet: reported rather than silently ignored. recall/spurious need an explicit rate in Hz.
     /// </summary>
     private void CheckRateOnlyFeatures(YamlMappingNode top)
     {
@@ -382,16 +416,26 @@ internal sealed partial class ScenarioCompiler
 
         if (top["record"] is YamlMappingNode record)
         {
-            foreach (var (section, rateOnly) in new[] { ("tags", new[] { "recall", "spurious" }), ("populations", new[] { "threshold", "gain" }) })
+            if (record["populations"] is YamlSequenceNode populations)
             {
-                if (record[section] is YamlSequenceNode items)
+                for (int i = 0; i < populations.Items.Count; i++)
                 {
-                    for (int i = 0; i < items.Items.Count; i++)
+                    if (populations.Items[i] is YamlScalarNode s && s.Value is "threshold" or "gain")
                     {
-                        if (items.Items[i] is YamlScalarNode s && rateOnly.Contains(s.Value))
-                        {
-                            _r.Error(s, SchemaReader.Inv($"record.{section}[{i}]"), $"'{s.Value}' is not recorded for spiking networks", Hint);
-                        }
+                        _r.Error(s, SchemaReader.Inv($"record.populations[{i}]"), $"'{s.Value}' is not recorded for spiking networks", Hint);
+                    }
+                }
+            }
+
+            // recall/spurious count neurons above a rate; a spiking scenario must say which rate, in Hz.
+            if (record["tags"] is YamlSequenceNode tagMetrics && record["active_above"] is null)
+            {
+                for (int i = 0; i < tagMetrics.Items.Count; i++)
+                {
+                    if (tagMetrics.Items[i] is YamlScalarNode s && s.Value is "recall" or "spurious")
+                    {
+                        _r.Error(s, SchemaReader.Inv($"record.tags[{i}]"), $"'{s.Value}' in a spiking scenario needs 'record.active_above', the rate in Hz above which a neuron counts as active",
+                            "add for example 'active_above: 5 Hz' to record:");
                     }
                 }
             }

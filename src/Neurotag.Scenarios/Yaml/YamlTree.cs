@@ -69,9 +69,10 @@ public static class YamlTreeLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(errors);
         var state = new LoadState(file, errors) { Origin = origin };
+        Parser? parser = null;
         try
         {
-            var parser = new Parser(new StringReader(text));
+            parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -94,6 +95,15 @@ public static class YamlTreeLoader
         {
             var inner = e.InnerException as YamlException ?? e;
             errors.Add(new Diagnostic(file, (int)Math.Max(1, inner.Start.Line), (int)Math.Max(1, inner.Start.Column), "", "invalid YAML: " + Trim(inner.Message), "check indentation, quotes and colons near this position"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException for some malformed input (a flow mapping
+            // `{ … }` broken by block-style lines): report it at the last event it read, as invalid YAML.
+            var at = parser?.Current?.Start;
+            errors.Add(new Diagnostic(file, (int)Math.Max(1, at?.Line ?? 1), (int)Math.Max(1, at?.Column ?? 1), "",
+                "invalid YAML: the parser could not continue after this position", "check that every '{' and '[' is closed, and that flow mappings do not mix in block-style lines"));
             return null;
         }
         catch (TooDeepException)

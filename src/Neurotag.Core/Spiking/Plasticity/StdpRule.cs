@@ -16,6 +16,7 @@ public sealed class StdpRule : ISpikingRule
         var synapses = new SparseSynapses(projection.PreCount, projection.PostCount, projection.RowStart, projection.Post,
             projection.Pre, projection.Weight, projection.ColStart, projection.ColSynapse);
         Plasticity = new StdpPlasticity(synapses, projection.Spec, modulators, dtMs, perSynapsePreTrace: projection.HasSynapseDelays);
+        projection.Alive = Plasticity.Synapses.Alive;
     }
 
     /// <inheritdoc />
