@@ -17,6 +17,8 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// With per-synapse delays the presynaptic spike reaches each synapse at its own time, so the presynaptic trace is
 /// kept per synapse (x_s, as NEST's Kplus and Brian2's per-synapse apre) and charged at arrival
 /// (<see cref="OnSynapseArrivals"/>); it decays lazily, x_s·e^{−n·dt/τ₊} over the n steps since its last arrival.
+/// The per-step methods are compiled fully optimised at their first call (as the spiking step loop), so a run does
+/// not spend its first hundreds of milliseconds in tier-0 code.
 /// </summary>
 public sealed class StdpSynapses
 {
@@ -115,6 +117,7 @@ public sealed class StdpSynapses
     public byte[]? Alive { get; }
 
     /// <summary>One step of exact trace decay (and of the eligibility trace). Call once per step before the events.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void DecayTraces()
     {
         _step++;
@@ -130,6 +133,7 @@ public sealed class StdpSynapses
     /// Presynaptic spikes of neurons <paramref name="pre"/> arrive at their synapses: update x_j, then depress each
     /// synapse of the row by <paramref name="scale"/>·a₋·y_i (times F₋(w) when multiplicative).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnPreArrivals(ReadOnlySpan<int> pre, float scale)
     {
         var rowStart = _syn.RowStart;
@@ -181,6 +185,7 @@ public sealed class StdpSynapses
     /// (all-to-all) or is set to 1 (nearest), then the synapse is depressed by <paramref name="scale"/>·a₋·y_i
     /// (times F₋(w) when multiplicative).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnSynapseArrivals(ReadOnlySpan<int> synapses, float scale)
     {
         var trace = SynapsePreTrace ?? throw new InvalidOperationException("this projection keeps its presynaptic trace per neuron");
@@ -206,6 +211,7 @@ public sealed class StdpSynapses
     /// Postsynaptic neurons <paramref name="post"/> spike: update y_i, then potentiate each synapse of the column by
     /// <paramref name="scale"/>·a₊·x_j (times F₊(w) when multiplicative).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void OnPostSpikes(ReadOnlySpan<int> post, float scale)
     {
         var colStart = _syn.ColStart;
@@ -313,6 +319,7 @@ public sealed class StdpSynapses
     }
 
     /// <summary>v ← a·v, then |v| &lt; <see cref="SnapBelow"/> → 0 (.NET does not flush subnormals; they are slow).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void DecayAndSnap(Span<float> values, float factor)
     {
         int i = 0;
