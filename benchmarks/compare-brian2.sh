@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs the issue #3 timing workloads in Brian2 2.5.1 (C++ standalone, one thread) and in neurotag-cli, alternately,
-# and prints a table of loop times (minimum over REPEATS), their ratio and the mean rates of both tools.
+# and prints a table of simulation-loop times (minimum over REPEATS), their ratio and the mean rates of both tools.
 # Not part of the test suite. Usage: benchmarks/compare-brian2.sh [MODEL...]   (default: coba coba-stdp coba-20k sma)
-# Environment: REPEATS (default 3), WORK (scratch folder, default /tmp/neurotag-compare-brian2).
+# Environment: REPEATS (default 3), WORK (scratch folder, default /tmp/neurotag-compare-brian2),
+# BRIAN2_METHOD (default exponential_euler, the scheme neurotag integrates; euler for the cheaper, different scheme).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 repeats=${REPEATS:-3}
 work=${WORK:-/tmp/neurotag-compare-brian2}
 models=("$@")
 [ ${#models[@]} -gt 0 ] || models=(coba coba-stdp coba-20k sma)
+method=${BRIAN2_METHOD:-exponential_euler}
 py=/usr/bin/python3   # Debian's python with python3-brian, not a pyenv python on PATH
 
 if ! "$py" -c 'import brian2' 2>/dev/null; then
@@ -26,9 +28,8 @@ import re, sys
 root, out = sys.argv[1], sys.argv[2]
 coba = open(f'{root}/scenarios/coba-benchmark.yaml').read().replace('duration: 1 s', 'duration: 10 s')
 open(f'{out}/coba.yaml', 'w').write(coba)
-# 20 000 neurons, p = 0.02, weights scaled by 4000/N (Brian2: about 4.2 Hz).
-big = (coba.replace('size: 4000', 'size: 20000').replace('[0, 3199]', '[0, 15999]').replace('[3200, 3999]', '[16000, 19999]')
-       .replace('weight: 6 nS', 'weight: 1.2 nS').replace('weight: 67 nS', 'weight: 13.4 nS'))
+# 20 000 neurons, p = 0.02, weights scaled by 4000/N (Brian2: about 4.2 Hz): the bundled scenario at 10 s.
+big = open(f'{root}/scenarios/coba-benchmark-20k.yaml').read().replace('duration: 1 s', 'duration: 10 s')
 open(f'{out}/coba-20k.yaml', 'w').write(big)
 open(f'{out}/coba-stdp.yaml', 'w').write(open(f'{root}/benchmarks/scenarios/coba-stdp.yaml').read())
 open(f'{out}/sma.yaml', 'w').write(open(f'{root}/scenarios/stdp-competition.yaml').read())
@@ -40,16 +41,17 @@ summary_value() { # FILE PHASE KIND NAME METRIC
 
 printf '%-10s %12s %12s %8s   %-28s %s\n' model brian2_s neurotag_s ratio brian2_rate_hz neurotag_rate_hz
 for model in "${models[@]}"; do
-  dir="$work/brian2-$model"
+  dir="$work/brian2-$model-$method"
   # Code generation and compilation happen here, once; the line printed has the Brian2 rates.
-  b2_line=$("$py" "$root/benchmarks/brian2/models.py" "$model" "$dir" 2>/dev/null | grep '^loop_s=')
+  b2_line=$("$py" "$root/benchmarks/brian2/models.py" "$model" "$dir" --method "$method" 2>/dev/null | grep '^loop_s=')
   b2_best=$(sed -E 's/^loop_s=([0-9.]+).*/\1/' <<<"$b2_line")
   nt_best=""
   for ((r = 0; r < repeats; r++)); do
     (cd "$dir" && ./main >/dev/null)
     b2=$(cut -d' ' -f1 "$dir/results/last_run_info.txt")
     "${cli[@]}" run "$work/scenarios/$model.yaml" --out "$work/neurotag-$model" --force --quiet >/dev/null
-    nt=$(sed -nE 's/.*"wall_time_seconds": ([0-9.]+).*/\1/p' "$work/neurotag-$model/manifest.json")
+    # simulate_seconds: neurotag's loop alone (no parsing, network build or CSV flush), like Brian2's loop time.
+    nt=$(sed -nE 's/.*"simulate_seconds": ([0-9.]+).*/\1/p' "$work/neurotag-$model/manifest.json")
     b2_best=$(awk -v a="$b2_best" -v b="$b2" 'BEGIN {print (b < a ? b : a)}')
     nt_best=$(awk -v a="${nt_best:-1e9}" -v b="$nt" 'BEGIN {print (b < a ? b : a)}')
   done
@@ -64,5 +66,5 @@ for model in "${models[@]}"; do
   ratio=$(awk -v a="$b2_best" -v b="$nt_best" 'BEGIN {printf "%.2f", a / b}')
   printf '%-10s %12.3f %12.3f %8s   %-28s %s\n' "$model" "$b2_best" "$nt_best" "${ratio}x" "$b2_rate" "$nt_rate"
 done
-echo "brian2_s: Brian2's own loop time (results/last_run_info.txt), compile excluded; neurotag_s: manifest wall_time_seconds" \
-     "(network build + loop + CSV); ratio = brian2_s / neurotag_s (above 1: neurotag faster); minimum of $repeats alternating runs." >&2
+echo "brian2_s: Brian2's own loop time (results/last_run_info.txt), compile excluded; neurotag_s: manifest simulate_seconds" \
+     "(the loop alone, recording included; network build and CSV flush excluded); Brian2 method $method; ratio = brian2_s / neurotag_s (above 1: neurotag faster); minimum of $repeats alternating runs." >&2

@@ -11,8 +11,12 @@ namespace Neurotag.Benchmarks;
 public static class SpikingBenchmarkNetworks
 {
     /// <summary>The COBA network of <paramref name="n"/> neurons with a protocol of <paramref name="steps"/> steps at dt = 0.1 ms.</summary>
-    public static SimulationSpec Coba(int n, long steps)
+    public static SimulationSpec Coba(int n, long steps) => Coba(n, steps, _ => _);
+
+    /// <summary>The COBA network with <paramref name="adjust"/> applied to both projections (e.g. delays).</summary>
+    public static SimulationSpec Coba(int n, long steps, Func<ProjectionSpec, ProjectionSpec> adjust)
     {
+        ArgumentNullException.ThrowIfNull(adjust);
         var neuron = new LifNeuronSpec(SynapseKind.Conductance, 20, -60, -50, -60, 5, 5, 10, 0, -80, 10, 20,
             new NormalDistribution(-55, 5), new NormalDistribution(40, 15), new NormalDistribution(200, 120));
         int exc = n * 4 / 5;
@@ -23,7 +27,7 @@ public static class SpikingBenchmarkNetworks
         return new SimulationSpec("coba", null, 1, new Clock(100_000),
             [new PopulationSpec("neurons", n, neuron)],
             [new TagSpec("exc", "neurons", exc, new IndexRange(0, exc - 1), []), new TagSpec("inh", "neurons", n - exc, new IndexRange(exc, n - 1), [])],
-            [], [], [Projection("ee", "exc", 6, false), Projection("ii", "inh", 67, true)],
+            [], [], [adjust(Projection("ee", "exc", 6, false)), adjust(Projection("ii", "inh", 67, true))],
             [new PhaseSpec("run", 0, steps, false, [], [], false, [])],
             new RecordSpec(1000, [], true, null));
     }
@@ -101,6 +105,52 @@ public class SpikingStepBenchmarks
         for (int s = 0; s < StepsPerInvoke; s++)
         {
             p.Deliver(_spikes);
+        }
+    }
+}
+
+/// <summary>
+/// The COBA step (N = 4000) with a homogeneous 2 ms delay on both projections (baseline: the ring of spike lists)
+/// against per-synapse delays uniform on [1 ms, 3 ms] (NEST-style ring of future input per target: every synapse
+/// writes its weight into a slot, and each step adds one slot of N floats to g). Mean is the time of one step.
+/// </summary>
+[MemoryDiagnoser]
+public class SpikingDelayBenchmarks
+{
+    private SpikingSimulator? _homogeneous;
+    private SpikingSimulator? _perSynapse;
+
+    /// <summary>Builds both networks and runs 200 ms of each.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _homogeneous = new SpikingSimulator(SpikingBenchmarkNetworks.Coba(4000, 1_000_000, p => p with { DelaySteps = 20 }));
+        _perSynapse = new SpikingSimulator(SpikingBenchmarkNetworks.Coba(4000, 1_000_000,
+            p => p with { SynapseDelaySteps = new UniformDistribution(10, 30), MaxSynapseDelaySteps = 30 }));
+        for (int s = 0; s < 2000; s++)
+        {
+            _homogeneous.Step(learning: false);
+            _perSynapse.Step(learning: false);
+        }
+    }
+
+    /// <summary>Homogeneous 2 ms delay.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = SpikingStepBenchmarks.StepsPerInvoke)]
+    public void HomogeneousDelay()
+    {
+        for (int s = 0; s < SpikingStepBenchmarks.StepsPerInvoke; s++)
+        {
+            _homogeneous!.Step(learning: false);
+        }
+    }
+
+    /// <summary>Per-synapse delays uniform on [1 ms, 3 ms].</summary>
+    [Benchmark(OperationsPerInvoke = SpikingStepBenchmarks.StepsPerInvoke)]
+    public void PerSynapseDelays()
+    {
+        for (int s = 0; s < SpikingStepBenchmarks.StepsPerInvoke; s++)
+        {
+            _perSynapse!.Step(learning: false);
         }
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Brian2 2.5.1 reference models for benchmarks/compare-brian2.sh (C++ standalone, single thread).
 
-Usage: /usr/bin/python3 models.py MODEL PROJECT_DIR [--duration SECONDS]
+Usage: /usr/bin/python3 models.py MODEL PROJECT_DIR [--duration SECONDS] [--method exponential_euler|euler]
 MODEL: coba | coba-stdp | coba-20k | sma
 
 Builds the model as a C++ standalone project in PROJECT_DIR, compiles and runs it once, and prints one line
@@ -18,6 +18,8 @@ The models mirror neurotag's scenarios (see benchmarks/README.md, "Brian2 compar
 - coba-20k: coba with 20 000 neurons, p = 0.02, weights scaled by 4000/N.
 - sma: Song, Miller & Abbott (2000) with the parameters of Brian2's examples/synapses/STDP.py: 1000 Poisson inputs at
   15 Hz onto one LIF neuron, 100 s.
+Every model integrates with method='exponential_euler' by default, neurotag's LIF scheme (docs/models.md,
+"Spiking core"): v relaxes exactly toward its conductance-weighted target with the conductances held over the step.
 """
 import argparse
 import sys
@@ -26,7 +28,7 @@ from brian2 import (NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, defaultcl
                     prefs, run, seed, set_device)
 
 
-def coba(n, duration_s, stdp):
+def coba(n, duration_s, stdp, method):
     # Parameters of issue #3 item 6; conductances are dimensionless, in units of g_leak (10 nS).
     taum, taue, taui = 20 * ms, 5 * ms, 10 * ms
     vt, vr, el = -50 * mV, -60 * mV, -60 * mV
@@ -38,7 +40,9 @@ def coba(n, duration_s, stdp):
     dge/dt = -ge/taue : 1
     dgi/dt = -gi/taui : 1
     '''
-    group = NeuronGroup(n, eqs, threshold='v>vt', reset='v = vr', refractory=5 * ms, method='euler',
+    # exponential_euler: neurotag's LIF integration (v relaxes exactly toward its conductance-weighted target with the
+    # conductances held over the step; g decays by the exact factor), so both tools integrate the same equations.
+    group = NeuronGroup(n, eqs, threshold='v>vt', reset='v = vr', refractory=5 * ms, method=method,
                         namespace=locals())
     group.v = 'randn()*5*mV - 55*mV'
     group.ge = 'clip(randn()*1.5 + 4, 0, inf)'
@@ -75,7 +79,7 @@ def coba(n, duration_s, stdp):
     return lambda: [mon_e.num_spikes / n_exc / duration_s, mon_all.num_spikes / n / duration_s]
 
 
-def sma(duration_s):
+def sma(duration_s, method):
     # Brian2 examples/synapses/STDP.py (Song, Miller & Abbott 2000); conductance in units of g_leak.
     n = 1000
     taum, taupre, taupost = 10 * ms, 20 * ms, 20 * ms
@@ -88,7 +92,7 @@ def sma(duration_s):
     dge/dt = -ge / taue : 1
     '''
     inputs = PoissonGroup(n, rates=15 * Hz)
-    neuron = NeuronGroup(1, eqs, threshold='v>vt', reset='v = vr', method='euler', namespace=locals())
+    neuron = NeuronGroup(1, eqs, threshold='v>vt', reset='v = vr', method=method, namespace=locals())
     neuron.v = el
     syn = Synapses(inputs, neuron, '''w : 1
                    dapre/dt = -apre / taupre : 1 (event-driven)
@@ -118,16 +122,19 @@ def main():
     parser.add_argument('model', choices=['coba', 'coba-stdp', 'coba-20k', 'sma'])
     parser.add_argument('directory')
     parser.add_argument('--duration', type=float, default=None, help='biological seconds (default 10, sma 100)')
+    parser.add_argument('--method', default='exponential_euler',
+                        help="Brian2 integration method (default exponential_euler, neurotag's scheme; 'euler' is "
+                             "cheaper and integrates differently, for comparison with the issue #3 table)")
     args = parser.parse_args()
     set_device('cpp_standalone', directory=args.directory, build_on_run=False)
     prefs.devices.cpp_standalone.openmp_threads = 0  # single-threaded, like neurotag's loop
     defaultclock.dt = 0.1 * ms
     seed(1)
     if args.model == 'sma':
-        read_rates = sma(args.duration or 100.0)
+        read_rates = sma(args.duration or 100.0, args.method)
     else:
         n = 20000 if args.model == 'coba-20k' else 4000
-        read_rates = coba(n, args.duration or 10.0, args.model == 'coba-stdp')
+        read_rates = coba(n, args.duration or 10.0, args.model == 'coba-stdp', args.method)
     device.build(directory=args.directory, compile=True, run=True)
     rates = read_rates()
     names = ['first10_hz', 'last10_hz', 'frac_high', 'frac_low'] if args.model == 'sma' else ['all_hz']

@@ -33,11 +33,15 @@ internal static class RunExecutor
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         RunResult result;
+        double simulateSeconds;
         try
         {
             var simulator = Simulations.Create(spec);
             using var sink = new CsvRunSink(folder.StagingPath, FilesFor(spec.Record));
+            // Loop time apart from build and output, so benchmarks compare like with like (Brian2 reports its loop alone).
+            long loopStart = Stopwatch.GetTimestamp();
             result = simulator.Run(sink, progress, cancellation);
+            simulateSeconds = Stopwatch.GetElapsedTime(loopStart).TotalSeconds;
         }
         catch (SimulationStoppedException e)
         {
@@ -57,6 +61,7 @@ internal static class RunExecutor
             PrunedSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.PrunedSynapses[n], StringComparer.Ordinal),
             RegrownSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.RegrownSynapses[n], StringComparer.Ordinal),
             DtMs = spec.Clock.DtMs,
+            SimulateSeconds = Math.Round(simulateSeconds, 4),
             Steps = result.Steps,
             SimulatedSteps = result.SimulatedSteps,
             EndTimeMs = result.EndTimeMs,

@@ -59,6 +59,13 @@ public sealed record RunManifest
     /// <summary>Wall-clock duration of the run, in seconds.</summary>
     public required double WallTimeSeconds { get; init; }
 
+    /// <summary>
+    /// Seconds spent in the simulation loop alone (stepping, checkers and handing samples to the sink), without
+    /// parsing, network construction or flushing the CSV files: the figure to compare with another simulator's loop
+    /// time (Brian2's <c>last_run_info.txt</c>). 0 when the run did not start.
+    /// </summary>
+    public double SimulateSeconds { get; init; }
+
     /// <summary>How the run ended, e.g. <c>ok</c>.</summary>
     public required string ExitStatus { get; init; }
 

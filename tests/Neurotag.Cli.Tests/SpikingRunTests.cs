@@ -5,8 +5,12 @@ public sealed class SpikingRunTests
 {
     private static readonly string[] Files = ["spikes.csv", "state.csv", "populations.csv", "tags.csv", "summary.csv"];
 
-    /// <summary>The COBA benchmark at 1000 neurons and 200 ms (light enough for the software SIMD fallback), recording 100 neurons' spikes and 3 neurons' v.</summary>
-    private static string Scenario(TempFolder temp)
+    /// <summary>
+    /// The COBA benchmark at 1000 neurons and 200 ms (light enough for the software SIMD fallback), recording 100
+    /// neurons' spikes and 3 neurons' v; with <paramref name="synapseDelays"/>, per-synapse delays on both projections
+    /// and STDP on the excitatory one (the ring of future input and the queue of arriving synapses).
+    /// </summary>
+    private static string Scenario(TempFolder temp, bool synapseDelays = false)
     {
         string text = File.ReadAllText(CliHarness.Scenario("coba-benchmark.yaml"))
             .Replace("duration: 1 s", "duration: 200 ms", StringComparison.Ordinal)
@@ -15,16 +19,28 @@ public sealed class SpikingRunTests
             .Replace("[3200, 3999]", "[800, 999]", StringComparison.Ordinal)
             .Replace("  every: 100 ms", "  every: 100 ms\n  spikes: { population: neurons, neurons: 100 }\n  state: { population: neurons, variable: v, neurons: [0, 2], every: 1 ms }", StringComparison.Ordinal);
         text = text[..text.IndexOf("expect:", StringComparison.Ordinal)];
+        if (synapseDelays)
+        {
+            text = text
+                .Replace("p: 0.02 }, weight: 6 nS }", "p: 0.02 }, weight: { init: 6 nS, max: 12 nS }, delay: { uniform: [0.5 ms, 2 ms] }, plasticity: { rule: stdp, stdp: { tau_plus: 20 ms, tau_minus: 20 ms, a_plus: 0.005, a_minus: 0.00525 } } }", StringComparison.Ordinal)
+                .Replace("weight: 67 nS, sign: inhibitory }", "weight: 67 nS, sign: inhibitory, delay: { normal: [1 ms, 0.2 ms] } }", StringComparison.Ordinal);
+            Assert.Contains("delay: { uniform", text, StringComparison.Ordinal);
+            Assert.Contains("delay: { normal", text, StringComparison.Ordinal);
+        }
+
+
         string path = temp.Sub("coba-short.yaml");
         File.WriteAllText(path, text);
         return path;
     }
 
-    [Fact]
-    public void Run_SpikingTwiceAndWithoutSimdAndOnOneProcessor_WritesByteIdenticalSpikes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_SpikingTwiceAndWithoutSimdAndOnOneProcessor_WritesByteIdenticalSpikes(bool synapseDelays)
     {
         using var temp = new TempFolder();
-        string scenario = Scenario(temp);
+        string scenario = Scenario(temp, synapseDelays);
         var a = CliHarness.Run("run", scenario, "--out", temp.Sub("a"), "--quiet");
         var b = CliHarness.Run("run", scenario, "--out", temp.Sub("b"), "--quiet");
         var scalar = CliHarness.RunProcess(new Dictionary<string, string> { ["DOTNET_EnableHWIntrinsic"] = "0" }, "run", scenario, "--out", temp.Sub("scalar"), "--quiet");

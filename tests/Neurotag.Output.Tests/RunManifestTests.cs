@@ -64,7 +64,7 @@ public sealed class RunManifestTests : IDisposable
         Assert.Equal(
             [
                 "tool_version", "scenario_path", "scenario_sha256", "seed", "sweep_point", "dt_ms", "steps",
-                "simulated_steps", "start_time_ms", "end_time_ms", "wall_time_seconds", "exit_status", "started_utc", "message",
+                "simulated_steps", "start_time_ms", "end_time_ms", "wall_time_seconds", "simulate_seconds", "exit_status", "started_utc", "message",
             ],
             keys);
 

@@ -96,6 +96,26 @@ public sealed class SpikingCompilerTests
     }
 
     [Theory]
+    [InlineData("{ uniform: [1 ms, 3 ms] }", 10.0, 30.0, 30)]
+    [InlineData("{ uniform: [0.15 ms, 0.25 ms] }", 1.5, 2.5, 3)]  // bounds need not be whole steps; the upper rounds (halves up) to 3
+    [InlineData("{ normal: [2 ms, 0.5 ms] }", 20.0, 5.0, 45)]     // truncated to [0, mean + 5 std]
+    public void PerSynapseDelay_IsADistributionInSteps(string delay, double a, double b, int maxSteps)
+    {
+        var spec = Compile(Network.Replace("delay: 1.5 ms", "delay: " + delay, StringComparison.Ordinal));
+        var ff = spec.Projections.Single(p => p.Name == "ff");
+        Assert.Equal(0, ff.DelaySteps);
+        Assert.Equal(maxSteps, ff.MaxSynapseDelaySteps);
+        var (x, y) = ff.SynapseDelaySteps switch
+        {
+            UniformDistribution u => (u.Low, u.High),
+            NormalDistribution n => (n.Mu, n.Sigma),
+            _ => (double.NaN, double.NaN),
+        };
+        Assert.Equal(a, x, 1e-9);
+        Assert.Equal(b, y, 1e-9);
+    }
+
+    [Theory]
     [InlineData("weight: 0.5 mV", "projections.ff.weight")]                 // onto COBA: a conductance is needed
     [InlineData("weight: 0.5 nS, delay: 0.05 ms", "projections.ff.delay")] // not a whole number of steps
     public void WrongUnitsOrDelays_AreErrors(string replacement, string path)

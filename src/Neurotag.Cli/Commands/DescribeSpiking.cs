@@ -58,8 +58,14 @@ internal static class DescribeSpiking
         {
             var s = p.Spec;
             string kind = s.Inhibitory ? "inhibitory" : "excitatory";
-            string delay = QuantityParser.Format(s.DelaySteps * spec.Clock.DtMs, Dimension.Time);
+            string delay = p.HasSynapseDelays
+                ? string.Create(c, $"per synapse {QuantityParser.Format(Min(p.SynapseDelays) * spec.Clock.DtMs, Dimension.Time)}–{QuantityParser.Format(Max(p.SynapseDelays) * spec.Clock.DtMs, Dimension.Time)}")
+                : QuantityParser.Format(s.DelaySteps * spec.Clock.DtMs, Dimension.Time);
             o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {p.Count:N0} synapses, delay {delay}; {(s.Plasticity is { } pl ? pl.Rule.ToString().ToLowerInvariant() : "fixed")}"));
         }
     }
+
+    private static int Min(ReadOnlySpan<int> values) => values.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.Min(values);
+
+    private static int Max(ReadOnlySpan<int> values) => values.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.Max(values);
 }

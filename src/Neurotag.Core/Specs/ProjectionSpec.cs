@@ -31,6 +31,16 @@ public sealed record ProjectionSpec(
     /// </summary>
     public int DelaySteps { get; init; }
 
+    /// <summary>
+    /// Spiking projections only: per-synapse delays, a distribution in steps drawn once per synapse (stream
+    /// <c>delay:NAME</c>), rounded to the nearest whole step (halves up) and clipped to [0, <see cref="MaxSynapseDelaySteps"/>];
+    /// null for the homogeneous <see cref="DelaySteps"/>.
+    /// </summary>
+    public Distribution? SynapseDelaySteps { get; init; }
+
+    /// <summary>The longest per-synapse delay in steps (the ring of future input has this many slots plus one).</summary>
+    public int MaxSynapseDelaySteps { get; init; }
+
     /// <summary>Heterosynaptic depression (competition among the inputs of one neuron), or null.</summary>
     public HeterosynapticSpec? Heterosynaptic { get; init; }
 }

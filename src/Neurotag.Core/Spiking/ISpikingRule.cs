@@ -15,6 +15,12 @@ public interface ISpikingRule
     /// <summary>Presynaptic neurons whose spikes arrived this step (pre population indices, increasing per emission step).</summary>
     void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning);
 
+    /// <summary>
+    /// Per-synapse delays: the synapses whose spikes arrived this step (after their weights were added to the
+    /// target), in place of <see cref="OnPreSpikes"/>.
+    /// </summary>
+    void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning);
+
     /// <summary>Postsynaptic neurons that spiked this step (post population indices, increasing).</summary>
     void OnPostSpikes(ReadOnlySpan<int> postSpikes, bool learning);
 
@@ -33,6 +39,11 @@ public sealed class StaticSpikingRule(SparseProjection projection) : ISpikingRul
 
     /// <inheritdoc />
     public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning)
     {
     }
 

@@ -14,7 +14,7 @@ public static class SparseConnectivity
     /// <summary>Builds the synapses of <paramref name="spec"/> between the given members (sorted population indices).</summary>
     public static SparseProjection Build(
         ProjectionSpec spec, SpikingPopulation pre, int[] preMembers, SpikingPopulation post, int[] postMembers,
-        RandomSource connectRng, RandomSource weightRng)
+        RandomSource connectRng, RandomSource weightRng, RandomSource? delayRng = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(preMembers);
@@ -70,7 +70,23 @@ public static class SparseConnectivity
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Connectivity.Rule, "unknown connectivity rule");
         }
 
-        return new SparseProjection(spec, pre, post, [.. pres], [.. posts], Weights(spec.Weight, pres.Count, weightRng));
+        var delays = spec.SynapseDelaySteps is { } d
+            ? Delays(d, spec.MaxSynapseDelaySteps, pres.Count, delayRng ?? throw new ArgumentNullException(nameof(delayRng), "per-synapse delays need a random stream"))
+            : null;
+        return new SparseProjection(spec, pre, post, [.. pres], [.. posts], Weights(spec.Weight, pres.Count, weightRng), delays);
+    }
+
+    /// <summary>Per-synapse delays in synapse order: draws in steps rounded to the nearest step (halves up), clipped to [0, max].</summary>
+    private static int[] Delays(Distribution distribution, int maxSteps, int count, RandomSource rng)
+    {
+        var delays = new int[count];
+        for (int s = 0; s < delays.Length; s++)
+        {
+            double steps = Math.Round(rng.Sample(distribution), MidpointRounding.AwayFromZero);
+            delays[s] = (int)Math.Clamp(steps, 0, maxSteps);
+        }
+
+        return delays;
     }
 
     /// <summary>Initial weights in synapse order, clipped to the bounds.</summary>

@@ -129,7 +129,8 @@ public sealed class SpikingNetwork
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
             var (post, postNeurons) = Resolve(p.To, p.ToIsTag);
             var projection = SparseConnectivity.Build(p, pre, preNeurons, post, postNeurons,
-                RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
+                RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name),
+                RandomSource.ForName(spec.Seed, "delay:" + p.Name));
             projections.Add(projection);
             // The compiler rejects rate rules on spiking projections; STDP is the spiking rule.
             rules.Add(p.Plasticity switch

@@ -60,6 +60,7 @@ public abstract class SpikingPopulation
     public int SpikeCount { get; private set; }
 
     /// <summary>Advances the state by one step, ending at step <paramref name="step"/>, and lists the spikes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Step(long step)
     {
         int count = Integrate(step, _spikes);

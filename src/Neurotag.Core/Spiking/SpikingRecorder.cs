@@ -107,6 +107,7 @@ internal sealed class SpikingRecorder
     }
 
     /// <summary>Adds this step's spikes to the sliding windows, records the raster spikes and, when due, the state trace.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void SampleStep(long step)
     {
         foreach (var (window, population, members) in _windows)

@@ -10,7 +10,8 @@ namespace Neurotag.Core.Spiking;
 /// modulators, <c>set:</c>, offline phases fast-forwarding plasticity in closed form, cancellation, progress).
 /// The step cycle, in order (docs/models.md, "Spiking core"): 1. every population integrates over dt with the
 /// synaptic state at the step's start and thresholds/resets (spikes stamped at the step's end); 2. per projection:
-/// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook; 3. Poisson
+/// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
+/// delays: the arriving synapses); 3. Poisson
 /// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
 /// 5. modulators relax; 6. recording; 7. checkers at each sample. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class SpikingSimulator : ISimulation
     public long CurrentStep { get; private set; }
 
     /// <inheritdoc />
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -100,6 +102,7 @@ public sealed class SpikingSimulator : ISimulation
     }
 
     /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Step(bool learning)
     {
         long step = ++CurrentStep;
@@ -114,9 +117,16 @@ public sealed class SpikingSimulator : ISimulation
         for (int k = 0; k < projections.Count; k++)
         {
             var projection = projections[k];
-            var arriving = projection.Transmit(step, projection.PrePopulation.Spikes);
-            projection.Deliver(arriving);
-            rules[k].OnPreSpikes(arriving, learning);
+            if (projection.HasSynapseDelays)
+            {
+                rules[k].OnSynapseArrivals(projection.TransmitPerSynapse(step, projection.PrePopulation.Spikes), learning);
+            }
+            else
+            {
+                var arriving = projection.Transmit(step, projection.PrePopulation.Spikes);
+                projection.Deliver(arriving);
+                rules[k].OnPreSpikes(arriving, learning);
+            }
         }
 
         foreach (var input in _activeInputs)

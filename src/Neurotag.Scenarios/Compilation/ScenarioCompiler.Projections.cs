@@ -53,7 +53,7 @@ internal sealed partial class ScenarioCompiler
             var weight = _spiking
                 ? ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", to)
                 : ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
-            int? delaySteps = _spiking ? ReadDelay(p["delay"], path + ".delay") : 0;
+            var delays = _spiking ? ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
             if (_spiking)
             {
                 CheckSpikingPlasticity(p, path);
@@ -62,7 +62,7 @@ internal sealed partial class ScenarioCompiler
             var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
             var competition = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
             var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning", weight) : null;
-            if (connectivity is null || weight is null || inhibitory is null || delaySteps is null
+            if (connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
                 || (p["pruning"] is not null && pruning is null))
@@ -84,7 +84,9 @@ internal sealed partial class ScenarioCompiler
             _projections[name] = new ProjectionSpec(name, from, _tags.ContainsKey(from), to, _tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
             {
                 Heterosynaptic = competition?.Heterosynaptic,
-                DelaySteps = delaySteps.Value,
+                DelaySteps = delays.Steps,
+                SynapseDelaySteps = delays.PerSynapse,
+                MaxSynapseDelaySteps = delays.MaxSteps,
             };
         }
 

@@ -145,12 +145,21 @@ internal sealed partial class ScenarioCompiler
         return new WeightSpec(init, min.Value, Math.Max(max.Value, min.Value));
     }
 
-    /// <summary>A projection's delay in steps (0 when absent).</summary>
-    private int? ReadDelay(YamlNodeBase? node, string path)
+    /// <summary>
+    /// A projection's delay: a time (homogeneous, whole steps) or <c>{ uniform: [a, b] }</c> / <c>{ normal: [mean, std] }</c>
+    /// of times (per synapse, each draw rounded to the nearest whole step; normal draws truncated to [0, mean + 5 std]).
+    /// 0 when absent.
+    /// </summary>
+    private DelayReading? ReadDelay(YamlNodeBase? node, string path)
     {
         if (node is null)
         {
-            return 0;
+            return new DelayReading(0, null, 0);
+        }
+
+        if (node is YamlMappingNode map)
+        {
+            return ReadSynapseDelays(map, path);
         }
 
         long? steps = Steps(node, path, allowZero: true);
@@ -160,8 +169,55 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        return steps is null ? null : (int)steps.Value;
+        return steps is null ? null : new DelayReading((int)steps.Value, null, 0);
     }
+
+    /// <summary>Per-synapse delays: the distribution in steps and the longest delay it can draw.</summary>
+    private DelayReading? ReadSynapseDelays(YamlMappingNode map, string path)
+    {
+        if (ReadQuantityDistribution(map, path, Dimension.Time) is not { } distribution)
+        {
+            return null;
+        }
+
+        // ReadQuantityDistribution has checked the shape: one entry holding a two-item sequence.
+        var (kind, value) = map.Entries[0];
+        var items = ((YamlSequenceNode)value).Items;
+        string kp = path + "." + kind.Value;
+        double dt = DtMs;
+        (double lowMs, double highMs, YamlNodeBase lowNode, YamlNodeBase highNode) = distribution switch
+        {
+            UniformDistribution u => (u.Low, u.High, items[0], items[1]),
+            NormalDistribution n => (n.Mu, n.Mu + (5 * n.Sigma), items[0], items[1]),
+            _ => throw new InvalidOperationException("a delay distribution is uniform or normal"),
+        };
+        if (lowMs < 0)
+        {
+            _r.Error(lowNode, kp + "[0]", SchemaReader.Inv($"a delay cannot be negative ({QuantityParser.Format(lowMs, Dimension.Time)})"),
+                "spikes arrive at or after their emission: use 0 ms or more");
+            return null;
+        }
+
+        double maxSteps = Math.Round(highMs / dt, MidpointRounding.AwayFromZero);
+        if (maxSteps > MaxDelaySteps)
+        {
+            string what = distribution is NormalDistribution ? "mean + 5 std" : "the upper bound";
+            _r.Error(highNode, kp + "[1]", SchemaReader.Inv($"{what} is a delay of {maxSteps} steps of dt = {dt} ms, longer than the {MaxDelaySteps} the ring buffer allows"),
+                "use shorter delays or a larger dt");
+            return null;
+        }
+
+        var inSteps = distribution switch
+        {
+            UniformDistribution u => (Distribution)new UniformDistribution(u.Low / dt, u.High / dt),
+            NormalDistribution n => new NormalDistribution(n.Mu / dt, n.Sigma / dt),
+            _ => distribution,
+        };
+        return new DelayReading(0, inSteps, (int)maxSteps);
+    }
+
+    /// <summary>A projection's delay as read: homogeneous steps, or a per-synapse distribution in steps and its longest draw.</summary>
+    private sealed record DelayReading(int Steps, Distribution? PerSynapse, int MaxSteps);
 
     /// <summary>Plasticity rules of the rate core do not apply to spiking projections.</summary>
     private void CheckSpikingPlasticity(YamlMappingNode projection, string path)
@@ -416,7 +472,7 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
-    /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse plus the state.</summary>
+    /// <summary>Spiking projections are sparse: about 16 bytes per expected synapse (18 when fixed, 20 when plastic) plus the state.</summary>
     private void CheckSpikingMemory(SimulationSpec spec, YamlMappingNode top)
     {
         long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
@@ -431,7 +487,15 @@ internal sealed partial class ScenarioCompiler
                 ConnectivityRule.OneToOne => SizeOf(p.To),
                 _ => pairs,
             };
-            bytes += synapses * 16 + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
+            // pre, post, weight and the transposed index (4 bytes each), plus the 2-byte post copy fixed projections
+            // deliver from, or the column-ordered pre index STDP reads.
+            bytes += (synapses * (p.Plasticity is null ? 18 : 20)) + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
+            if (p.SynapseDelaySteps is not null)
+            {
+                // The per-synapse delay and the ring of future input (one float per post per slot; plastic
+                // projections queue synapse ids instead, bounded by the synapses in flight) or per-synapse trace.
+                bytes += (synapses * 4) + (p.Plasticity is null ? (p.MaxSynapseDelaySteps + 1.0) * SizeOf(p.To) * 4 : synapses * 16);
+            }
             if (synapses > int.MaxValue)
             {
                 _r.Error(top, "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue} a projection can hold"), "use a sparser connectivity");

@@ -27,7 +27,12 @@ public sealed class StdpPlasticity
     private long _learningSteps;
 
     /// <summary>STDP on <paramref name="synapses"/> for <paramref name="projection"/> (which must have rule stdp).</summary>
-    public StdpPlasticity(SparseSynapses synapses, ProjectionSpec projection, ModulatorState modulators, double dtMs)
+    /// <param name="synapses">The synapses (weights updated in place).</param>
+    /// <param name="projection">The projection's spec.</param>
+    /// <param name="modulators">Modulator levels (three-factor learning).</param>
+    /// <param name="dtMs">Step in ms.</param>
+    /// <param name="perSynapsePreTrace">Per-synapse delays: keep the presynaptic trace per synapse, charged at arrival.</param>
+    public StdpPlasticity(SparseSynapses synapses, ProjectionSpec projection, ModulatorState modulators, double dtMs, bool perSynapsePreTrace = false)
     {
         ArgumentNullException.ThrowIfNull(synapses);
         ArgumentNullException.ThrowIfNull(projection);
@@ -51,7 +56,7 @@ public sealed class StdpPlasticity
         _decay = (float)a;
         _decayOffset = (float)(_rest * (1.0 - a));
         _competition = new SparseCompetition(synapses, projection.Normalization, projection.Pruning, _min, _max, dtMs);
-        Synapses = new StdpSynapses(synapses, _spec.Stdp!, _min, _max, dtMs, _spec.EligibilityTauMs, _competition.Alive);
+        Synapses = new StdpSynapses(synapses, _spec.Stdp!, _min, _max, dtMs, _spec.EligibilityTauMs, _competition.Alive, perSynapsePreTrace);
     }
 
     /// <summary>The pair-based core (traces, eligibility).</summary>
@@ -62,6 +67,9 @@ public sealed class StdpPlasticity
 
     /// <summary>Presynaptic spikes arriving this step.</summary>
     public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning) => Synapses.OnPreArrivals(arrivingPre, learning ? AmplitudeScale() : 0f);
+
+    /// <summary>Synapses whose (per-synapse delayed) spikes arrive this step.</summary>
+    public void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning) => Synapses.OnSynapseArrivals(arrivingSynapses, learning ? AmplitudeScale() : 0f);
 
     /// <summary>Postsynaptic spikes of this step.</summary>
     public void OnPostSpikes(ReadOnlySpan<int> postSpikes, bool learning) => Synapses.OnPostSpikes(postSpikes, learning ? AmplitudeScale() : 0f);

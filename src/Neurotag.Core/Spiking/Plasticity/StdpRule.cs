@@ -15,7 +15,7 @@ public sealed class StdpRule : ISpikingRule
         Projection = projection;
         var synapses = new SparseSynapses(projection.PreCount, projection.PostCount, projection.RowStart, projection.Post,
             projection.Pre, projection.Weight, projection.ColStart, projection.ColSynapse);
-        Plasticity = new StdpPlasticity(synapses, projection.Spec, modulators, dtMs);
+        Plasticity = new StdpPlasticity(synapses, projection.Spec, modulators, dtMs, perSynapsePreTrace: projection.HasSynapseDelays);
         projection.Alive = Plasticity.Synapses.Alive;
     }
 
@@ -27,6 +27,9 @@ public sealed class StdpRule : ISpikingRule
 
     /// <inheritdoc />
     public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning) => Plasticity.OnPreSpikes(arrivingPre, learning);
+
+    /// <inheritdoc />
+    public void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning) => Plasticity.OnSynapseArrivals(arrivingSynapses, learning);
 
     /// <inheritdoc />
     public void OnPostSpikes(ReadOnlySpan<int> postSpikes, bool learning) => Plasticity.OnPostSpikes(postSpikes, learning);
