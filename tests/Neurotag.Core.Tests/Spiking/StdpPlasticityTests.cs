@@ -86,6 +86,53 @@ public sealed class StdpPlasticityTests
         Assert.Equal(3, plasticity.Pruned);
     }
 
+    /// <summary>
+    /// Online passive decay with τ of days: the per-step factor e^(−dt/τ) rounds to 1 in float32, so a per-step
+    /// update would leave the weight unchanged forever. Applied in batches it follows the closed form
+    /// w_rest + (w₀ − w_rest)·e^(−t/τ); tolerance 2e-7 absolute (float32 rounding near 0.9), while the decay itself
+    /// is 0.4·(1 − e^(−t/τ)) ≈ 8e-5 here, so a lost decay fails the test.
+    /// </summary>
+    [Fact]
+    public void OnlineDecay_WithTauOfDays_FollowsTheClosedForm()
+    {
+        const double tauMs = 10 * 86_400_000.0; // 10 days
+        long k = StdpPlasticity.DecayBatchSteps(DtMs, tauMs);
+        Assert.Equal(864_000, k); // 10⁻⁴·τ/dt
+        var syn = SparseSynapses.FromPairs(1, 1, [(0, 0)], _ => 0.9f);
+        var plasticity = new StdpPlasticity(syn, Projection(new PlasticitySpec(PlasticityRule.Stdp, 1, tauMs, null, 1) { Stdp = Additive }), new ModulatorState([], DtMs), DtMs);
+        long steps = (2 * k) + 3; // two batches applied, 3 steps pending
+        for (long t = 0; t < steps; t++)
+        {
+            plasticity.EndStep(learning: true);
+        }
+
+        double applied = 0.5 + (0.4 * Math.Exp(-(2 * k) * DtMs / tauMs));
+        Assert.Equal(applied, syn.Weight[0], 2e-7);
+        Assert.True(syn.Weight[0] < 0.89995f, $"the weight did not decay: {syn.Weight[0]}");
+    }
+
+    /// <summary>
+    /// Offline phases first apply the online steps still pending, then the closed form over the phase: after 7 online
+    /// steps (K = 10 at τ = 10 s) and 1 s offline the weight is w_rest + (w₀ − w_rest)·e^(−(0.7 ms + 1 s)/τ). The 0.7 ms
+    /// matter: dropping them moves the weight by 2.5e-5, far above the 1e-7 tolerance.
+    /// </summary>
+    [Fact]
+    public void FastForward_IncludesPendingOnlineDecay()
+    {
+        const double tauMs = 10_000;
+        Assert.Equal(10, StdpPlasticity.DecayBatchSteps(DtMs, tauMs));
+        var syn = SparseSynapses.FromPairs(1, 1, [(0, 0)], _ => 0.9f);
+        var plasticity = new StdpPlasticity(syn, Projection(new PlasticitySpec(PlasticityRule.Stdp, 1, tauMs, null, 1) { Stdp = Additive }), new ModulatorState([], DtMs), DtMs);
+        for (int t = 0; t < 7; t++)
+        {
+            plasticity.EndStep(learning: true);
+        }
+
+        Assert.Equal(0.9f, syn.Weight[0]); // nothing applied before the batch is full
+        plasticity.FastForward(1000);
+        Assert.Equal(0.5 + (0.4 * Math.Exp(-(0.7 + 1000) / tauMs)), syn.Weight[0], 1e-7);
+    }
+
     private static void Pair(StdpPlasticity plasticity, bool learning)
     {
         for (int t = 0; t <= 100; t++)

@@ -8,7 +8,7 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// end of step): <see cref="StdpSynapses"/> for the pair updates, three-factor modulation as in the rate rules —
 /// without an eligibility trace the amplitudes are scaled by 1 + g·m(t); with one (Izhikevich 2007) STDP charges the
 /// trace and <c>dw/dt = η·g·m(t)·e</c> converts it — optional passive decay toward the resting weight
-/// (<c>decay: { tau }</c>, exact per step and in closed form offline), and <see cref="SparseCompetition"/>.
+/// (<c>decay: { tau }</c>, exact, applied in batches of steps when τ is long, and in closed form offline), and <see cref="SparseCompetition"/>.
 /// <c>plasticity: off</c> keeps the traces running (they are neuron state) but changes no weight and no eligibility.
 /// </summary>
 public sealed class StdpPlasticity
@@ -20,6 +20,9 @@ public sealed class StdpPlasticity
     private readonly double _etaPerStep;
     private readonly float _decay;
     private readonly float _decayOffset;
+    private readonly long _decayBatchSteps;
+    private readonly double _dtMs;
+    private long _pendingDecaySteps;
     private readonly float _min;
     private readonly float _max;
     private readonly float _rest;
@@ -55,6 +58,8 @@ public sealed class StdpPlasticity
         double a = _spec.DecayTauMs is { } tau ? Math.Exp(-dtMs / tau) : 1.0;
         _decay = (float)a;
         _decayOffset = (float)(_rest * (1.0 - a));
+        _dtMs = dtMs;
+        _decayBatchSteps = DecayBatchSteps(dtMs, _spec.DecayTauMs);
         _competition = new SparseCompetition(synapses, projection.Normalization, projection.Pruning, _min, _max, dtMs);
         Synapses = new StdpSynapses(synapses, _spec.Stdp!, _min, _max, dtMs, _spec.EligibilityTauMs, _competition.Alive, perSynapsePreTrace);
     }
@@ -88,17 +93,9 @@ public sealed class StdpPlasticity
             Synapses.ConvertEligibility((float)(_etaPerStep * _spec.ModulationGain * _modulators.Levels[_modulator]));
         }
 
-        if (_spec.DecayTauMs is not null)
+        if (_spec.DecayTauMs is not null && ++_pendingDecaySteps >= _decayBatchSteps)
         {
-            var w = _syn.Weight;
-            var alive = _competition.Alive;
-            for (int s = 0; s < w.Length; s++)
-            {
-                if (alive is null || alive[s] != 0)
-                {
-                    w[s] = Math.Clamp((_decay * w[s]) + _decayOffset, _min, _max);
-                }
-            }
+            ApplyPendingDecay();
         }
 
         _competition.AfterStep(++_learningSteps);
@@ -107,6 +104,7 @@ public sealed class StdpPlasticity
     /// <summary>Offline interval: closed-form pruning, then closed-form decay of weights, traces and eligibility.</summary>
     public void FastForward(double durationMs)
     {
+        ApplyPendingDecay();
         _competition.FastForward(durationMs, _spec.DecayTauMs, _rest);
         if (_spec.DecayTauMs is { } tau)
         {
@@ -123,6 +121,51 @@ public sealed class StdpPlasticity
         }
 
         Synapses.FastForward(durationMs);
+    }
+
+    /// <summary>
+    /// Steps per application of the online passive decay. With τ_decay of days and dt of 0.1 ms the per-step factor
+    /// e^(−dt/τ) is 1 − 10⁻¹⁰, which rounds to 1 in float32: a per-step pass would cost a sweep over every synapse and
+    /// change nothing. So the decay is applied every K = ⌊10⁻⁴·τ/dt⌋ steps (K ≥ 1) with the exact factor e^(−K·dt/τ),
+    /// computed in double: the weights lag the exact decay by at most 10⁻⁴ of (w − w_rest), and K = 1 (τ ≤ 10⁴·dt)
+    /// is the per-step update.
+    /// </summary>
+    internal static long DecayBatchSteps(double dtMs, double? decayTauMs) =>
+        decayTauMs is { } tau ? Math.Max(1L, (long)Math.Floor(1e-4 * tau / dtMs)) : 1L;
+
+    /// <summary>Applies the decay of the steps since the last application (exactly the per-step update when K = 1).</summary>
+    private void ApplyPendingDecay()
+    {
+        if (_spec.DecayTauMs is not { } tau || _pendingDecaySteps == 0)
+        {
+            return;
+        }
+
+        var w = _syn.Weight;
+        var alive = _competition.Alive;
+        if (_pendingDecaySteps == 1)
+        {
+            for (int s = 0; s < w.Length; s++)
+            {
+                if (alive is null || alive[s] != 0)
+                {
+                    w[s] = Math.Clamp((_decay * w[s]) + _decayOffset, _min, _max);
+                }
+            }
+        }
+        else
+        {
+            double a = Math.Exp(-_pendingDecaySteps * _dtMs / tau);
+            for (int s = 0; s < w.Length; s++)
+            {
+                if (alive is null || alive[s] != 0)
+                {
+                    w[s] = Math.Clamp((float)(_rest + ((w[s] - (double)_rest) * a)), _min, _max);
+                }
+            }
+        }
+
+        _pendingDecaySteps = 0;
     }
 
     /// <summary>1 + g·m without an eligibility trace (the rate rules' three-factor factor); 1 with one (the modulator acts on conversion).</summary>
