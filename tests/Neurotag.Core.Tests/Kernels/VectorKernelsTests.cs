@@ -6,7 +6,7 @@ namespace Neurotag.Core.Tests.Kernels;
 /// <summary>
 /// Every kernel at every length 0..256 against (1) a scalar reference that emulates the documented eight-lane order
 /// — compared bit for bit — and (2) a naive double-precision sum, within the standard floating-point summation bound.
-/// CI runs this class a second time with <c>DOTNET_EnableHWIntrinsic=0</c> (filter <c>Category=Kernels</c>) to prove
+/// <see cref="KernelsWithoutSimdTests"/> runs this class a second time with <c>DOTNET_EnableHWIntrinsic=0</c> (filter <c>Category=Kernels</c>) to prove
 /// the results do not depend on SIMD support.
 /// </summary>
 [Trait("Category", "Kernels")]

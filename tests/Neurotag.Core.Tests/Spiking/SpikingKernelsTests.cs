@@ -7,7 +7,8 @@ namespace Neurotag.Core.Tests.Spiking;
 /// <summary>
 /// The vector LIF step at every length 0..256 against its scalar reference, bit for bit, and the polynomial exp
 /// against Math.Exp. Lengths 0..256 cover the 16-lane body, the 8-lane remainder and the scalar tail; run the Kernels
-/// category again with <c>DOTNET_EnableHWIntrinsic=0</c> (scalar only) and <c>DOTNET_EnableAVX512F=0</c> (8 lanes only).
+/// category again with <c>DOTNET_EnableHWIntrinsic=0</c> (scalar only) and <c>DOTNET_EnableAVX512=0</c> (8 lanes only;
+/// .NET 10 replaced the older EnableAVX512F switch); <see cref="Kernels.KernelsWithoutSimdTests"/> does both.
 /// </summary>
 [Trait("Category", "Kernels")]
 public sealed class SpikingKernelsTests
