@@ -136,6 +136,19 @@ public class ValidationFixtureTests
         Assert.Contains("rate scales the conversion of an eligibility trace; STDP's step sizes are stdp.a_plus / a_minus", error.Hint, StringComparison.Ordinal);
     }
 
+    /// <summary>The hint of pruning without plasticity names a rule the projection can take: spiking ones reject the rate rules.</summary>
+    [Theory]
+    [InlineData("spiking-pruning-without-plasticity", "rule: stdp", "hebbian")]
+    [InlineData("pruning-without-plasticity", "rule: hebbian", "stdp")]
+    public async Task Load_WhenPruningHasNoPlasticity_HintsAtARuleThisKindOfNetworkAccepts(string fixture, string suggested, string notSuggested)
+    {
+        var error = Assert.Single((await LoadFixture(fixture)).Errors);
+
+        Assert.Contains("no 'plasticity:'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(suggested, error.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(notSuggested, error.Hint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Load_WhenFileIsBinary_ReportsOneErrorAtTheFileStart()
     {

@@ -79,7 +79,9 @@ internal sealed partial class ScenarioCompiler
 
             if (plasticity is null && (competition is not null || pruning is not null))
             {
-                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", "add 'plasticity: { rule: hebbian, rate: 0.01 }' or remove them");
+                // Spiking projections reject the rate rules, so their hint names the rule they can take.
+                string example = _spiking ? "plasticity: { rule: stdp, stdp: " + StdpExample + " }" : "plasticity: { rule: hebbian, rate: 0.01 }";
+                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", $"add '{example}' or remove them");
                 continue;
             }
 
