@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # variant SOURCE DURATION OUT: the scenario with the run phase set to DURATION and without expectations.
 variant() {
-  sed -e "s/duration: 1 s/duration: $2/" -e '/^expect:/,$d' "$1" > "$3"
+  sed -E -e "s/duration: (1|10) s/duration: $2/" -e '/^expect:/,$d' "$1" > "$3"
 }
 
 # run_one YAML OUTDIR -> prints "wall peak_kb mean_rate loop"
@@ -32,12 +32,14 @@ run_one() {
 
 printf '%-24s %8s %8s %8s %12s %14s %10s %8s\n' workload wall_s setup_s loop_s spikes events/s peak_MiB rate_Hz
 for spec in "scenarios/coba-benchmark.yaml 4000 1" "scenarios/coba-benchmark.yaml 4000 10" \
+            "scenarios/coba-stdp.yaml 4000 1" "scenarios/coba-stdp.yaml 4000 10" \
             "scenarios/coba-benchmark-20k.yaml 20000 1" "scenarios/coba-benchmark-20k.yaml 20000 10"; do
   read -r file n seconds <<< "$spec"
   [ -f "$file" ] || file="benchmarks/$file"
   variant "$file" "$seconds s" "$work/run.yaml"
   read -r wall peak rate loop <<< "$(run_one "$work/run.yaml" "$work/run")"
-  awk -v name="coba $n, $seconds s" -v wall="$wall" -v loop="$loop" -v rate="$rate" -v n="$n" -v t="$seconds" -v peak="$peak" 'BEGIN {
+  label="coba $n"; [[ $file == *stdp* ]] && label="coba+stdp $n"
+  awk -v name="$label, $seconds s" -v wall="$wall" -v loop="$loop" -v rate="$rate" -v n="$n" -v t="$seconds" -v peak="$peak" 'BEGIN {
     setup = wall - loop; if (loop <= 0) loop = 1e-9
     spikes = rate * n * t; events = spikes * 0.02 * n
     printf "%-24s %8.3f %8.3f %8.3f %12.0f %14.3e %10.1f %8.2f\n", name, wall, setup, loop, spikes, events / loop, peak / 1024, rate

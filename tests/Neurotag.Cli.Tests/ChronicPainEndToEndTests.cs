@@ -6,7 +6,8 @@ namespace Neurotag.Cli.Tests;
 /// The README's first command, run in-process: `neurotag-cli run scenarios/chronic-pain.yaml`. The margins are the
 /// ones documented in the scenario and the README: after 60 days of healing, the bend cue alone drives the pain tag
 /// at least 0.5 (rate units, sigmoid range 0..1) above the same probe before the injury, and an unpaired touch cue
-/// leaves it below 0.2.
+/// leaves it below 0.2; the no-injury control sub-network (same bending under threat, same 60 days, no nociception)
+/// stays below 0.2 and at least 0.5 under the injured network.
 /// </summary>
 public sealed class ChronicPainEndToEndTests
 {
@@ -31,6 +32,9 @@ public sealed class ChronicPainEndToEndTests
         double touch = summary[("probe-touch", "pain", "activation", "")];
         Assert.True(chronic - before > DocumentedMargin, $"chronic {chronic} vs before {before}");
         Assert.True(touch < UnpairedCueCeiling, $"touch probe drove pain to {touch}");
+        double control = summary[("probe-chronic", "pain-ctl", "activation", "")];
+        Assert.True(control < UnpairedCueCeiling, $"the no-injury control's bend cue drove its pain tag to {control}");
+        Assert.True(chronic - control > DocumentedMargin, $"chronic {chronic} vs no-injury control {control}");
 
         // The association itself is visible: bend->pain coupling grew through the injury and survived healing.
         double couplingBefore = summary[("probe-before", "bend", "coupling", "pain")];
