@@ -77,6 +77,31 @@ public sealed class CheckCommandTests
         Assert.Matches(@"tiny\.yaml:\d+:1: expectation failed with seed 1: tag\.a\.activation in driven > 0\.9: measured 0\.8 ", stderr);
     }
 
+    /// <summary>
+    /// A bound on ANOTHER metric: tag a is neurons 0–9 of the 20, the others receive no input and stay at 0, so the
+    /// population rate is exactly half the tag's activation: in the last driven instance 0.8 and 0.4 (float32 sums of
+    /// 0.8f: equal to 6 digits, which is what is printed). With by 0.35 the bounds are 0.4 + 0.35 = 0.75 and
+    /// 0.8 − 0.35 = 0.45, which hold; with by 0.45 the bound is 0.85, which fails. Had the evaluator taken the
+    /// subject's own metric instead, the bounds would print as 1.15, 0.05 and 1.25.
+    /// </summary>
+    [Fact]
+    public void Check_BoundOnAnotherMetric_ComparesWithThatMetricAndPrintsBothValues()
+    {
+        using var temp = new TempFolder();
+        var (exit, stdout, stderr) = Check(temp, """
+              - { phase: driven, metric: tag.a.activation, above: { metric: population.cortex.rate, by: 0.35 } }
+              - { phase: driven, metric: population.cortex.rate, below: { metric: tag.a.activation, by: 0.35 } }
+              - { phase: driven, metric: tag.a.activation, above: { metric: population.cortex.rate, by: 0.45 } }
+            """);
+
+        Assert.True(exit == 4, stderr + stdout);
+        Assert.Contains("2 passed, 1 failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("PASS  tiny  seed 1  tag.a.activation in driven > population.cortex.rate in driven by 0.35  (0.8 > 0.75)", stdout, StringComparison.Ordinal);
+        Assert.Contains("PASS  tiny  seed 1  population.cortex.rate in driven < tag.a.activation in driven by 0.35  (0.4 < 0.45)", stdout, StringComparison.Ordinal);
+        Assert.Contains("FAIL  tiny  seed 1  tag.a.activation in driven > population.cortex.rate in driven by 0.45  (NOT 0.8 > 0.85)", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"tiny\.yaml:\d+:1: expectation failed with seed 1: tag\.a\.activation in driven > population\.cortex\.rate in driven by 0\.45: measured 0\.8 \(NOT 0\.8 > 0\.85\)", stderr);
+    }
+
     [Fact]
     public void Check_WithSeedsAndJUnit_RunsEverySeedAndWritesTheReport()
     {

@@ -126,6 +126,30 @@ public class ValidationFixtureTests
     }
 
     [Fact]
+    public async Task Load_WhenStdpHasARateWithoutEligibility_PointsToTheStdpAmplitudes()
+    {
+        // The fixture's second projection has the same rate with an eligibility trace: only the first is an error.
+        var error = Assert.Single((await LoadFixture("stdp-rate-without-eligibility")).Errors);
+
+        Assert.Equal((20, 7, "projections.input.plasticity.rate"), (error.Line, error.Column, error.Path));
+        Assert.Contains("without 'eligibility:'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rate scales the conversion of an eligibility trace; STDP's step sizes are stdp.a_plus / a_minus", error.Hint, StringComparison.Ordinal);
+    }
+
+    /// <summary>The hint of pruning without plasticity names a rule the projection can take: spiking ones reject the rate rules.</summary>
+    [Theory]
+    [InlineData("spiking-pruning-without-plasticity", "rule: stdp", "hebbian")]
+    [InlineData("pruning-without-plasticity", "rule: hebbian", "stdp")]
+    public async Task Load_WhenPruningHasNoPlasticity_HintsAtARuleThisKindOfNetworkAccepts(string fixture, string suggested, string notSuggested)
+    {
+        var error = Assert.Single((await LoadFixture(fixture)).Errors);
+
+        Assert.Contains("no 'plasticity:'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(suggested, error.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(notSuggested, error.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Load_WhenFileIsBinary_ReportsOneErrorAtTheFileStart()
     {
         byte[] bytes = [0x7F, (byte)'E', (byte)'L', (byte)'F', 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xFF, 0xD8, 0x00, (byte)'\n', 0x9C];

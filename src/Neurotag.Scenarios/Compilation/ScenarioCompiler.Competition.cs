@@ -17,7 +17,11 @@ internal sealed partial class ScenarioCompiler
     /// <summary>A projection's <c>competition:</c> block: normalization and/or heterosynaptic depression.</summary>
     private sealed record CompetitionParts(NormalizationSpec? Normalization, HeterosynapticSpec? Heterosynaptic);
 
-    private CompetitionParts? ReadCompetition(YamlNodeBase node, string path)
+    /// <summary>
+    /// A projection's <c>competition:</c>; <paramref name="levelTarget"/> is the target population of a spiking
+    /// projection (see <see cref="WeightLevel"/>), null on rate projections.
+    /// </summary>
+    private CompetitionParts? ReadCompetition(YamlNodeBase node, string path, string? levelTarget)
     {
         const string Example = "{ normalize: { per: post, total: 1.0, every: 10 ms } } or { heterosynaptic: { rate: 1.0 } }";
         var map = _r.Mapping(node, path, Example);
@@ -33,14 +37,14 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        var normalization = map["normalize"] is { } n ? ReadNormalize(n, path + ".normalize") : null;
+        var normalization = map["normalize"] is { } n ? ReadNormalize(n, path + ".normalize", levelTarget) : null;
         var heterosynaptic = map["heterosynaptic"] is { } h ? ReadHeterosynaptic(h, path + ".heterosynaptic") : null;
         return (map["normalize"] is not null && normalization is null) || (map["heterosynaptic"] is not null && heterosynaptic is null)
             ? null
             : new CompetitionParts(normalization, heterosynaptic);
     }
 
-    private NormalizationSpec? ReadNormalize(YamlNodeBase node, string np)
+    private NormalizationSpec? ReadNormalize(YamlNodeBase node, string np, string? levelTarget)
     {
         var n = _r.Mapping(node, np, "{ per: post, total: 1.0, every: 10 ms }");
         if (n is null)
@@ -50,7 +54,7 @@ internal sealed partial class ScenarioCompiler
 
         _r.CheckKeys(n, np, "per", "total", "every", "iterations");
         NormalizePer? per = n["per"] is { } perNode ? _r.Choice(perNode, np + ".per", NormalizeSides, "normalization side") : NormalizePer.Post;
-        double? total = _r.Number(_r.Required(n, "total", np, "1.0"), np + ".total", 0, minExclusive: true, example: "1.0");
+        double? total = WeightLevel(_r.Required(n, "total", np, "1.0"), np + ".total", levelTarget, "1.0");
         long? every = n["every"] is { } e ? Steps(e, np + ".every") : Math.Max(1, (long)Math.Round(10e6 / _dtNs));
         long? iterations = NormalizationSpec.DefaultIterations;
         if (n["iterations"] is { } it)

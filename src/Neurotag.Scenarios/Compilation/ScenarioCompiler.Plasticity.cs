@@ -46,6 +46,13 @@ internal sealed partial class ScenarioCompiler
 
         // STDP's amplitudes are in its block; its rate only converts an eligibility trace (default 1 per second).
         double? rate = isStdp && map["rate"] is null ? 1.0 : _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
+        if (rule is PlasticityRule.Stdp && map["eligibility"] is null && RateKey(map) is { } rateKey)
+        {
+            // Without a trace the rate would be read and never used: the output is the same whatever its value.
+            _r.Error(rateKey, path + ".rate", "'rate:' has no effect on rule stdp without 'eligibility:'",
+                "rate scales the conversion of an eligibility trace; STDP's step sizes are stdp.a_plus / a_minus; remove 'rate:'");
+            rate = null;
+        }
         double? decay = null;
         if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
         {
@@ -81,6 +88,9 @@ internal sealed partial class ScenarioCompiler
                 Stdp = stdp,
             };
     }
+
+    /// <summary>The key node of <c>rate:</c> (errors about the key itself, not its value, point at it), or null.</summary>
+    private static YamlScalarNode? RateKey(YamlMappingNode map) => map.Entries.FirstOrDefault(e => e.Key.Value == "rate").Key;
 
     /// <summary>
     /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for rules hebbian and stdp (format v1 allows

@@ -60,8 +60,10 @@ internal sealed partial class ScenarioCompiler
             }
 
             var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
-            var competition = p["competition"] is { } c ? ReadCompetition(c, path + ".competition") : null;
-            var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning", weight) : null;
+            // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
+            string? levelTarget = _spiking ? PopulationOf(to) : null;
+            var competition = p["competition"] is { } c ? ReadCompetition(c, path + ".competition", levelTarget) : null;
+            var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning", weight, levelTarget) : null;
             if (connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
@@ -77,7 +79,9 @@ internal sealed partial class ScenarioCompiler
 
             if (plasticity is null && (competition is not null || pruning is not null))
             {
-                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", "add 'plasticity: { rule: hebbian, rate: 0.01 }' or remove them");
+                // Spiking projections reject the rate rules, so their hint names the rule they can take.
+                string example = _spiking ? "plasticity: { rule: stdp, stdp: " + StdpExample + " }" : "plasticity: { rule: hebbian, rate: 0.01 }";
+                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", $"add '{example}' or remove them");
                 continue;
             }
 
@@ -242,7 +246,8 @@ internal sealed partial class ScenarioCompiler
         return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
     }
 
-    private PruningSpec? ReadPruning(YamlNodeBase node, string path, WeightSpec? weight)
+    /// <summary><c>pruning:</c>; <paramref name="levelTarget"/> is the target population of a spiking projection (see <see cref="WeightLevel"/>), null on rate projections.</summary>
+    private PruningSpec? ReadPruning(YamlNodeBase node, string path, WeightSpec? weight, string? levelTarget)
     {
         var map = _r.Mapping(node, path, "{ below: 0.002, for: 7 day }");
         if (map is null)
@@ -251,7 +256,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         _r.CheckKeys(map, path, "below", "for", "regrow", "every");
-        double? below = _r.Number(_r.Required(map, "below", path, "0.002"), path + ".below", 0, minExclusive: true, example: "0.002");
+        double? below = WeightLevel(_r.Required(map, "below", path, "0.002"), path + ".below", levelTarget, "0.002");
         double? forMs = _r.Quantity(_r.Required(map, "for", path, "7 day"), path + ".for", Dimension.Time, 0, minExclusive: true);
         var (regrowOk, regrowth) = ReadRegrow(map["regrow"], path + ".regrow", forMs, weight);
         if (!regrowOk)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios.Units;
 using Neurotag.Scenarios.Yaml;
@@ -71,6 +72,33 @@ internal sealed partial class ScenarioCompiler
                         : "write the value in mV, or in pA with the population's g_leak");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A weight level of a projection, &gt; 0: <c>competition.normalize.total</c> and <c>pruning.below</c> compare with the
+    /// weights, so on a spiking projection (<paramref name="targetPopulation"/> given) a value with a unit is read like
+    /// the weights onto that population (nS onto COBA; mV, or pA converted with R = 1/g_leak, onto CUBA). A bare
+    /// number stays what it always was, the internal weight unit (nS COBA, mV CUBA, model units Izhikevich), so
+    /// existing scenarios keep their meaning. Rate projections (null) take a plain number.
+    /// </summary>
+    private double? WeightLevel(YamlNodeBase? node, string path, string? targetPopulation, string example)
+    {
+        if (targetPopulation is null || node is not YamlScalarNode scalar
+            || double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || SynapticReaderFor(targetPopulation) is not { } read)
+        {
+            // A Poisson target has already been reported by the weight: the level is checked as a number only.
+            return _r.Number(node, path, 0, minExclusive: true, example: example);
+        }
+
+        double? level = read(scalar, path, 0);
+        if (level is 0)
+        {
+            _r.Error(scalar, path, $"{scalar.Value.Trim()} is out of range: expected > 0", "give a positive weight level");
+            return null;
+        }
+
+        return level;
     }
 
     /// <summary>The dimension of a well-formed quantity's unit, or null when the text is no quantity of any dimension.</summary>
