@@ -1,0 +1,105 @@
+using Neurotag.Core.Recording;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>The weight side of <see cref="SpikingRecorder"/>: weight blocks between tags and histograms of the recorded projection.</summary>
+internal sealed partial class SpikingRecorder
+{
+    /// <summary>Whether weights are recorded at phase-relative step count <paramref name="stepsIntoPhase"/>.</summary>
+    public bool WeightsDue(long stepsIntoPhase) => _spec.Weights is { } w && stepsIntoPhase % w.EverySteps == 0;
+
+    /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
+    public void SampleWeights(long step, PhaseSpec phase)
+    {
+        if (_weightProjection is not { } p || _spec.Weights is not { } spec)
+        {
+            return;
+        }
+
+        double t = _clock.TimeMs(step);
+        _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
+        WriteBlock(t, phase, p, "*", null, "*", null);
+        foreach (var (fromName, fromMembers) in _weightFrom)
+        {
+            foreach (var (toName, toMembers) in _weightTo)
+            {
+                WriteBlock(t, phase, p, fromName, fromMembers, toName, toMembers);
+            }
+        }
+
+        if (spec.HistogramBins > 0)
+        {
+            double lo = p.Spec.Weight.Min;
+            double hi = p.Spec.Weight.Max;
+            int bins = spec.HistogramBins;
+            double width = (hi - lo) / bins;
+            var counts = new long[bins];
+            for (int s = 0; s < p.Count; s++)
+            {
+                if (p.Exists(s))
+                {
+                    float w = p.Weight[s];
+                    counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                }
+            }
+
+            for (int b = 0; b < bins; b++)
+            {
+                double binHigh = b == bins - 1 ? hi : lo + ((b + 1) * width);
+                _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, lo + (b * width), binHigh, counts[b]));
+            }
+        }
+    }
+
+    /// <summary>The WeightSummary mask of existing synapses (1/0), or empty when the projection prunes nothing.</summary>
+    private float[] ExistingMask(SparseProjection p)
+    {
+        if (p.Alive is not { } alive)
+        {
+            return [];
+        }
+
+        if (_existingMask is null || _existingMask.Length != alive.Length)
+        {
+            _existingMask = new float[alive.Length];
+        }
+
+        for (int s = 0; s < alive.Length; s++)
+        {
+            _existingMask[s] = alive[s];
+        }
+
+        return _existingMask;
+    }
+
+    /// <summary>Mean, std, min, max and count of the existing synapses from <paramref name="from"/> to <paramref name="to"/> (null: every neuron).</summary>
+    private void WriteBlock(double t, PhaseSpec phase, SparseProjection p, string fromName, bool[]? from, string toName, bool[]? to)
+    {
+        double sum = 0, sumSq = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        long count = 0;
+        for (int s = 0; s < p.Count; s++)
+        {
+            if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]) || !p.Exists(s))
+            {
+                continue;
+            }
+
+            double w = p.Weight[s];
+            sum += w;
+            sumSq += w * w;
+            min = Math.Min(min, w);
+            max = Math.Max(max, w);
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        double mean = sum / count;
+        double std = Math.Sqrt(Math.Max(0, (sumSq / count) - (mean * mean)));
+        _sink.Write(new WeightBlockSample(t, phase.Name, phase.Rep, p.Name, fromName, toName, mean, std, min, max, count));
+    }
+}

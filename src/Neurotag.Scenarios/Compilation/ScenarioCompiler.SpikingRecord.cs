@@ -1,0 +1,124 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation;
+
+/// <summary>record.spikes, record.state and record.window of spiking scenarios.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    /// <summary>The longest rate window, in steps: each windowed series keeps a ring of one count (4 bytes) per step.</summary>
+    private const long MaxWindowSteps = 100_000;
+
+    /// <summary>Reads <c>record.spikes</c> and <c>record.state</c>.</summary>
+    private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map, long defaultEvery)
+    {
+        SpikeRecordSpec? spikes = null;
+        StateRecordSpec? state = null;
+        foreach (string key in new[] { "spikes", "state" })
+        {
+            if (map[key] is { } n && !_spiking)
+            {
+                _r.Error(n, "record." + key, $"'{key}:' records spiking populations, but this scenario is a rate network", "remove it");
+                return (null, null);
+            }
+        }
+
+        if (map["spikes"] is { } sNode && _r.Mapping(sNode, "record.spikes", "{ population: exc, neurons: 200 }") is { } s)
+        {
+            _r.CheckKeys(s, "record.spikes", "population", "neurons");
+            if (RecordedPopulation(s, "record.spikes") is { } population)
+            {
+                long? neurons = s["neurons"] is { } nn ? _r.Integer(nn, "record.spikes.neurons", 1, population.Size) : population.Size;
+                spikes = neurons is null ? null : new SpikeRecordSpec(population.Name, (int)neurons.Value);
+            }
+        }
+
+        if (map["state"] is { } tNode && _r.Mapping(tNode, "record.state", "{ population: exc, variable: v, neurons: [0, 9] }") is { } t)
+        {
+            _r.CheckKeys(t, "record.state", "population", "variable", "neurons", "every");
+            var population = RecordedPopulation(t, "record.state");
+            var variable = _r.Choice(_r.Required(t, "variable", "record.state", "v"), "record.state.variable", StateVariables, "state variable");
+            long? every = t["every"] is { } e ? Steps(e, "record.state.every") : 1;
+            if (population is not null && population.Neuron is PoissonNeuronSpec)
+            {
+                _r.Error(t["population"]!, "record.state.population", $"population '{population.Name}' is a Poisson source and has no state", "record a lif or izhikevich population");
+            }
+            else if (population is not null && variable is not null && every is not null)
+            {
+                var range = t["neurons"] is { } rn ? ReadRange(rn, "record.state.neurons", population.Size) : new IndexRange(0, Math.Min(9, population.Size - 1));
+                if (range is { } r)
+                {
+                    state = new StateRecordSpec(population.Name, variable.Value, r.First, r.Last, every.Value);
+                }
+            }
+        }
+
+        _ = defaultEvery;
+        return (spikes, state);
+    }
+
+    /// <summary>
+    /// <c>record.window</c>: the sliding window of spiking rates, in whole steps from 1 (dt) to <see cref="MaxWindowSteps"/>;
+    /// (true, null) when absent (rates over the sampling interval), (false, null) after an error.
+    /// </summary>
+    private (bool Ok, long? Steps) ReadRateWindow(YamlNodeBase? node, bool ratesRecorded)
+    {
+        const string Path = "record.window";
+        if (node is null)
+        {
+            return (true, null);
+        }
+
+        if (!_spiking)
+        {
+            _r.Error(node, Path, "'window:' sets the rate window of spiking populations, but this scenario is a rate network (its rates are instantaneous)", "remove it");
+            return (false, null);
+        }
+
+        if (!ratesRecorded)
+        {
+            _r.Error(node, Path, "'window:' applies to 'populations: [rate]' and the tag metric 'activation', and neither is recorded", "record one of them, or remove 'window:'");
+            return (false, null);
+        }
+
+        if (_r.Quantity(node, Path, Dimension.Time, 0, minExclusive: true) is not { } ms)
+        {
+            return (false, null);
+        }
+
+        if (ms < DtMs)
+        {
+            _r.Error(node, Path, SchemaReader.Inv($"a window of {QuantityParser.Format(ms, Dimension.Time)} is shorter than dt = {DtMs} ms"), "a rate window holds whole steps: make it at least dt");
+            return (false, null);
+        }
+
+        long? steps = Steps(node, Path);
+        if (steps > MaxWindowSteps)
+        {
+            _r.Error(node, Path, SchemaReader.Inv($"a window of {steps} steps is longer than the {MaxWindowSteps} steps allowed"),
+                SchemaReader.Inv($"use at most {QuantityParser.Format(MaxWindowSteps * DtMs, Dimension.Time)} at dt = {DtMs} ms (phase means over a long stretch are in summary.csv)"));
+            return (false, null);
+        }
+
+        return steps is null ? (false, null) : (true, steps);
+    }
+
+    private PopulationSpec? RecordedPopulation(YamlMappingNode map, string path)
+    {
+        var node = _r.Required(map, "population", path, "exc");
+        string? name = _r.Identifier(node, path + ".population", "population name");
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (!_populations.TryGetValue(name, out var population))
+        {
+            UnknownName(node!, path + ".population", name, "population", _populations.Keys);
+            return null;
+        }
+
+        return population;
+    }
+}
