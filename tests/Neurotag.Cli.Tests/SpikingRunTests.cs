@@ -61,6 +61,61 @@ public sealed class SpikingRunTests
         }
     }
 
+    /// <summary>
+    /// state.csv records the Izhikevich recovery variable u: checked step by step against an independent forward-Euler
+    /// integration of Izhikevich (2003) in double, with dv/dt = 0.04v² + 5v + 140 − u + I and du/dt = a(bv − u), for
+    /// 30 ms (one spike and its reset at I = 10). Tolerance 2e-3 (float32 state; u is about −13).
+    /// </summary>
+    [Fact]
+    public void Run_IzhikevichStateU_FollowsANaiveEulerIntegration()
+    {
+        using var temp = new TempFolder();
+        string path = temp.Sub("izh.yaml");
+        File.WriteAllText(path, """
+            name: izh
+            dt: 0.1 ms
+            populations:
+              rs: { size: 1, neuron: { model: izhikevich, bias: 10, v_init: -65 mV } }
+            protocol:
+              - { phase: run, duration: 30 ms }
+            record:
+              every: 1 ms
+              state: { population: rs, variable: u, neurons: [0, 0] }
+            """);
+        var result = CliHarness.Run("run", path, "--out", temp.Sub("out"), "--quiet");
+        Assert.True(result.Exit == 0, result.Err);
+        var rows = File.ReadLines(Path.Combine(temp.Sub("out"), "state.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.True(rows.Count >= 300, $"expected a u sample per step, got {rows.Count}");
+
+        const double a = 0.02, b = 0.2, c = -65, d = 8, input = 10, dt = 0.1;
+        var expected = new List<double> { b * -65 };
+        double v = -65, u = b * -65;
+        bool spiked = false;
+        for (int k = 1; k <= 300; k++)
+        {
+            double dv = (0.04 * v * v) + (5 * v) + 140 - u + input;
+            double du = a * ((b * v) - u);
+            v += dt * dv;
+            u += dt * du;
+            if (v >= 30)
+            {
+                v = c;
+                u += d;
+                spiked = true;
+            }
+
+            expected.Add(u);
+        }
+
+        Assert.True(spiked, "the naive model should spike within 30 ms, so the reset u += d is covered");
+        foreach (var row in rows)
+        {
+            Assert.Equal("u", row[3]);
+            int k = (int)Math.Round(double.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture) / dt);
+            Assert.Equal(expected[k], double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 2e-3);
+        }
+    }
+
     [Fact]
     public void Run_RunawaySpiking_ExitsWithThreeNamingThePopulation()
     {

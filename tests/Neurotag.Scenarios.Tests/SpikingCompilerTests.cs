@@ -126,6 +126,17 @@ public sealed class SpikingCompilerTests
         Assert.Contains(result.Errors, e => e.Path == path);
     }
 
+    /// <summary>The recovery variable u can be recorded on an Izhikevich population only; on LIF it is an error at the key.</summary>
+    [Fact]
+    public void StateVariableU_OnlyOnIzhikevich()
+    {
+        var spec = Compile(Network.Replace("state: { population: exc, variable: ge", "state: { population: izh, variable: u", StringComparison.Ordinal));
+        Assert.Equal(StateVariable.U, spec.Record.State!.Variable);
+        var result = ScenarioLoader.LoadText(Network.Replace("variable: ge", "variable: u", StringComparison.Ordinal), "inline.yaml", null);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path == "record.state.variable" && e.Message.Contains("izhikevich", StringComparison.Ordinal));
+    }
+
     /// <summary>recall/spurious count neurons above a rate: in spiking scenarios that rate is in Hz and must be given.</summary>
     [Fact]
     public void RecallInSpiking_TakesActiveAboveInHz()

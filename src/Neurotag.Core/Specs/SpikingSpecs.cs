@@ -125,6 +125,9 @@ public enum StateVariable
 
     /// <summary>Inhibitory conductance (nS) or current.</summary>
     Gi,
+
+    /// <summary>Izhikevich recovery variable u (mV/ms in the paper's units; Izhikevich 2003).</summary>
+    U,
 }
 
 /// <summary>State samples of a range of neurons.</summary>

@@ -136,14 +136,15 @@ internal sealed partial class SpikingRecorder
             {
                 StateVariable.V => stp.V,
                 StateVariable.Ge => stp.Ge,
-                _ => stp.Gi,
+                StateVariable.Gi => stp.Gi,
+                _ => (stp as IzhikevichPopulation)?.U,
             };
             if (values is null)
             {
                 return;
             }
 
-            string name = state.Variable switch { StateVariable.V => "v", StateVariable.Ge => "ge", _ => "gi" };
+            string name = state.Variable switch { StateVariable.V => "v", StateVariable.Ge => "ge", StateVariable.Gi => "gi", _ => "u" };
             double t = _clock.TimeMs(step);
             for (int n = state.First; n <= state.Last; n++)
             {

@@ -21,6 +21,7 @@ internal sealed partial class ScenarioCompiler
         ["v"] = StateVariable.V,
         ["ge"] = StateVariable.Ge,
         ["gi"] = StateVariable.Gi,
+        ["u"] = StateVariable.U,
     };
 
     private readonly Dictionary<string, (PoissonInputSpec Spec, YamlNodeBase Node)> _poissonInputs = new(StringComparer.Ordinal);

@@ -44,6 +44,10 @@ internal sealed partial class ScenarioCompiler
             {
                 _r.Error(t["population"]!, "record.state.population", $"population '{population.Name}' is a Poisson source and has no state", "record a lif or izhikevich population");
             }
+            else if (population is not null && variable == StateVariable.U && population.Neuron is not IzhikevichNeuronSpec)
+            {
+                _r.Error(t["variable"]!, "record.state.variable", $"population '{population.Name}' is not an izhikevich population and has no recovery variable u", "record v, ge or gi, or record an izhikevich population");
+            }
             else if (population is not null && variable is not null && every is not null)
             {
                 var range = t["neurons"] is { } rn ? ReadRange(rn, "record.state.neurons", population.Size) : new IndexRange(0, Math.Min(9, population.Size - 1));
