@@ -12,7 +12,7 @@ internal sealed partial class ScenarioCompiler
 
     /// <summary>
     /// A projection's delay: a time (homogeneous, whole steps) or <c>{ uniform: [a, b] }</c> / <c>{ normal: [mean, std] }</c>
-    /// of times (per synapse, each draw rounded to the nearest whole step; normal draws truncated to [0, mean + 5 std]).
+    /// of times (per synapse, each draw rounded to the nearest whole step; normal draws clipped to [0, mean + 5 std]: a draw below 0 becomes delay 0, it is not redrawn).
     /// 0 when absent.
     /// </summary>
     private DelayReading? ReadDelay(YamlNodeBase? node, string path)

@@ -297,12 +297,13 @@ internal sealed partial class ScenarioCompiler
             };
             // pre, post, weight and the transposed index (4 bytes each), plus the 2-byte post copy fixed projections
             // deliver from, or the column-ordered pre index STDP reads.
-            bytes += (synapses * (p.Plasticity is null ? 18 : 20)) + ((p.DelaySteps + 1.0) * SizeOf(p.From) * 4);
+            // The rings span whole populations even when an endpoint is a tag (SparseProjection indexes populations).
+            bytes += (synapses * (p.Plasticity is null ? 18 : 20)) + ((p.DelaySteps + 1.0) * SizeOf(PopulationOf(p.From)) * 4);
             if (p.SynapseDelaySteps is not null)
             {
                 // The per-synapse delay and the ring of future input (one float per post per slot; plastic
                 // projections queue synapse ids instead, bounded by the synapses in flight) or per-synapse trace.
-                bytes += (synapses * 4) + (p.Plasticity is null ? (p.MaxSynapseDelaySteps + 1.0) * SizeOf(p.To) * 4 : synapses * 16);
+                bytes += (synapses * 4) + (p.Plasticity is null ? (p.MaxSynapseDelaySteps + 1.0) * SizeOf(PopulationOf(p.To)) * 4 : synapses * 16);
             }
             if (synapses > int.MaxValue)
             {

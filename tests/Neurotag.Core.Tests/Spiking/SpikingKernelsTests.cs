@@ -64,10 +64,10 @@ public sealed class SpikingKernelsTests
     }
 
     [Fact]
-    public void Exp_RoundsTheReductionToNearest_AtHalfIntegerMultiplesOfLn2()
+    public void Exp_IsAccurate_AtTheReductionBoundaries()
     {
-        // x·log2(e) = k + 0.5 is where floor(y + 0.5) and round-to-nearest-even differ; either k keeps |r| ≤ ln2/2
-        // up to rounding, so the result must stay within the stated 1e-6.
+        // x·log2(e) ≈ k + 0.5 is where the range reduction switches k, so the reduced argument r is at its largest
+        // (|r| ≈ ln2/2) and the polynomial's error at its worst: the result must still be within the stated 1e-6.
         for (int k = -125; k <= 0; k++)
         {
             float x = (float)((k - 0.5) * Math.Log(2));
