@@ -175,8 +175,7 @@ internal sealed partial class Recorder
 
     private void WriteBlock(double t, PhaseSpec phase, DenseProjection p, string fromName, int[]? from, string toName, int[]? to)
     {
-        double sum = 0, sumSq = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long count = 0;
+        var block = new WeightBlockStatistics();
         int rows = to?.Length ?? p.PostCount;
         int cols = from?.Length ?? p.PreCount;
         for (int r = 0; r < rows; r++)
@@ -196,23 +195,14 @@ internal sealed partial class Recorder
                     continue;
                 }
 
-                double w = p.Weights[row + li];
-                sum += w;
-                sumSq += w * w;
-                min = Math.Min(min, w);
-                max = Math.Max(max, w);
-                count++;
+                block.Add(p.Weights[row + li]);
             }
         }
 
-        if (count == 0)
+        if (block.ToSample(t, phase, p.Name, fromName, toName) is { } sample)
         {
-            return;
+            _sink.Write(sample);
         }
-
-        double mean = sum / count;
-        double std = Math.Sqrt(Math.Max(0, (sumSq / count) - (mean * mean)));
-        _sink.Write(new WeightBlockSample(t, phase.Name, phase.Rep, p.Name, fromName, toName, mean, std, min, max, count));
     }
 
     private void WriteHistogram(double t, PhaseSpec phase, DenseProjection p, int bins)

@@ -76,8 +76,7 @@ internal sealed partial class SpikingRecorder
     /// <summary>Mean, std, min, max and count of the existing synapses from <paramref name="from"/> to <paramref name="to"/> (null: every neuron).</summary>
     private void WriteBlock(double t, PhaseSpec phase, SparseProjection p, string fromName, bool[]? from, string toName, bool[]? to)
     {
-        double sum = 0, sumSq = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long count = 0;
+        var block = new WeightBlockStatistics();
         for (int s = 0; s < p.Count; s++)
         {
             if ((from is not null && !from[p.Pre[s]]) || (to is not null && !to[p.Post[s]]) || !p.Exists(s))
@@ -85,21 +84,12 @@ internal sealed partial class SpikingRecorder
                 continue;
             }
 
-            double w = p.Weight[s];
-            sum += w;
-            sumSq += w * w;
-            min = Math.Min(min, w);
-            max = Math.Max(max, w);
-            count++;
+            block.Add(p.Weight[s]);
         }
 
-        if (count == 0)
+        if (block.ToSample(t, phase, p.Name, fromName, toName) is { } sample)
         {
-            return;
+            _sink.Write(sample);
         }
-
-        double mean = sum / count;
-        double std = Math.Sqrt(Math.Max(0, (sumSq / count) - (mean * mean)));
-        _sink.Write(new WeightBlockSample(t, phase.Name, phase.Rep, p.Name, fromName, toName, mean, std, min, max, count));
     }
 }
