@@ -254,7 +254,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above", "window");
-        var (spikes, state) = ReadSpikingRecord(map, defaultEvery);
+        var (spikes, state) = ReadSpikingRecord(map);
         // Spiking networks have no rate variable in [0, 1]: a neuron is active when its spike count over the sampling
         // window, divided by the window, exceeds a rate in Hz (no default; see CheckRateOnlyFeatures).
         double? activeAbove = map["active_above"] is not { } act ? 0.5

@@ -11,7 +11,7 @@ internal sealed partial class ScenarioCompiler
     private const long MaxWindowSteps = 100_000;
 
     /// <summary>Reads <c>record.spikes</c> and <c>record.state</c>.</summary>
-    private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map, long defaultEvery)
+    private (SpikeRecordSpec? Spikes, StateRecordSpec? State) ReadSpikingRecord(YamlMappingNode map)
     {
         SpikeRecordSpec? spikes = null;
         StateRecordSpec? state = null;
@@ -58,7 +58,6 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        _ = defaultEvery;
         return (spikes, state);
     }
 
