@@ -15,14 +15,19 @@ namespace Neurotag.Output;
 /// The staging directory is <c>.{name}.tmp-{hex}</c> in the same parent as the output folder, so
 /// the final move is a rename on one file system. With <c>--force</c>, an existing output folder
 /// is first renamed aside to <c>.{name}.old-{hex}</c>, the staging directory is renamed into
-/// place, and only then is the old folder deleted.
+/// place, and only then is the old folder deleted. <c>--force</c> replaces only a folder whose
+/// manifest.json shows it is a run of this tool (<see cref="OutputFolderGuard"/>): any other
+/// non-empty folder is refused and left untouched.
 /// </para>
 /// <para>Every file-system failure surfaces as an <see cref="OutputFolderException"/> with a hint.</para>
 /// </remarks>
 public sealed class RunFolder : IDisposable
 {
-    /// <summary>The hint given when the output folder already holds something.</summary>
-    public const string OverwriteHint = "pass --force to overwrite, or choose another --out";
+    /// <summary>The hint given when the output folder already holds a run of this tool.</summary>
+    public const string OverwriteHint = "pass --force to replace that run, or choose another --out";
+
+    /// <summary>The hint given when the output folder holds something that is not a run: never --force.</summary>
+    public const string ForeignFolderHint = "choose another --out: a new or empty folder, or the folder of an earlier run";
 
     private const string PathHint = "check that --out names a folder whose parent can be created and that you may write there";
 
@@ -56,11 +61,11 @@ public sealed class RunFolder : IDisposable
     /// Checks the output path and creates the staging directory next to it.
     /// </summary>
     /// <param name="outDirectory">The requested output folder (<c>--out</c>), absolute or relative to the current directory.</param>
-    /// <param name="force">Whether an existing non-empty output folder may be replaced (<c>--force</c>).</param>
+    /// <param name="force">Whether an existing run folder of this tool may be replaced (<c>--force</c>); other non-empty folders never are.</param>
     /// <returns>The prepared run folder; dispose it.</returns>
     /// <exception cref="OutputFolderException">
     /// The path is empty or invalid, is an existing file, its parent cannot be created or written,
-    /// or it is an existing non-empty folder and <paramref name="force"/> is false.
+    /// or it is an existing non-empty folder that is not a run of this tool, or a run and <paramref name="force"/> is false.
     /// </exception>
     public static RunFolder Prepare(string outDirectory, bool force)
     {
@@ -93,9 +98,9 @@ public sealed class RunFolder : IDisposable
 
         try
         {
-            if (!force && Directory.Exists(full))
+            if (Directory.Exists(full))
             {
-                RefuseIfNotEmpty(full);
+                RefuseUnlessReplaceable(full, force);
             }
 
             Directory.CreateDirectory(parent);
@@ -138,11 +143,8 @@ public sealed class RunFolder : IDisposable
 
             if (Directory.Exists(FinalPath))
             {
-                if (!_force)
-                {
-                    // It was absent or empty at Prepare; something may have written into it since.
-                    RefuseIfNotEmpty(FinalPath);
-                }
+                // Checked again: something may have written into the folder since Prepare.
+                RefuseUnlessReplaceable(FinalPath, _force);
 
                 aside = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
                 Directory.Move(FinalPath, aside);
@@ -217,16 +219,27 @@ public sealed class RunFolder : IDisposable
         }
     }
 
-    private static void RefuseIfNotEmpty(string folder)
+    /// <summary>
+    /// An existing output folder may be replaced only when it is empty, or when it is a run of this tool and
+    /// <c>--force</c> was given. Anything else (a project folder, a sweep, a folder with a foreign or broken
+    /// manifest.json) is refused whatever the flags, and the hint does not offer <c>--force</c>.
+    /// </summary>
+    private static void RefuseUnlessReplaceable(string folder, bool force)
     {
-        if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
+        switch (OutputFolderGuard.Classify(folder))
         {
-            throw new OutputFolderException($"The output folder '{folder}' already holds a completed run ({RunManifest.FileName}).", OverwriteHint);
-        }
-
-        if (Directory.EnumerateFileSystemEntries(folder).Any())
-        {
-            throw new OutputFolderException($"The output folder '{folder}' exists and is not empty.", OverwriteHint);
+            case OutputFolderKind.Absent or OutputFolderKind.Empty:
+                return;
+            case OutputFolderKind.Run when force:
+                return;
+            case OutputFolderKind.Run:
+                throw new OutputFolderException($"The output folder '{folder}' already holds a run ({RunManifest.FileName}).", OverwriteHint);
+            case OutputFolderKind.Sweep:
+                throw new OutputFolderException($"The output folder '{folder}' holds a sweep (plan.json), not a single run; it is left untouched.", ForeignFolderHint);
+            default:
+                throw new OutputFolderException(
+                    $"The output folder '{folder}' is not empty and is not a neurotag-cli run (no valid {RunManifest.FileName}); it is left untouched{(force ? ": --force only replaces run folders" : "")}.",
+                    ForeignFolderHint);
         }
     }
 

@@ -17,10 +17,15 @@ internal static class CliHarness
     }
 
     /// <summary>Runs neurotag-cli.dll from the test output folder in a child process with extra environment variables.</summary>
-    public static (int Exit, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static (int Exit, string Out, string Err) RunProcess(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProcessIn(null, environment, args);
+
+    /// <summary>Like <see cref="RunProcess"/>, in <paramref name="workingDirectory"/> (null: the test's own).</summary>
+    public static (int Exit, string Out, string Err) RunProcessIn(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -32,8 +32,8 @@ public sealed class SlurmCommandTests
             Assert.StartsWith("#!/bin/bash\n", File.ReadAllText(path), StringComparison.Ordinal);
         }
 
-        // Each shard writes the plan itself: nothing else is written yet.
-        Assert.Equal(new[] { slurmDir }, Directory.GetFileSystemEntries(full));
+        // The plan marks the folder as a sweep (so shards may write into it); no point has run yet.
+        Assert.Equal(new[] { Path.Combine(full, "plan.json"), slurmDir }, Directory.GetFileSystemEntries(full).Order(StringComparer.Ordinal));
 
         string sweep = File.ReadAllText(Path.Combine(slurmDir, "sweep.sbatch"));
         string scenario = Path.GetFullPath(CliHarness.Scenario(SlurmTestSupport.ScenarioName));

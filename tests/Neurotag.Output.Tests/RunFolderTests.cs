@@ -9,6 +9,29 @@ public sealed class RunFolderTests : IDisposable
     private string[] Siblings() =>
         [.. Directory.GetFileSystemEntries(_temp.Path).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
 
+    /// <summary>A folder holding a completed run of this tool: a manifest.json that reads as a <see cref="RunManifest"/>, plus files.</summary>
+    private static void FillRun(string directory, params string[] files)
+    {
+        Fill(directory, files);
+        RunManifest.Write(
+            new RunManifest
+            {
+                ToolVersion = "test",
+                ScenarioPath = "x.yaml",
+                ScenarioSha256 = new string('0', 64),
+                Seed = 1,
+                DtMs = 1,
+                Steps = 1,
+                SimulatedSteps = 1,
+                StartTimeMs = 0,
+                EndTimeMs = 1,
+                WallTimeSeconds = 0,
+                ExitStatus = "ok",
+                StartedUtc = "2026-01-01T00:00:00.0000000Z",
+            },
+            directory);
+    }
+
     private static void Fill(string directory, params string[] files)
     {
         Directory.CreateDirectory(directory);
@@ -72,13 +95,13 @@ public sealed class RunFolderTests : IDisposable
     public void Prepare_WhenFolderHoldsCompletedRunWithoutForce_RefusesWithHint()
     {
         var final = _temp.Combine("run");
-        Fill(final, "manifest.json", "tags.csv");
+        FillRun(final, "tags.csv");
 
         var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(final, force: false));
 
         Assert.Contains(final, e.Message, StringComparison.Ordinal);
-        Assert.Contains("completed run", e.Message, StringComparison.Ordinal);
-        Assert.Equal("pass --force to overwrite, or choose another --out", e.Hint);
+        Assert.Contains("already holds a run", e.Message, StringComparison.Ordinal);
+        Assert.Equal("pass --force to replace that run, or choose another --out", e.Hint);
         Assert.Equal(["run"], Siblings());
         Assert.Equal(2, Directory.GetFiles(final).Length);
     }
@@ -92,7 +115,8 @@ public sealed class RunFolderTests : IDisposable
         var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(final, force: false));
 
         Assert.Contains(final, e.Message, StringComparison.Ordinal);
-        Assert.Equal(RunFolder.OverwriteHint, e.Hint);
+        Assert.Equal(RunFolder.ForeignFolderHint, e.Hint);
+        Assert.DoesNotContain("--force", e.Hint, StringComparison.Ordinal);
         Assert.Equal(["run"], Siblings());
     }
 
@@ -125,7 +149,7 @@ public sealed class RunFolderTests : IDisposable
     public void Commit_WhenForceAndFolderExists_ReplacesItWhole()
     {
         var final = _temp.Combine("run");
-        Fill(final, "manifest.json", "old.csv");
+        FillRun(final, "old.csv");
         Fill(Path.Combine(final, "figures"), "old.svg");
 
         using (var folder = RunFolder.Prepare(final, force: true))
@@ -149,7 +173,7 @@ public sealed class RunFolderTests : IDisposable
         using (var folder = RunFolder.Prepare(final, force: false))
         {
             Fill(folder.StagingPath, "new.csv");
-            Fill(final, "manifest.json");
+            FillRun(final);
 
             var e = Assert.Throws<OutputFolderException>(folder.Commit);
             Assert.Equal(RunFolder.OverwriteHint, e.Hint);
@@ -165,7 +189,7 @@ public sealed class RunFolderTests : IDisposable
     public void Abandon_DeletesStagingAndLeavesExistingFolderUntouched()
     {
         var final = _temp.Combine("run");
-        Fill(final, "manifest.json");
+        FillRun(final);
 
         var folder = RunFolder.Prepare(final, force: true);
         Fill(folder.StagingPath, "partial.csv");
@@ -294,5 +318,72 @@ public sealed class RunFolderTests : IDisposable
         using var folder = RunFolder.Prepare(relative, force: false);
 
         Assert.Equal(_temp.Combine("run"), folder.FinalPath);
+    }
+
+    /// <summary>
+    /// Regression: <c>cd proj &amp;&amp; neurotag-cli run x.yaml --out . --force</c> deleted everything in proj/,
+    /// .git/ and sources included. --force replaces only a run of this tool; anything else is refused and untouched.
+    /// </summary>
+    [Fact]
+    public void Force_NeverReplacesAFolderThatIsNotARun_AndDoesNotSuggestForce()
+    {
+        var project = _temp.Combine("proj");
+        Fill(Path.Combine(project, ".git"), "HEAD");
+        Fill(Path.Combine(project, "src"), "Program.cs");
+        Fill(project, "README.md");
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(project, force: true));
+
+        Assert.Contains("not a neurotag-cli run", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--force", e.Hint, StringComparison.Ordinal);
+        Assert.Equal(["proj"], Siblings());
+        Assert.True(File.Exists(Path.Combine(project, ".git", "HEAD")));
+        Assert.True(File.Exists(Path.Combine(project, "src", "Program.cs")));
+        Assert.True(File.Exists(Path.Combine(project, "README.md")));
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("not json")]
+    [InlineData("{\"name\": \"my-npm-package\", \"version\": \"1.0.0\"}")]
+    public void Force_RefusesAFolderWhoseManifestIsNotARunManifest(string manifestText)
+    {
+        var folder = _temp.Combine("web");
+        Fill(folder, "index.html");
+        File.WriteAllText(Path.Combine(folder, RunManifest.FileName), manifestText);
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(folder, force: true));
+
+        Assert.DoesNotContain("--force", e.Hint, StringComparison.Ordinal);
+        Assert.Equal(manifestText, File.ReadAllText(Path.Combine(folder, RunManifest.FileName)));
+        Assert.True(File.Exists(Path.Combine(folder, "index.html")));
+    }
+
+    [Fact]
+    public void Force_RefusesASweepFolder()
+    {
+        var sweep = _temp.Combine("sweep");
+        new Neurotag.Output.Sweeps.SweepPlanFile("x.yaml", new string('0', 64), ["a"], []).WriteTo(sweep);
+
+        var e = Assert.Throws<OutputFolderException>(() => RunFolder.Prepare(sweep, force: true));
+
+        Assert.Contains("sweep", e.Message, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(sweep, Neurotag.Output.Sweeps.SweepPlanFile.FileName)));
+    }
+
+    /// <summary>A folder that became a user's folder between Prepare and Commit is not replaced either.</summary>
+    [Fact]
+    public void Force_CommitRefusesWhenTheRunFolderWasReplacedByForeignFilesMeanwhile()
+    {
+        var final = _temp.Combine("run");
+        FillRun(final);
+        using var folder = RunFolder.Prepare(final, force: true);
+        Fill(folder.StagingPath, "new.csv");
+        File.Delete(Path.Combine(final, RunManifest.FileName));
+        Fill(final, "thesis.tex");
+
+        Assert.Throws<OutputFolderException>(folder.Commit);
+
+        Assert.True(File.Exists(Path.Combine(final, "thesis.tex")));
     }
 }

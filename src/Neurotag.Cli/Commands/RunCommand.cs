@@ -15,7 +15,7 @@ internal static class RunCommand
         var outDir = new Option<string?>("--out", "-o") { Description = "Output folder for this run [default: runs/<scenario name>]." };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed; replaces the scenario's 'seed:' [default: the scenario's, else 1]." };
         var set = new Option<string[]>("--set") { Description = "Set a parameter for this run: PATH=VALUE, e.g. --set projections.cue-to-pain.plasticity.rate=0.01 (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var force = new Option<bool>("--force") { Description = "Replace an output folder that already holds a run." };
+        var force = new Option<bool>("--force") { Description = "Replace an output folder that holds an earlier run of this tool (its manifest.json); no other folder is ever replaced." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet };
         command.SetAction(parse => Execute(

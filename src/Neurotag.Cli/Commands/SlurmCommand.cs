@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Neurotag.Output;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Sweeps;
 
@@ -96,6 +97,9 @@ internal static class SlurmCommand
         var scripts = Scripts(Path.GetFullPath(scenarioPath), dir, args);
         try
         {
+            // The sweep folder must be new, empty or an earlier sweep; plan.json marks it as a sweep for the shards.
+            OutputFolderGuard.RequireSweepFolder(dir);
+            setup.Plan(scenarioPath).WriteTo(dir);
             Directory.CreateDirectory(slurmDir);
             foreach (var (name, text) in scripts)
             {
@@ -107,6 +111,11 @@ internal static class SlurmCommand
                         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
                 }
             }
+        }
+        catch (OutputFolderException e)
+        {
+            context.Error.WriteLine($"{outDir}: {e.Message} (hint: {e.Hint})");
+            return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -57,13 +57,11 @@ internal static class SweepCommand
         var document = setup.Document;
         var sweep = setup.Sweep;
         var points = setup.Expand();
-        var plan = new SweepPlanFile(
-            scenarioPath,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Bytes)),
-            [.. sweep.Axes.SelectMany(a => a.Paths)],
-            [.. points.Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
+        var plan = setup.Plan(scenarioPath);
         try
         {
+            // Never into a user's own folder: a sweep writes plan.json, points/, index.csv and summary.csv.
+            OutputFolderGuard.RequireSweepFolder(outDir);
             if (args.Force && File.Exists(Path.Combine(outDir, SweepPlanFile.FileName)) && SweepPlanFile.TryRead(outDir) is { } old && !old.SameSweepAs(plan))
             {
                 File.Delete(Path.Combine(outDir, SweepPlanFile.FileName));

@@ -1,4 +1,5 @@
 using Neurotag.Core.Specs;
+using Neurotag.Output.Sweeps;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Sweeps;
 
@@ -16,6 +17,14 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
 {
     /// <summary>Every point, in the documented order.</summary>
     public IReadOnlyList<SweepPoint> Expand() => SweepPlan.Expand(Sweep, BaseSpec.Seed, FixedOverrides);
+
+    /// <summary>The plan.json of this sweep: the same for every shard, and written by <c>slurm</c> before any shard runs.</summary>
+    /// <param name="scenarioPath">The scenario as given.</param>
+    public SweepPlanFile Plan(string scenarioPath) => new(
+        scenarioPath,
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Document.Bytes)),
+        [.. Sweep.Axes.SelectMany(a => a.Paths)],
+        [.. Expand().Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
 
     /// <summary>
     /// Reads and checks everything; returns null with the problems in <paramref name="errors"/>. Unknown swept paths

@@ -39,7 +39,9 @@ public static class SweepMerge
     private static readonly string[] SummaryTrailing = ["seed", "phase", "rep", "kind", "name", "metric", "other", "value"];
 
     /// <summary>Merges the sweep folders <paramref name="directories"/> into <paramref name="outDirectory"/>.</summary>
-    /// <exception cref="OutputFolderException">A folder has no plan, the plans differ, or the output cannot be written.</exception>
+    /// <exception cref="OutputFolderException">
+    /// A folder has no plan, the plans differ, the output folder holds something that is not a sweep, or it cannot be written.
+    /// </exception>
     public static MergeReport Merge(IReadOnlyList<string> directories, string outDirectory)
     {
         ArgumentNullException.ThrowIfNull(directories);
@@ -97,7 +99,10 @@ public static class SweepMerge
             }
         }
 
-        Directory.CreateDirectory(outDirectory);
+        // Never over a user's own index.csv: the output must be new, empty or a sweep folder, and it gets the plan
+        // (which marks it as a sweep folder for the next merge).
+        OutputFolderGuard.RequireSweepFolder(outDirectory);
+        plan.WriteTo(outDirectory);
         WriteAtomically(Path.Combine(outDirectory, IndexFile), csv => WriteIndex(csv, plan, statuses));
         WriteAtomically(Path.Combine(outDirectory, SummaryFile), csv => WriteSummary(csv, plan, ok));
         return new MergeReport(plan, ok.Count, failed, missing, duplicated);
