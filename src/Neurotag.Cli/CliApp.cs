@@ -27,6 +27,7 @@ public static class CliApp
             MergeCommand.Create(context),
             SlurmCommand.Create(context),
             CheckCommand.Create(context),
+            NewCommand.Create(context),
         };
 
         var parse = root.Parse(args);
