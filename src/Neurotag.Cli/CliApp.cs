@@ -27,6 +27,7 @@ public static class CliApp
             MergeCommand.Create(context),
             SlurmCommand.Create(context),
             CheckCommand.Create(context),
+            SchemaCommand.Create(context),
         };
 
         var parse = root.Parse(args);
