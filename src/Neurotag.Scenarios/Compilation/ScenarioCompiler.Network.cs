@@ -297,7 +297,6 @@ internal sealed partial class ScenarioCompiler
     private void CheckMemory(SimulationSpec spec, YamlMappingNode top)
     {
         long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
-        bool overArrayLimit = false;
         foreach (var projection in spec.Projections)
         {
             long slots = Neurotag.Core.Network.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
@@ -305,15 +304,7 @@ internal sealed partial class ScenarioCompiler
             {
                 var node = top["projections"] is YamlMappingNode m ? (YamlNodeBase?)m.Entries.First(e => e.Key.Value == projection.Name).Key : top;
                 _r.Error(node ?? top, "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
-                overArrayLimit = true;
             }
-        }
-
-        // Each such projection has its error. Summing bytes over them could overflow a long (found by fuzzing: a
-        // 2·10^9-neuron population gives 4·10^18 slots), and the total is moot.
-        if (overArrayLimit)
-        {
-            return;
         }
 
         long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));

@@ -22,8 +22,11 @@ public class FuzzFindingsTests
 
         var result = ScenarioLoader.LoadText(yaml, "huge.yaml", Options);
 
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(("projections.recurrent", 5, 3), (error.Path, error.Line, error.Column));
-        Assert.Contains("exceed the largest array", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, result.Errors.Count);
+        var projection = Assert.Single(result.Errors, e => e.Path == "projections.recurrent");
+        Assert.Equal((5, 3), (projection.Line, projection.Column));
+        Assert.Contains("exceed the largest array", projection.Message, StringComparison.Ordinal);
+        var total = Assert.Single(result.Errors, e => e.Path.Length == 0);
+        Assert.Contains("more than the limit", total.Message, StringComparison.Ordinal);
     }
 }
