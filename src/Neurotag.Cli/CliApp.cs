@@ -28,7 +28,11 @@ public static class CliApp
             SlurmCommand.Create(context),
             CheckCommand.Create(context),
             NewCommand.Create(context),
+            SchemaCommand.Create(context),
+            CompletionCommand.Create(context),
         };
+        var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error (a bug); also NEUROTAG_DEBUG=1.", Recursive = true };
+        root.Options.Add(debug);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -57,7 +61,12 @@ public static class CliApp
 #pragma warning restore CA1031
         {
             stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
-            stderr.WriteLine("this is a bug in neurotag-cli; please report it with the scenario file");
+            if (parse.GetValue(debug) || Environment.GetEnvironmentVariable("NEUROTAG_DEBUG") is "1" or "true")
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
+            stderr.WriteLine("this is a bug in neurotag-cli; please report it with the scenario file (--debug shows the stack trace)");
             return ExitCodes.InternalError;
         }
     }

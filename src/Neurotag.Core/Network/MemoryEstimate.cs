@@ -32,11 +32,18 @@ public static class MemoryEstimate
                 || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
             bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
             long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
-            bytes = checked(bytes + (synapses * perSynapse));
+            bytes = SaturatingAdd(bytes, synapses > long.MaxValue / perSynapse ? long.MaxValue : synapses * perSynapse);
         }
 
         return bytes;
     }
+
+    /// <summary>
+    /// a + b for non-negative a and b, or long.MaxValue when the sum does not fit. A total that large only ever gets
+    /// refused; found by fuzzing: a 2·10^9-neuron population's 4·10^18 dense slots times the bytes per synapse
+    /// overflowed a long, and the validator threw instead of refusing the network.
+    /// </summary>
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     /// <summary>Dense slots (pre × post) of a projection.</summary>
     public static long SynapseSlots(ProjectionSpec projection, Func<string, long> sizeOf)

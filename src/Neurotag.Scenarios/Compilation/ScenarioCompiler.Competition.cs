@@ -7,7 +7,7 @@ namespace Neurotag.Scenarios.Compilation;
 /// <summary>Competition for shared neurons: normalization, heterosynaptic depression, kWTA, and regrowth (docs/models.md).</summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, NormalizePer> NormalizeSides = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, NormalizePer> NormalizeSides = new(StringComparer.Ordinal)
     {
         ["post"] = NormalizePer.Post,
         ["pre"] = NormalizePer.Pre,
@@ -30,7 +30,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "normalize", "heterosynaptic");
+        _r.CheckKeys(map, path, ScenarioKeys.Competition);
         if (map["normalize"] is null && map["heterosynaptic"] is null)
         {
             _r.Error(map, path, "competition needs 'normalize:' and/or 'heterosynaptic:'", "for example " + Example);
@@ -52,7 +52,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(n, np, "per", "total", "every", "iterations");
+        _r.CheckKeys(n, np, ScenarioKeys.Normalize);
         NormalizePer? per = n["per"] is { } perNode ? _r.Choice(perNode, np + ".per", NormalizeSides, "normalization side") : NormalizePer.Post;
         double? total = WeightLevel(_r.Required(n, "total", np, "1.0"), np + ".total", levelTarget, "1.0");
         long? every = n["every"] is { } e ? Steps(e, np + ".every") : Math.Max(1, (long)Math.Round(10e6 / _dtNs));
@@ -80,7 +80,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "rate");
+        _r.CheckKeys(map, path, ScenarioKeys.Heterosynaptic);
         double? rate = _r.Number(_r.Required(map, "rate", path, "1.0"), path + ".rate", 0, 100, example: "1.0");
         return rate is null ? null : new HeterosynapticSpec(rate.Value);
     }
@@ -113,7 +113,7 @@ internal sealed partial class ScenarioCompiler
             return (false, null);
         }
 
-        _r.CheckKeys(map, path, "tau", "weight");
+        _r.CheckKeys(map, path, ScenarioKeys.Regrow);
         double? tau = map["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : forMs;
         double? w = map["weight"] is { } wNode ? _r.Number(wNode, path + ".weight", 0, example: "0.005") : weight is null ? null : Math.Clamp(weight.Init.Mean, weight.Min, weight.Max);
         if (w is { } value && weight is not null && (value < weight.Min || value > weight.Max))

@@ -42,7 +42,7 @@ internal sealed partial class ScenarioCompiler
             return false;
         }
 
-        _r.CheckKeys(block, cp, "tau_early", "tau_resource", "tau_capture", "threshold", "triggered_by", "trigger_level", "early_max");
+        _r.CheckKeys(block, cp, ScenarioKeys.Consolidation);
         double? tauEarly = _r.Quantity(_r.Required(block, "tau_early", cp, "2 h"), cp + ".tau_early", Dimension.Time, 0, minExclusive: true);
         double? tauResource = _r.Quantity(_r.Required(block, "tau_resource", cp, "1 h"), cp + ".tau_resource", Dimension.Time, 0, minExclusive: true);
         double? tauCapture = _r.Quantity(_r.Required(block, "tau_capture", cp, "1 h"), cp + ".tau_capture", Dimension.Time, 0, minExclusive: true);

@@ -27,7 +27,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(map, path, "phase", "metric", "rep", "after", "above", "below", "between");
+            _r.CheckKeys(map, path, ScenarioKeys.Expectation);
             var subject = ReadMetricRef(map, path, protocol, record, fallbackMetric: null, requirePhase: true);
             Bound? above = map["above"] is { } a ? ReadBound(a, path + ".above", protocol, record, subject) : null;
             Bound? below = map["below"] is { } b ? ReadBound(b, path + ".below", protocol, record, subject) : null;
@@ -77,7 +77,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "phase", "metric", "rep", "after", "by");
+        _r.CheckKeys(map, path, ScenarioKeys.Bound);
         var reference = ReadMetricRef(map, path, protocol, record, fallbackMetric: subject, requirePhase: false);
         double? by = map["by"] is { } b ? _r.Number(b, path + ".by", 0) : 0;
         return reference is null || by is null ? null : new Bound(null, reference, by.Value);

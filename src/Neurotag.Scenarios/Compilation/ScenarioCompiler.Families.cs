@@ -17,7 +17,7 @@ internal sealed partial class ScenarioCompiler
     /// <summary>Reads a tag entry that has <c>count:</c> and adds its members to the tags.</summary>
     private void ReadFamily(string name, YamlMappingNode tag, string path)
     {
-        _r.CheckKeys(tag, path, "population", "size", "count", "neurons", "shares");
+        _r.CheckKeys(tag, path, ScenarioKeys.TagFamily);
         foreach (string fixedKey in new[] { "neurons", "shares" })
         {
             if (tag[fixedKey] is { } bad)

@@ -10,7 +10,7 @@ namespace Neurotag.Scenarios.Compilation;
 /// </summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, PatternOrder> PatternOrders = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, PatternOrder> PatternOrders = new(StringComparer.Ordinal)
     {
         ["cycle"] = PatternOrder.Cycle,
         ["random"] = PatternOrder.Random,
@@ -72,7 +72,7 @@ internal sealed partial class ScenarioCompiler
 
     private InputSpec? ReadCurrentInput(string name, YamlMappingNode input, string path)
     {
-        _r.CheckKeys(input, path, "target", "kind", "amplitude", "fraction");
+        _r.CheckKeys(input, path, ScenarioKeys.CurrentInput);
         var common = ReadTargetAndFraction(input, path);
         double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
         return common is not { } c || amplitude is null ? null : new InputSpec(name, c.Target, c.IsTag, amplitude.Value, c.Fraction);
@@ -80,7 +80,7 @@ internal sealed partial class ScenarioCompiler
 
     private InputSpec? ReadPatternsInput(string name, YamlMappingNode input, string path)
     {
-        _r.CheckKeys(input, path, "target", "kind", "patterns", "sparsity", "amplitude", "fraction", "hold", "order", "gap");
+        _r.CheckKeys(input, path, ScenarioKeys.PatternsInput);
         var common = ReadTargetAndFraction(input, path);
         double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
         long? hold = Steps(_r.Required(input, "hold", path, "50 ms"), path + ".hold");
@@ -163,7 +163,7 @@ internal sealed partial class ScenarioCompiler
 
     private InputSpec? ReadGaussianInput(string name, YamlMappingNode input, string path)
     {
-        _r.CheckKeys(input, path, "target", "kind", "mean", "std", "correlation", "tau", "fraction");
+        _r.CheckKeys(input, path, ScenarioKeys.GaussianInput);
         var common = ReadTargetAndFraction(input, path);
         double? mean = input["mean"] is { } m ? _r.Number(m, path + ".mean", example: "0.0") : 0.0;
         double? std = _r.Number(_r.Required(input, "std", path, "0.5"), path + ".std", 0, example: "0.5");

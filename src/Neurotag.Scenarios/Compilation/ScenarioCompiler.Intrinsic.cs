@@ -24,7 +24,7 @@ internal sealed partial class ScenarioCompiler
             return (false, null);
         }
 
-        _r.CheckKeys(map, hp, "target", "tau");
+        _r.CheckKeys(map, hp, ScenarioKeys.Homeostasis);
         double? target = _r.Number(_r.Required(map, "target", hp, "0.1"), hp + ".target", example: "0.1");
         double? tau = _r.Quantity(_r.Required(map, "tau", hp, "1 h"), hp + ".tau", Dimension.Time, 0, minExclusive: true);
         return target is null || tau is null ? (false, null) : (true, new HomeostasisSpec(target.Value, tau.Value));
@@ -66,7 +66,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(map, ip, "population", "threshold", "gain");
+            _r.CheckKeys(map, ip, ScenarioKeys.Sensitize);
             var popNode = _r.Required(map, "population", ip, "painarea");
             string? pop = _r.Identifier(popNode, ip + ".population", "population name");
             if (pop is not null && !_populations.ContainsKey(pop))
@@ -113,7 +113,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(map, ip, "projection", "factor");
+            _r.CheckKeys(map, ip, ScenarioKeys.Disinhibit);
             var projNode = _r.Required(map, "projection", ip, "lateral-inhibition");
             string? proj = _r.Identifier(projNode, ip + ".projection", "projection name");
             if (proj is not null && !_projections.ContainsKey(proj))

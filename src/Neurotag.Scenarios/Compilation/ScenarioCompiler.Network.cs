@@ -38,7 +38,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(tag, path, "population", "size", "neurons", "shares", "imprecision");
+            _r.CheckKeys(tag, path, ScenarioKeys.Tag);
             var popNode = _r.Required(tag, "population", path, "cortex");
             string? popName = _r.Identifier(popNode, path + ".population", "population name");
             if (popName is null)
@@ -253,7 +253,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(mod, path, "baseline", "tau");
+            _r.CheckKeys(mod, path, ScenarioKeys.Modulator);
             double? baseline = mod["baseline"] is { } b ? _r.Number(b, path + ".baseline") : 0.0;
             double? tau = mod["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : null;
             if (baseline is not null && (mod["tau"] is null || tau is not null))

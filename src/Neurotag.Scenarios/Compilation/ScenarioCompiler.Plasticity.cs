@@ -7,7 +7,7 @@ namespace Neurotag.Scenarios.Compilation;
 /// <summary>Plasticity rules of a projection and their parameter blocks.</summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, PlasticityRule> PlasticityRules = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, PlasticityRule> PlasticityRules = new(StringComparer.Ordinal)
     {
         ["hebbian"] = PlasticityRule.Hebbian,
         ["oja"] = PlasticityRule.Oja,
@@ -23,7 +23,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "rule", "rate", "decay", "modulated_by", "modulation_gain", "eligibility", "stdp", "bcm", "covariance", "consolidation");
+        _r.CheckKeys(map, path, ScenarioKeys.Plasticity);
         PlasticityRule? rule = null;
         bool ruleKnown = false;
         var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
@@ -56,7 +56,7 @@ internal sealed partial class ScenarioCompiler
         double? decay = null;
         if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
         {
-            _r.CheckKeys(decayMap, path + ".decay", "tau");
+            _r.CheckKeys(decayMap, path + ".decay", ScenarioKeys.Decay);
             decay = _r.Quantity(_r.Required(decayMap, "tau", path + ".decay", "30 day"), path + ".decay.tau", Dimension.Time, 0, minExclusive: true);
         }
 
@@ -119,7 +119,7 @@ internal sealed partial class ScenarioCompiler
             return false;
         }
 
-        _r.CheckKeys(block, ep, "tau");
+        _r.CheckKeys(block, ep, ScenarioKeys.Eligibility);
         tauMs = _r.Quantity(_r.Required(block, "tau", ep, "1 s"), ep + ".tau", Dimension.Time, 0, minExclusive: true);
         bool valid = tauMs is not null;
         if (map["modulated_by"] is null)
@@ -156,7 +156,7 @@ internal sealed partial class ScenarioCompiler
             string bp = path + ".bcm";
             if (_r.Mapping(bcmNode, bp, "{ tau_theta: 1 s }") is { } bcm)
             {
-                _r.CheckKeys(bcm, bp, "tau_theta", "theta_init");
+                _r.CheckKeys(bcm, bp, ScenarioKeys.Bcm);
                 if (bcm["tau_theta"] is { } t)
                 {
                     double? tau = _r.Quantity(t, bp + ".tau_theta", Dimension.Time, 0, minExclusive: true);
@@ -181,7 +181,7 @@ internal sealed partial class ScenarioCompiler
             string cp = path + ".covariance";
             if (_r.Mapping(covNode, cp, "{ tau_mean: 1 s }") is { } cov)
             {
-                _r.CheckKeys(cov, cp, "tau_mean");
+                _r.CheckKeys(cov, cp, ScenarioKeys.Covariance);
                 if (cov["tau_mean"] is { } t)
                 {
                     double? tau = _r.Quantity(t, cp + ".tau_mean", Dimension.Time, 0, minExclusive: true);

@@ -7,7 +7,7 @@ namespace Neurotag.Scenarios.Compilation;
 /// <summary>Projections: connectivity, weights, plasticity, competition and pruning.</summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
     {
         ["all_to_all"] = ConnectivityRule.AllToAll,
         ["one_to_one"] = ConnectivityRule.OneToOne,
@@ -15,7 +15,7 @@ internal sealed partial class ScenarioCompiler
         ["fixed_indegree"] = ConnectivityRule.FixedIndegree,
     };
 
-    private static readonly Dictionary<string, bool> Signs = new(StringComparer.Ordinal) { ["excitatory"] = false, ["inhibitory"] = true };
+    internal static readonly Dictionary<string, bool> Signs = new(StringComparer.Ordinal) { ["excitatory"] = false, ["inhibitory"] = true };
 
     private void ReadProjections(YamlNodeBase? node)
     {
@@ -35,7 +35,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(p, path, "from", "to", "connectivity", "weight", "sign", "delay", "plasticity", "competition", "pruning");
+            _r.CheckKeys(p, path, ScenarioKeys.Projection);
             string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
             string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
             bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
@@ -122,7 +122,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "rule", "p", "k", "self");
+        _r.CheckKeys(map, path, ScenarioKeys.Connectivity);
         var rule = _r.Choice(_r.Required(map, "rule", path, "all_to_all"), path + ".rule", Rules, "connectivity rule");
         bool? self = map["self"] is { } s ? _r.Boolean(s, path + ".self") : false;
         int preSize = SizeOf(from);
@@ -168,7 +168,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "init", "min", "max");
+        _r.CheckKeys(map, path, ScenarioKeys.Weight);
         var init = ReadDistribution(_r.Required(map, "init", path, "0.01"), path + ".init");
         double? min = map["min"] is { } lo ? _r.Number(lo, path + ".min", 0) : 0.0;
         double? max = map["max"] is { } hi ? _r.Number(hi, path + ".max", 0) : 1.0;
@@ -205,7 +205,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "uniform", "normal");
+        _r.CheckKeys(map, path, ScenarioKeys.Distribution);
         if (map.Entries.Count != 1)
         {
             _r.Error(map, path, "expected exactly one of 'uniform: [low, high]' or 'normal: [mean, std]'", "");
@@ -255,7 +255,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "below", "for", "regrow", "every");
+        _r.CheckKeys(map, path, ScenarioKeys.Pruning);
         double? below = WeightLevel(_r.Required(map, "below", path, "0.002"), path + ".below", levelTarget, "0.002");
         double? forMs = _r.Quantity(_r.Required(map, "for", path, "7 day"), path + ".for", Dimension.Time, 0, minExclusive: true);
         var (regrowOk, regrowth) = ReadRegrow(map["regrow"], path + ".regrow", forMs, weight);

@@ -7,7 +7,10 @@ namespace Neurotag.Scenarios.Compilation;
 /// <summary>The protocol (phases and repeat blocks) and the record section.</summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, TagMetric> Metrics = new(StringComparer.Ordinal)
+    /// <summary>record.populations: true for the rate; threshold and gain (intrinsic excitability) are recorded together.</summary>
+    internal static readonly Dictionary<string, bool> PopulationMetrics = new(StringComparer.Ordinal) { ["rate"] = true, ["threshold"] = false, ["gain"] = false };
+
+    internal static readonly Dictionary<string, TagMetric> Metrics = new(StringComparer.Ordinal)
     {
         ["activation"] = TagMetric.Activation,
         ["strength"] = TagMetric.Strength,
@@ -62,7 +65,7 @@ internal sealed partial class ScenarioCompiler
 
     private List<PhaseSpec> ReadRepeat(YamlMappingNode item, string path)
     {
-        _r.CheckKeys(item, path, "repeat", "name", "gap", "phases");
+        _r.CheckKeys(item, path, ScenarioKeys.Repeat);
         long? count = _r.Integer(item["repeat"], path + ".repeat", 1, 1_000_000);
         string? name = item["name"] is { } n ? _r.Identifier(n, path + ".name", "repeat block name") : null;
         long? gap = item["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
@@ -116,7 +119,7 @@ internal sealed partial class ScenarioCompiler
 
     private PhaseSpec? ReadPhase(YamlMappingNode map, string path, int rep)
     {
-        _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline", "sensitize", "disinhibit");
+        _r.CheckKeys(map, path, ScenarioKeys.Phase);
         string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
         long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
         bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
@@ -253,7 +256,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, "record", "every", "tags", "populations", "weights", "spikes", "state", "active_above", "window");
+        _r.CheckKeys(map, "record", ScenarioKeys.Record);
         var (spikes, state) = ReadSpikingRecord(map);
         // Spiking networks have no rate variable in [0, 1]: a neuron is active when its spike count over the sampling
         // window, divided by the window, exceeds a rate in Hz (no default; see CheckRateOnlyFeatures).
@@ -277,11 +280,9 @@ internal sealed partial class ScenarioCompiler
         bool populationRate = false, populationIntrinsics = false;
         if (map["populations"] is { } popNode && _r.Sequence(popNode, "record.populations", "[rate]") is { } popSeq)
         {
-            // threshold and gain (intrinsic excitability) are recorded together.
-            var choices = new Dictionary<string, bool>(StringComparer.Ordinal) { ["rate"] = true, ["threshold"] = false, ["gain"] = false };
             foreach (var item in popSeq.Items)
             {
-                switch (_r.Choice(item, "record.populations", choices, "population metric"))
+                switch (_r.Choice(item, "record.populations", PopulationMetrics, "population metric"))
                 {
                     case true:
                         populationRate = true;
@@ -296,7 +297,7 @@ internal sealed partial class ScenarioCompiler
         WeightRecordSpec? weights = null;
         if (map["weights"] is { } wNode && _r.Mapping(wNode, "record.weights", "{ projection: recurrent, every: 1 s }") is { } w)
         {
-            _r.CheckKeys(w, "record.weights", "projection", "every", "stats", "histogram");
+            _r.CheckKeys(w, "record.weights", ScenarioKeys.RecordWeights);
             var projNode = _r.Required(w, "projection", "record.weights", "recurrent");
             string? projection = _r.Identifier(projNode, "record.weights.projection", "projection name");
             if (projection is not null && !_projections.ContainsKey(projection))

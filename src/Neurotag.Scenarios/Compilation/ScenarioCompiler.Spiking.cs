@@ -10,13 +10,13 @@ namespace Neurotag.Scenarios.Compilation;
 /// </summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly Dictionary<string, SynapseKind> SynapseKinds = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, SynapseKind> SynapseKinds = new(StringComparer.Ordinal)
     {
         ["conductance"] = SynapseKind.Conductance,
         ["current"] = SynapseKind.Current,
     };
 
-    private static readonly Dictionary<string, StateVariable> StateVariables = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, StateVariable> StateVariables = new(StringComparer.Ordinal)
     {
         ["v"] = StateVariable.V,
         ["ge"] = StateVariable.Ge,
@@ -40,7 +40,7 @@ internal sealed partial class ScenarioCompiler
 
     private LifNeuronSpec? ReadLif(YamlMappingNode map, string path, string population)
     {
-        _r.CheckKeys(map, path, "model", "synapse", "tau_m", "v_rest", "v_thresh", "v_reset", "t_ref", "tau_e", "tau_i", "e_exc", "e_inh", "g_leak", "bias", "v_init", "ge_init", "gi_init");
+        _r.CheckKeys(map, path, ScenarioKeys.LifNeuron);
         var synapse = map["synapse"] is { } s ? _r.Choice(s, path + ".synapse", SynapseKinds, "synapse kind") : SynapseKind.Conductance;
         double? tauM = TimeConstant(map, "tau_m", path, 20);
         double? vRest = Volt(map, "v_rest", path, -60);
@@ -86,7 +86,7 @@ internal sealed partial class ScenarioCompiler
 
     private IzhikevichNeuronSpec? ReadIzhikevich(YamlMappingNode map, string path)
     {
-        _r.CheckKeys(map, path, "model", "a", "b", "c", "d", "v_peak", "bias", "tau_e", "tau_i", "v_init", "u_init");
+        _r.CheckKeys(map, path, ScenarioKeys.IzhikevichNeuron);
         double? a = map["a"] is { } an ? _r.Number(an, path + ".a", 0, minExclusive: true, example: "0.02") : 0.02;
         double? b = map["b"] is { } bn ? _r.Number(bn, path + ".b", example: "0.2") : 0.2;
         double? c = Volt(map, "c", path, -65);
@@ -108,7 +108,7 @@ internal sealed partial class ScenarioCompiler
 
     private PoissonNeuronSpec? ReadPoissonNeuron(YamlMappingNode map, string path)
     {
-        _r.CheckKeys(map, path, "model", "rate", "correlation");
+        _r.CheckKeys(map, path, ScenarioKeys.PoissonNeuron);
         double? rate = _r.Quantity(_r.Required(map, "rate", path, "15 Hz"), path + ".rate", Dimension.Frequency, 0);
         double? correlation = ReadCorrelation(map, path);
         return rate is { } r && correlation is { } c ? new PoissonNeuronSpec(r) { Correlation = c } : null;
@@ -152,7 +152,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "uniform", "normal");
+        _r.CheckKeys(map, path, ScenarioKeys.Distribution);
         if (map.Entries.Count != 1)
         {
             _r.Error(map, path, "expected exactly one of 'uniform: [low, high]' or 'normal: [mean, std]'", "");

@@ -26,7 +26,7 @@ internal sealed partial class ScenarioCompiler
 
         if (map["spikes"] is { } sNode && _r.Mapping(sNode, "record.spikes", "{ population: exc, neurons: 200 }") is { } s)
         {
-            _r.CheckKeys(s, "record.spikes", "population", "neurons");
+            _r.CheckKeys(s, "record.spikes", ScenarioKeys.RecordSpikes);
             if (RecordedPopulation(s, "record.spikes") is { } population)
             {
                 long? neurons = s["neurons"] is { } nn ? _r.Integer(nn, "record.spikes.neurons", 1, population.Size) : population.Size;
@@ -36,7 +36,7 @@ internal sealed partial class ScenarioCompiler
 
         if (map["state"] is { } tNode && _r.Mapping(tNode, "record.state", "{ population: exc, variable: v, neurons: [0, 9] }") is { } t)
         {
-            _r.CheckKeys(t, "record.state", "population", "variable", "neurons", "every");
+            _r.CheckKeys(t, "record.state", ScenarioKeys.RecordState);
             var population = RecordedPopulation(t, "record.state");
             var variable = _r.Choice(_r.Required(t, "variable", "record.state", "v"), "record.state.variable", StateVariables, "state variable");
             long? every = t["every"] is { } e ? Steps(e, "record.state.every") : 1;

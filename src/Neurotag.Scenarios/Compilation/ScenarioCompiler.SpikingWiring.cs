@@ -39,7 +39,7 @@ internal sealed partial class ScenarioCompiler
             return true;
         }
 
-        _r.CheckKeys(input, path, "target", "kind", "rate", "weight", "fraction", "sign", "correlation");
+        _r.CheckKeys(input, path, ScenarioKeys.PoissonInput);
         double? correlation = ReadCorrelation(input, path);
         var targetNode = _r.Required(input, "target", path, "exc");
         string? target = _r.Identifier(targetNode, path + ".target", "tag or population name");
@@ -111,7 +111,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "init", "min", "max");
+        _r.CheckKeys(map, path, ScenarioKeys.Weight);
         var initNode = _r.Required(map, "init", path, "6 nS");
         var init = initNode is null ? null
             : _populations[population].Neuron is LifNeuronSpec lif ? ReadQuantityDistribution(initNode, path + ".init", read, lif.Synapse == SynapseKind.Conductance ? "6 nS" : "0.5 mV")

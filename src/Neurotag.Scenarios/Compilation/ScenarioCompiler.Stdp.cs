@@ -13,13 +13,13 @@ internal sealed partial class ScenarioCompiler
 {
     private const string StdpExample = "{ tau_plus: 20 ms, tau_minus: 20 ms, a_plus: 0.01, a_minus: 0.0105 }";
 
-    private static readonly Dictionary<string, StdpWeightDependence> StdpModes = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, StdpWeightDependence> StdpModes = new(StringComparer.Ordinal)
     {
         ["additive"] = StdpWeightDependence.Additive,
         ["multiplicative"] = StdpWeightDependence.Multiplicative,
     };
 
-    private static readonly Dictionary<string, StdpPairing> StdpPairings = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, StdpPairing> StdpPairings = new(StringComparer.Ordinal)
     {
         ["all"] = StdpPairing.AllToAll,
         ["nearest"] = StdpPairing.Nearest,
@@ -71,7 +71,7 @@ internal sealed partial class ScenarioCompiler
             return false;
         }
 
-        _r.CheckKeys(block, sp, "tau_plus", "tau_minus", "a_plus", "a_minus", "mode", "pairing");
+        _r.CheckKeys(block, sp, ScenarioKeys.Stdp);
         double? tauPlus = block["tau_plus"] is { } tp ? _r.Quantity(tp, sp + ".tau_plus", Dimension.Time, 0, minExclusive: true) : 20.0;
         double? tauMinus = block["tau_minus"] is { } tm ? _r.Quantity(tm, sp + ".tau_minus", Dimension.Time, 0, minExclusive: true) : 20.0;
         double? aPlus = _r.Number(_r.Required(block, "a_plus", sp, "0.01"), sp + ".a_plus", 0, example: "0.01");

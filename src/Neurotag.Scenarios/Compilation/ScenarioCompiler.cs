@@ -11,8 +11,6 @@ namespace Neurotag.Scenarios.Compilation;
 /// </summary>
 internal sealed partial class ScenarioCompiler
 {
-    private static readonly string[] TopKeys = ["name", "description", "seed", "dt", "populations", "tags", "inputs", "modulators", "projections", "protocol", "record", "expect", "sweep"];
-
     private readonly SchemaReader _r;
     private readonly ScenarioOptions _options;
     private readonly Dictionary<string, PopulationSpec> _populations = new(StringComparer.Ordinal);
@@ -43,7 +41,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(top, "", TopKeys);
+        _r.CheckKeys(top, "", ScenarioKeys.Top);
         // 'sweep:' is read by SweepDefinition; a plain run ignores it and runs the scenario as written.
 
         string? name = _r.Identifier(_r.Required(top, "name", "", "my-scenario"), "name", "scenario name");
@@ -169,7 +167,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            _r.CheckKeys(pop, path, "size", "neuron", "kwta");
+            _r.CheckKeys(pop, path, ScenarioKeys.Population);
             long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
             var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron", name);
             if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
@@ -181,7 +179,7 @@ internal sealed partial class ScenarioCompiler
         NoteRejected(map, _populations);
     }
 
-    private static readonly Dictionary<string, Activation> Activations = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Activation> Activations = new(StringComparer.Ordinal)
     {
         ["sigmoid"] = Activation.Sigmoid,
         ["relu"] = Activation.Relu,
@@ -214,7 +212,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        _r.CheckKeys(map, path, "model", "tau", "activation", "gain", "threshold", "noise", "homeostasis");
+        _r.CheckKeys(map, path, ScenarioKeys.RateNeuron);
         var (homeostasisValid, homeostasis) = ReadHomeostasis(map, path);
         double? tau = map["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : 10.0;
         var activation = map["activation"] is { } a ? _r.Choice(a, path + ".activation", Activations, "activation") : Activation.Sigmoid;

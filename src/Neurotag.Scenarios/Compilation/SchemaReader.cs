@@ -49,8 +49,17 @@ internal sealed partial class SchemaReader(string file)
         return null;
     }
 
-    /// <summary>Reports keys outside <paramref name="allowed"/>, suggesting the nearest allowed key.</summary>
-    public void CheckKeys(YamlMappingNode mapping, string path, params string[] allowed)
+    /// <summary>
+    /// Reports keys outside <paramref name="keys"/>, suggesting the nearest allowed key. Key sets come only from
+    /// <see cref="ScenarioKeys"/>, the table the JSON Schema is generated from.
+    /// </summary>
+    public void CheckKeys(YamlMappingNode mapping, string path, KeySet keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        CheckKeys(mapping, path, keys.Names);
+    }
+
+    private void CheckKeys(YamlMappingNode mapping, string path, string[] allowed)
     {
         foreach (var (key, _) in mapping.Entries)
         {

@@ -23,7 +23,7 @@ public sealed record SweepDefinition(IReadOnlyList<SweepAxis> Axes, int Seeds)
         int seeds = 1;
         if (root is YamlMappingNode top && top["sweep"] is { } node && r.Mapping(node, "sweep", "{ seeds: 5, grid: { dt: [0.1 ms, 0.2 ms] } }") is { } sweep)
         {
-            r.CheckKeys(sweep, "sweep", "seeds", "grid", "zip");
+            r.CheckKeys(sweep, "sweep", ScenarioKeys.Sweep);
             if (sweep["seeds"] is { } s && r.Integer(s, "sweep.seeds", 1, 100_000) is { } n)
             {
                 seeds = (int)n;
