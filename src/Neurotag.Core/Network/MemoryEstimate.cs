@@ -4,24 +4,30 @@ namespace Neurotag.Core.Network;
 
 /// <summary>
 /// Bytes a network will allocate, computed from the spec alone so that a network too large for the machine is
-/// refused before anything is allocated.
+/// refused before anything is allocated. Computed in 128-bit integers and saturated at <see cref="long.MaxValue"/>
+/// (8 EiB, far above any memory limit), so absurd sizes give a large number, never an overflow.
 /// </summary>
 public static class MemoryEstimate
 {
     /// <summary>The largest single array .NET allows (elements of a float[]).</summary>
     public const long MaxArrayElements = 0x7FFFFFC7;
 
-    /// <summary>Estimated bytes of the network state.</summary>
+    /// <summary>Estimated bytes of the network state (neuron state, tag members, synapses and their per-synapse extras).</summary>
     /// <param name="spec">The run.</param>
     /// <param name="sizeOf">Size of each population or tag by name (the projection endpoints).</param>
     public static long Bytes(SimulationSpec spec, Func<string, long> sizeOf)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(sizeOf);
-        long bytes = 0;
+        Int128 bytes = 0;
         foreach (var population in spec.Populations)
         {
-            bytes += population.Size * 3L * sizeof(float);
+            bytes += (Int128)population.Size * 3 * sizeof(float);
+        }
+
+        foreach (var tag in spec.Tags)
+        {
+            bytes += (Int128)tag.Size * sizeof(int); // the sorted member indices
         }
 
         foreach (var projection in spec.Projections)
@@ -32,17 +38,19 @@ public static class MemoryEstimate
                 || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
             bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
             long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
-            bytes = checked(bytes + (synapses * perSynapse));
+            bytes += (Int128)synapses * perSynapse;
         }
 
-        return bytes;
+        return Saturate(bytes);
     }
 
-    /// <summary>Dense slots (pre × post) of a projection.</summary>
+    /// <summary>Dense slots (pre × post) of a projection; saturated at <see cref="long.MaxValue"/>.</summary>
     public static long SynapseSlots(ProjectionSpec projection, Func<string, long> sizeOf)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(sizeOf);
-        return checked(sizeOf(projection.From) * sizeOf(projection.To));
+        return Saturate((Int128)sizeOf(projection.From) * sizeOf(projection.To));
     }
+
+    private static long Saturate(Int128 value) => value > long.MaxValue ? long.MaxValue : (long)value;
 }

@@ -302,8 +302,7 @@ internal sealed partial class ScenarioCompiler
             long slots = Neurotag.Core.Network.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
             if (slots > Neurotag.Core.Network.MemoryEstimate.MaxArrayElements)
             {
-                var node = top["projections"] is YamlMappingNode m ? (YamlNodeBase?)m.Entries.First(e => e.Key.Value == projection.Name).Key : top;
-                _r.Error(node ?? top, "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
+                _r.Error(ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
             }
         }
 

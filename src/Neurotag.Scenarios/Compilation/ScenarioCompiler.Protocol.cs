@@ -102,12 +102,17 @@ internal sealed partial class ScenarioCompiler
 
         var phases = new List<PhaseSpec>();
         string gapName = (name ?? "repeat") + ".gap";
+        var repeatNode = item["repeat"]!;
         for (int rep = 0; rep < count; rep++)
         {
-            phases.AddRange(template.Select(p => p with { Rep = rep, Block = name }));
+            foreach (var phase in template)
+            {
+                phases.Add(NotePhaseSource(phase with { Rep = rep, Block = name }, _phaseSources[phase] with { Repeat = repeatNode, RepeatPath = path + ".repeat" }));
+            }
+
             if (gap > 0 && rep < count - 1)
             {
-                phases.Add(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name });
+                phases.Add(NotePhaseSource(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name }, new PhaseSource(item["gap"]!, path + ".gap", repeatNode, path + ".repeat")));
             }
         }
 
@@ -118,7 +123,8 @@ internal sealed partial class ScenarioCompiler
     {
         _r.CheckKeys(map, path, "phase", "duration", "inputs", "modulators", "plasticity", "set", "offline", "sensitize", "disinhibit");
         string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
-        long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
+        var durationNode = _r.Required(map, "duration", path, "1 s");
+        long? steps = Steps(durationNode, path + ".duration");
         bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
         bool? plasticity = map["plasticity"] is { } pl ? _r.Boolean(pl, path + ".plasticity") : true;
         var inputs = new List<string>();
@@ -175,7 +181,7 @@ internal sealed partial class ScenarioCompiler
 
         return name is null || steps is null || offline is null || plasticity is null || sets is null || sensitize is null || disinhibit is null
             ? null
-            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit };
+            : NotePhaseSource(new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit }, new PhaseSource(durationNode!, path + ".duration"));
     }
 
     private List<ParameterSet>? ReadSets(YamlNodeBase? node, string path)

@@ -307,7 +307,20 @@ internal sealed partial class ScenarioCompiler
             }
             if (synapses > int.MaxValue)
             {
-                _r.Error(top, "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue} a projection can hold"), "use a sparser connectivity");
+                _r.Error(ProjectionKey(top, p.Name), "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue:N0} a projection can hold"), "use a sparser connectivity or smaller populations");
+            }
+        }
+
+        // Tag members (4 bytes each), and the recorder's membership masks (one byte per neuron of the population):
+        // one per tag, and with coupling recorded one per pair of tags an excitatory projection connects.
+        var tagsPerPopulation = spec.Tags.GroupBy(t => t.Population).ToDictionary(g => g.Key, g => (double)g.Count(), StringComparer.Ordinal);
+        foreach (var tag in spec.Tags)
+        {
+            bytes += (tag.Size * 4.0) + SizeOf(tag.Population);
+            if (spec.Record.TagMetrics.Contains(TagMetric.Coupling))
+            {
+                bytes += spec.Projections.Where(p => !p.Inhibitory && PopulationOf(p.From) == tag.Population).Select(p => PopulationOf(p.To)).Distinct(StringComparer.Ordinal)
+                    .Sum(to => tagsPerPopulation.GetValueOrDefault(to) * SizeOf(to));
             }
         }
 
