@@ -32,16 +32,23 @@ public static class MemoryEstimate
 
         foreach (var projection in spec.Projections)
         {
-            long synapses = SynapseSlots(projection, sizeOf);
-            bool mask = projection.Connectivity.Rule != ConnectivityRule.AllToAll || !projection.Connectivity.AllowSelf || projection.Pruning is not null;
-            bool trace = projection.Plasticity?.EligibilityTauMs is not null // the eligibility trace: one float per synapse
-                || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
-            bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
-            long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
-            bytes += (Int128)synapses * perSynapse;
+            bytes += ProjectionBytes(projection, sizeOf);
         }
 
         return Saturate(bytes);
+    }
+
+    /// <summary>Estimated bytes of one dense projection: its weights and their per-synapse extras; saturated.</summary>
+    public static long ProjectionBytes(ProjectionSpec projection, Func<string, long> sizeOf)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        long synapses = SynapseSlots(projection, sizeOf);
+        bool mask = projection.Connectivity.Rule != ConnectivityRule.AllToAll || !projection.Connectivity.AllowSelf || projection.Pruning is not null;
+        bool trace = projection.Plasticity?.EligibilityTauMs is not null // the eligibility trace: one float per synapse
+            || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
+        bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
+        long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
+        return Saturate((Int128)synapses * perSynapse);
     }
 
     /// <summary>Dense slots (pre × post) of a projection; saturated at <see cref="long.MaxValue"/>.</summary>

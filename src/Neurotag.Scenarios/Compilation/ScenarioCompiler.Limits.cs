@@ -62,8 +62,8 @@ internal sealed partial class ScenarioCompiler
             bySource[source] = bySource.GetValueOrDefault(source) + projection.BytesByPhase[k];
         }
 
-        // Sources of one repeat block are distinct records with equal contents: group them by their duration node.
-        var (worst, bytes) = bySource.GroupBy(s => s.Key.Duration).Select(g => (g.First().Key, g.Sum(s => s.Value))).MaxBy(s => s.Item2);
+        // The repetitions of a phase share one source, so a repeated phase is blamed for all of them together.
+        var (worst, bytes) = bySource.MaxBy(s => s.Value);
         string files = string.Join(", ", projection.BytesByFile.OrderByDescending(f => f.Value).Take(2).Select(f => $"{f.Key} {OutputProjection.Format(f.Value)}"));
         _r.Error(worst.Duration, worst.Path,
             $"the run would write about {OutputProjection.Format(projection.TotalBytes)} of CSV ({files}; {OutputProjection.Format(bytes)} of it in this phase{(worst.Repeat is not null ? " and its repetitions" : "")}), more than the limit of {OutputProjection.Format(ScenarioLimits.OutputLimitBytes)}",

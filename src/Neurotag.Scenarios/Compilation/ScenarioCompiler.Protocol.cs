@@ -102,17 +102,20 @@ internal sealed partial class ScenarioCompiler
 
         var phases = new List<PhaseSpec>();
         string gapName = (name ?? "repeat") + ".gap";
+        // Every repetition of a template phase points back at the same duration (and the repeat count).
         var repeatNode = item["repeat"]!;
+        var sources = template.Select(p => _phaseSources[p] with { Repeat = repeatNode, RepeatPath = path + ".repeat" }).ToList();
+        var gapSource = gap > 0 ? new PhaseSource(item["gap"]!, path + ".gap", repeatNode, path + ".repeat") : null;
         for (int rep = 0; rep < count; rep++)
         {
-            foreach (var phase in template)
+            for (int k = 0; k < template.Count; k++)
             {
-                phases.Add(NotePhaseSource(phase with { Rep = rep, Block = name }, _phaseSources[phase] with { Repeat = repeatNode, RepeatPath = path + ".repeat" }));
+                phases.Add(NotePhaseSource(template[k] with { Rep = rep, Block = name }, sources[k]));
             }
 
-            if (gap > 0 && rep < count - 1)
+            if (gapSource is not null && rep < count - 1)
             {
-                phases.Add(NotePhaseSource(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name }, new PhaseSource(item["gap"]!, path + ".gap", repeatNode, path + ".repeat")));
+                phases.Add(NotePhaseSource(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name }, gapSource));
             }
         }
 
