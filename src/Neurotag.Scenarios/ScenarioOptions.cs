@@ -7,4 +7,10 @@ public sealed record ScenarioOptions(ulong? Seed = null, long? MemoryLimitBytes 
 {
     /// <summary>No overrides.</summary>
     public static ScenarioOptions Default { get; } = new();
+
+    /// <summary>
+    /// Accept a run whose projected CSV output exceeds <see cref="ScenarioLimits.OutputLimitBytes"/> (<c>--allow-large</c>).
+    /// The size and step limits stay.
+    /// </summary>
+    public bool AllowLargeOutput { get; init; }
 }

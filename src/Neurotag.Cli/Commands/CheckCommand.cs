@@ -22,16 +22,21 @@ internal static class CheckCommand
         var seeds = new Option<int?>("--seeds") { Description = "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1]." };
         var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file (for CI systems)." };
         var jobs = new Option<int?>("--jobs", "-j") { Description = "Runs at once [default: the processor count]." };
-        var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).") { paths, seeds, junit, jobs };
-        command.SetAction(parse => Execute(context, parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(junit), parse.GetValue(jobs)));
+        var allowLarge = AllowLargeOption.Create();
+        var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).") { paths, seeds, junit, jobs, allowLarge };
+        command.SetAction(parse => Execute(context, parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(junit), parse.GetValue(jobs), parse.GetValue(allowLarge)));
         return command;
     }
 
     private sealed record Job(string File, ScenarioDocument Document, ScenarioLoadResult Base, int SeedIndex);
 
-    private sealed record Outcome(Job Job, ulong Seed, IReadOnlyList<ExpectationResult> Results, string? Stopped, double Seconds);
+    private sealed record Outcome(Job Job, ulong Seed, IReadOnlyList<ExpectationResult> Results, string? Stopped, double Seconds)
+    {
+        /// <summary>An unexpected exception of this run (a bug): reported with its file, the other runs go on.</summary>
+        public string? Crashed { get; init; }
+    }
 
-    private static int Execute(CliContext context, string[] paths, int seeds, string? junit, int? jobCount)
+    private static int Execute(CliContext context, string[] paths, int seeds, string? junit, int? jobCount, bool allowLarge)
     {
         if (seeds < 1 || jobCount is < 1)
         {
@@ -52,12 +57,24 @@ internal static class CheckCommand
             }
         }
 
-        bool invalid = false;
+        bool invalid = false, crashed = false;
         var jobs = new List<Job>();
+        var scenarioOptions = new ScenarioOptions { AllowLargeOutput = allowLarge };
         foreach (string file in files)
         {
-            var (document, readErrors) = ScenarioLoader.ReadDocument(file);
-            var compiled = document is null ? null : ScenarioLoader.Compile(document, []);
+            ScenarioDocument? document = null;
+            IReadOnlyList<Diagnostic> readErrors = [];
+            ScenarioLoadResult? compiled = null;
+            if (!ScenarioInput.Guard(context, file, () =>
+            {
+                (document, readErrors) = ScenarioLoader.ReadDocument(file);
+                compiled = document is null ? null : ScenarioLoader.Compile(document, [], scenarioOptions);
+            }))
+            {
+                crashed = true;
+                continue;
+            }
+
             if (document is null || compiled?.Spec is null)
             {
                 ScenarioInput.Report(context, file, document is null ? readErrors : compiled!.Errors);
@@ -83,6 +100,14 @@ internal static class CheckCommand
         {
             string scenario = outcome.Job.Base.Spec!.Name;
             string seedText = outcome.Seed.ToString(CultureInfo.InvariantCulture);
+            if (outcome.Crashed is { } bug)
+            {
+                crashed = true;
+                context.Out.WriteLine($"ERROR {scenario}  seed {seedText}  {bug}");
+                context.Error.WriteLine($"{outcome.Job.File}: seed {seedText}: {bug}; this is a bug in neurotag-cli; please report it with the scenario file");
+                continue;
+            }
+
             if (outcome.Stopped is { } why)
             {
                 stopped++;
@@ -108,7 +133,7 @@ internal static class CheckCommand
         }
 
         context.Out.WriteLine($"{passed} passed, {failed} failed");
-        return invalid ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
+        return crashed ? ExitCodes.InternalError : invalid ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
     }
 
     private static Outcome Run(Job job, CancellationToken cancellation)
@@ -125,6 +150,16 @@ internal static class CheckCommand
         {
             return new Outcome(job, seed, [], e.Message, clock.Elapsed.TotalSeconds);
         }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // One run's bug must not take the other runs and the JUnit report down with it.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new Outcome(job, seed, [], null, clock.Elapsed.TotalSeconds) { Crashed = $"internal error: {e.GetType().Name}: {e.Message}" };
+        }
 
         return new Outcome(job, seed, evaluator.Evaluate(job.Base.Expectations!), null, clock.Elapsed.TotalSeconds);
     }
@@ -134,7 +169,7 @@ internal static class CheckCommand
     {
         var suites = outcomes.GroupBy(o => o.Job.File).Select(group =>
         {
-            var cases = group.SelectMany(o => o.Stopped is { } why
+            var cases = group.SelectMany(o => (o.Stopped ?? o.Crashed) is { } why
                 ? [new XElement("testcase", new XAttribute("classname", o.Job.Base.Spec!.Name), new XAttribute("name", $"run (seed {o.Seed})"), new XElement("error", new XAttribute("message", why)))]
                 : o.Results.Select(r => new XElement(
                     "testcase",

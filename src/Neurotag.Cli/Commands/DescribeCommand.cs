@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Neurotag.Core.Network;
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Units;
@@ -16,7 +17,8 @@ internal static class DescribeCommand
         var command = new Command("describe", "Show what a scenario builds: populations, tags and their overlaps, projections with synapse counts, the protocol timeline, memory.") { scenario };
         command.SetAction(parse =>
         {
-            var loaded = ScenarioInput.Load(context, parse.GetValue(scenario)!);
+            // The output limit is lifted here: describe is where a user sees the projected output that run would refuse.
+            var loaded = ScenarioInput.Load(context, parse.GetValue(scenario)!, new ScenarioOptions { AllowLargeOutput = true });
             if (loaded.Spec is not { } spec)
             {
                 return ExitCodes.InvalidInput;
@@ -56,6 +58,7 @@ internal static class DescribeCommand
         o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
         o.WriteLine(string.Create(c, $"time        {Duration(spec.Clock.TimeMs(spec.TotalSteps))} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
         o.WriteLine(string.Create(c, $"memory      ~{bytes / 1048576.0:0.0} MiB of network state"));
+        WriteOutput(o, spec);
 
         o.WriteLine();
         o.WriteLine("populations");
@@ -102,6 +105,24 @@ internal static class DescribeCommand
         }
 
         WriteProtocol(o, spec);
+    }
+
+    /// <summary>
+    /// The <c>output</c> line: the projected CSV output (OutputProjection), its largest files, and whether it exceeds
+    /// the limit that <c>run</c>, <c>sweep</c> and <c>check</c> apply without <c>--allow-large</c>.
+    /// </summary>
+    internal static void WriteOutput(TextWriter o, SimulationSpec spec)
+    {
+        var projection = OutputProjection.Of(spec);
+        string files = string.Join(", ", projection.BytesByFile.Where(f => f.Value > 0).OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => $"{f.Key} {OutputProjection.Format(f.Value)}"));
+        string spikes = spec.Record.Spikes is { } sp && spec.Populations.First(p => p.Name == sp.Population).Neuron is not PoissonNeuronSpec
+            ? string.Create(CultureInfo.InvariantCulture, $"; spikes at {OutputProjection.NominalSpikeRateHz} Hz per recorded neuron")
+            : "";
+        string limit = projection.TotalBytes > ScenarioLimits.OutputLimitBytes
+            ? $"; over the {OutputProjection.Format(ScenarioLimits.OutputLimitBytes)} limit: run, sweep and check need --allow-large"
+            : "";
+        o.WriteLine($"output      ~{OutputProjection.Format(projection.TotalBytes)} of CSV projected ({files}{spikes}){limit}");
     }
 
     /// <summary>The protocol section: one line per phase instance.</summary>

@@ -23,6 +23,7 @@ internal static class DescribeSpiking
         o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
         o.WriteLine(string.Create(c, $"time        {DescribeCommand.Duration(spec.Clock.TimeMs(spec.TotalSteps))} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
         o.WriteLine(string.Create(c, $"network     spiking; {synapses:N0} synapses (~{synapses * 16 / 1048576.0:0.0} MiB)"));
+        DescribeCommand.WriteOutput(o, spec);
 
         o.WriteLine();
         o.WriteLine("populations");

@@ -6,7 +6,7 @@ using Neurotag.Scenarios.Sweeps;
 
 namespace Neurotag.Cli.Commands;
 
-/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet]</c>.</summary>
+/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet] [--allow-large]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -17,7 +17,8 @@ internal static class RunCommand
         var set = new Option<string[]>("--set") { Description = "Set a parameter for this run: PATH=VALUE, e.g. --set projections.cue-to-pain.plasticity.rate=0.01 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Replace an output folder that holds an earlier run of this tool (its manifest.json); no other folder is ever replaced." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
-        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet };
+        var allowLarge = AllowLargeOption.Create();
+        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet, allowLarge };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
@@ -25,11 +26,12 @@ internal static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(set) ?? [],
             parse.GetValue(force),
-            parse.GetValue(quiet)));
+            parse.GetValue(quiet),
+            parse.GetValue(allowLarge)));
         return command;
     }
 
-    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet)
+    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet, bool allowLarge)
     {
         var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
         var errors = new List<Diagnostic>(readErrors);
@@ -39,7 +41,7 @@ internal static class RunCommand
             return ScenarioInput.Report(context, scenarioPath, errors);
         }
 
-        var loaded = ScenarioLoader.Compile(document, overrides, new ScenarioOptions(Seed: seed));
+        var loaded = ScenarioLoader.Compile(document, overrides, new ScenarioOptions(Seed: seed) { AllowLargeOutput = allowLarge });
         if (loaded.Spec is not { } spec)
         {
             return ScenarioInput.Report(context, scenarioPath, loaded.Errors);

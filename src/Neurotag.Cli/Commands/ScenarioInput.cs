@@ -17,6 +17,33 @@ internal static class ScenarioInput
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> for one file of a multi-file command (<c>validate</c>, <c>check</c>). An unexpected
+    /// exception is a bug, but it must not abort the other files: it is reported under the file's name, and the
+    /// caller gets false (and exits 1 once every file is done).
+    /// </summary>
+    public static bool Guard(CliContext context, string file, Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        try
+        {
+            work();
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A bug in one file becomes a reported failure of that file, not the end of the command.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            context.Error.WriteLine($"{file}: internal error: {e.GetType().Name}: {e.Message}");
+            context.Error.WriteLine($"{file}: this is a bug in neurotag-cli; please report it with the scenario file");
+            return false;
+        }
+    }
+
     /// <summary>Prints <paramref name="errors"/> and a count line; returns the invalid-input exit code.</summary>
     public static int Report(CliContext context, string path, IReadOnlyList<Diagnostic> errors)
     {

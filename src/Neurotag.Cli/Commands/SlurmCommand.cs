@@ -40,9 +40,10 @@ internal static class SlurmCommand
         var set = new Option<string[]>("--set") { Description = "Passed to sweep: PATH=VALUE (repeatable)." };
         var seeds = new Option<int?>("--seeds") { Description = "Passed to sweep: replicates per point." };
         var seed = new Option<ulong?>("--seed") { Description = "Passed to sweep: the first seed." };
+        var allowLarge = AllowLargeOption.Create();
         var command = new Command("slurm", "Write a Slurm array job (one task per shard) and a merge job that runs after it; print the submit script.")
         {
-            scenario, outDir, shards, partition, time, cpus, grid, set, seeds, seed,
+            scenario, outDir, shards, partition, time, cpus, grid, set, seeds, seed, allowLarge,
         };
         command.SetAction(parse => Execute(
             context,
@@ -56,11 +57,15 @@ internal static class SlurmCommand
                 parse.GetValue(grid) ?? [],
                 parse.GetValue(set) ?? [],
                 parse.GetValue(seeds),
-                parse.GetValue(seed))));
+                parse.GetValue(seed)) { AllowLarge = parse.GetValue(allowLarge) }));
         return command;
     }
 
-    internal sealed record SlurmArguments(int Shards, string? Partition, string? Time, int Cpus, string[] Grid, string[] Set, int? Seeds, ulong? Seed);
+    internal sealed record SlurmArguments(int Shards, string? Partition, string? Time, int Cpus, string[] Grid, string[] Set, int? Seeds, ulong? Seed)
+    {
+        /// <summary>Passed to sweep: lift the projected-output limit (<c>--allow-large</c>).</summary>
+        public bool AllowLarge { get; init; }
+    }
 
     internal static int Execute(CliContext context, string scenarioPath, string outDir, SlurmArguments args)
     {
@@ -85,7 +90,7 @@ internal static class SlurmCommand
         }
 
         // The same checks the shards make first, so bad input fails here rather than in N queued tasks.
-        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors);
+        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors, args.AllowLarge);
         if (setup is null || errors.Count > 0)
         {
             return ScenarioInput.Report(context, scenarioPath, errors);
@@ -161,6 +166,11 @@ internal static class SlurmCommand
         if (args.Seed is { } seed)
         {
             sweepOptions.Add("--seed " + seed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (args.AllowLarge)
+        {
+            sweepOptions.Add("--allow-large");
         }
 
         var sweep = new StringBuilder();

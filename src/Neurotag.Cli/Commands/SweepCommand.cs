@@ -9,7 +9,7 @@ using Neurotag.Scenarios.Sweeps;
 namespace Neurotag.Cli.Commands;
 
 /// <summary>
-/// <c>sweep SCENARIO --out DIR [--jobs N] [--shard I/N] [--grid P=V1,V2]... [--set P=V]... [--seeds N] [--seed N] [--force]</c>:
+/// <c>sweep SCENARIO --out DIR [--jobs N] [--shard I/N] [--grid P=V1,V2]... [--set P=V]... [--seeds N] [--seed N] [--force] [--allow-large]</c>:
 /// every point of the scenario's <c>sweep:</c> (and the command line's grid) runs in-process, <c>--jobs</c> at a time,
 /// into <c>DIR/points/FOLDER</c>; complete points are skipped on a rerun; unsharded sweeps then merge into
 /// <c>DIR/index.csv</c> and <c>DIR/summary.csv</c>.
@@ -28,16 +28,21 @@ internal static class SweepCommand
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]." };
         var force = new Option<bool>("--force") { Description = "Rerun points that are already complete (default: resume, skipping them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
-        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet };
+        var allowLarge = AllowLargeOption.Create();
+        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet, allowLarge };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
             parse.GetValue(outDir)!,
-            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet))));
+            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet)) { AllowLarge = parse.GetValue(allowLarge) }));
         return command;
     }
 
-    internal sealed record SweepArguments(int? Jobs, string? Shard, string[] Grid, string[] Set, int? Seeds, ulong? Seed, bool Force, bool Quiet);
+    internal sealed record SweepArguments(int? Jobs, string? Shard, string[] Grid, string[] Set, int? Seeds, ulong? Seed, bool Force, bool Quiet)
+    {
+        /// <summary>Lift the projected-output limit for every point (<c>--allow-large</c>).</summary>
+        public bool AllowLarge { get; init; }
+    }
 
     internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args)
     {
@@ -48,7 +53,7 @@ internal static class SweepCommand
         }
 
         (int Index, int Count)? shard = args.Shard is null ? null : ParseShard(args.Shard, errors);
-        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors);
+        var setup = SweepSetup.Prepare(scenarioPath, args.Set, args.Grid, args.Seeds, args.Seed, errors, args.AllowLarge);
         if (setup is null || errors.Count > 0)
         {
             return ScenarioInput.Report(context, scenarioPath, errors);
@@ -109,7 +114,7 @@ internal static class SweepCommand
         {
             Parallel.For(0, points.Count, options, k =>
             {
-                statuses[k] = RunPoint(document, points[k], Path.Combine(outDir, SweepPlanFile.PointsFolder, points[k].Folder), args.Force, context.Cancellation);
+                statuses[k] = RunPoint(document, points[k], Path.Combine(outDir, SweepPlanFile.PointsFolder, points[k].Folder), args, context.Cancellation);
                 int f = statuses[k] is RunExecutor.Ok or "skipped" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
                 int d = Interlocked.Increment(ref done);
                 progress.Report(new RunProgress(d, points.Count, f == 0 ? "no failure" : $"{f} failed", f));
@@ -123,16 +128,16 @@ internal static class SweepCommand
         return statuses;
     }
 
-    private static string RunPoint(ScenarioDocument document, SweepPoint point, string folderPath, bool force, CancellationToken cancellation)
+    private static string RunPoint(ScenarioDocument document, SweepPoint point, string folderPath, SweepArguments args, CancellationToken cancellation)
     {
-        if (!force && RunManifest.TryRead(folderPath) is { ExitStatus: RunExecutor.Ok })
+        if (!args.Force && RunManifest.TryRead(folderPath) is { ExitStatus: RunExecutor.Ok })
         {
             return "skipped";
         }
 
         var values = point.Swept.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         using var folder = RunFolder.Prepare(folderPath, force: true);
-        var compiled = ScenarioLoader.Compile(document, point.Overrides, new ScenarioOptions(Seed: point.Seed));
+        var compiled = ScenarioLoader.Compile(document, point.Overrides, new ScenarioOptions(Seed: point.Seed) { AllowLargeOutput = args.AllowLarge });
         if (compiled.Spec is not { } spec)
         {
             RunExecutor.WriteManifestOnly(document, point.Seed, folder, RunExecutor.Invalid, string.Join("\n", compiled.Errors), values, 0);

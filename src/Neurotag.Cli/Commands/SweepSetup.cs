@@ -29,9 +29,10 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
     /// <summary>
     /// Reads and checks everything; returns null with the problems in <paramref name="errors"/>. Unknown swept paths
     /// are input errors for the whole sweep; a bad value only fails its own point later. <paramref name="errors"/>
-    /// may already hold problems with other flags: then only the cheap checks run.
+    /// may already hold problems with other flags: then only the cheap checks run. <paramref name="allowLargeOutput"/>
+    /// lifts the projected-output limit (<c>--allow-large</c>).
     /// </summary>
-    public static SweepSetup? Prepare(string scenarioPath, string[] sets, string[] grids, int? seeds, ulong? seed, List<Diagnostic> errors)
+    public static SweepSetup? Prepare(string scenarioPath, string[] sets, string[] grids, int? seeds, ulong? seed, List<Diagnostic> errors, bool allowLargeOutput = false)
     {
         var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
         errors.AddRange(readErrors);
@@ -48,7 +49,7 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
         }
 
         var sweep = SweepDefinition.Read(document.Root, document.File, gridAxes, seeds, errors);
-        var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: seed));
+        var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: seed) { AllowLargeOutput = allowLargeOutput });
         errors.AddRange(baseRun.Errors);
         foreach (var axis in sweep.Axes)
         {

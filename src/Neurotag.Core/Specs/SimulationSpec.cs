@@ -53,6 +53,22 @@ public readonly record struct Clock(long DtNanoseconds)
     /// <summary>The step in milliseconds.</summary>
     public double DtMs => DtNanoseconds / 1e6;
 
-    /// <summary>Time in ms at the start of step <paramref name="step"/>; exact to the nanosecond.</summary>
-    public double TimeMs(long step) => step * DtNanoseconds / 1e6;
+    /// <summary>
+    /// Time in ms at the start of step <paramref name="step"/>; exact to the nanosecond while step · dt fits in a
+    /// long (292 years), beyond that to the double nearest the whole milliseconds plus the rest. The product is
+    /// taken in 128 bits: in 64 bits it wrapped around to negative times for long offline phases (110 000 days at
+    /// dt = 0.1 ms).
+    /// </summary>
+    public double TimeMs(long step)
+    {
+        Int128 nanoseconds = (Int128)step * DtNanoseconds;
+        if (nanoseconds >= long.MinValue && nanoseconds <= long.MaxValue)
+        {
+            return (long)nanoseconds / 1e6;
+        }
+
+        // Whole milliseconds and the rest apart: both convert exactly (the milliseconds up to 2^53), so a day count
+        // stays a round number of milliseconds instead of picking up the rounding of one 64-bit-plus product.
+        return (double)(nanoseconds / 1_000_000) + ((double)(nanoseconds % 1_000_000) / 1e6);
+    }
 }

@@ -302,15 +302,30 @@ internal sealed partial class ScenarioCompiler
             long slots = Neurotag.Core.Network.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
             if (slots > Neurotag.Core.Network.MemoryEstimate.MaxArrayElements)
             {
-                var node = top["projections"] is YamlMappingNode m ? (YamlNodeBase?)m.Entries.First(e => e.Key.Value == projection.Name).Key : top;
-                _r.Error(node ?? top, "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
+                _r.Error(ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
             }
         }
 
         long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));
         if (bytes > limit)
         {
-            _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");
+            var parts = spec.Populations.Select(p => (Population: true, p.Name, Bytes: p.Size * 12.0))
+                .Concat(spec.Projections.Select(p => (Population: false, p.Name, Bytes: (double)Neurotag.Core.Network.MemoryEstimate.ProjectionBytes(p, n => SizeOf(n)))));
+            ReportMemory(top, bytes, limit, parts);
         }
+    }
+
+    /// <summary>
+    /// The memory limit's error, at the size of the population or the key of the projection that needs the most
+    /// (the part a user would shrink), with the total and that part.
+    /// </summary>
+    private void ReportMemory(YamlMappingNode top, double bytes, long limit, IEnumerable<(bool Population, string Name, double Bytes)> parts)
+    {
+        var largest = parts.MaxBy(p => p.Bytes);
+        var (node, path) = largest.Population
+            ? (top["populations"] is YamlMappingNode populations && populations[largest.Name] is YamlMappingNode population && population["size"] is { } size ? size : top, $"populations.{largest.Name}.size")
+            : (ProjectionKey(top, largest.Name), "projections." + largest.Name);
+        _r.Error(node, path, SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB ({largest.Bytes / 1048576.0:F0} MiB of it here), more than the limit of {limit / 1048576.0:F0} MiB"),
+            "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");
     }
 }

@@ -105,12 +105,20 @@ internal sealed partial class ScenarioCompiler
 
         var phases = new List<PhaseSpec>();
         string gapName = (name ?? "repeat") + ".gap";
+        // Every repetition of a template phase points back at the same duration (and the repeat count).
+        var repeatNode = item["repeat"]!;
+        var sources = template.Select(p => _phaseSources[p] with { Repeat = repeatNode, RepeatPath = path + ".repeat" }).ToList();
+        var gapSource = gap > 0 ? new PhaseSource(item["gap"]!, path + ".gap", repeatNode, path + ".repeat") : null;
         for (int rep = 0; rep < count; rep++)
         {
-            phases.AddRange(template.Select(p => p with { Rep = rep, Block = name }));
-            if (gap > 0 && rep < count - 1)
+            for (int k = 0; k < template.Count; k++)
             {
-                phases.Add(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name });
+                phases.Add(NotePhaseSource(template[k] with { Rep = rep, Block = name }, sources[k]));
+            }
+
+            if (gapSource is not null && rep < count - 1)
+            {
+                phases.Add(NotePhaseSource(new PhaseSpec(gapName, rep, gap.Value, Offline: true, [], [], Plasticity: true, []) { Block = name }, gapSource));
             }
         }
 
@@ -121,7 +129,8 @@ internal sealed partial class ScenarioCompiler
     {
         _r.CheckKeys(map, path, ScenarioKeys.Phase);
         string? name = _r.Identifier(map["phase"], path + ".phase", "phase name");
-        long? steps = Steps(_r.Required(map, "duration", path, "1 s"), path + ".duration");
+        var durationNode = _r.Required(map, "duration", path, "1 s");
+        long? steps = Steps(durationNode, path + ".duration");
         bool? offline = map["offline"] is { } o ? _r.Boolean(o, path + ".offline") : false;
         bool? plasticity = map["plasticity"] is { } pl ? _r.Boolean(pl, path + ".plasticity") : true;
         var inputs = new List<string>();
@@ -178,7 +187,7 @@ internal sealed partial class ScenarioCompiler
 
         return name is null || steps is null || offline is null || plasticity is null || sets is null || sensitize is null || disinhibit is null
             ? null
-            : new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit };
+            : NotePhaseSource(new PhaseSpec(name, rep, steps.Value, offline.Value, inputs, levels, plasticity.Value, sets) { Sensitizations = sensitize, Disinhibitions = disinhibit }, new PhaseSource(durationNode!, path + ".duration"));
     }
 
     private List<ParameterSet>? ReadSets(YamlNodeBase? node, string path)

@@ -285,8 +285,10 @@ internal sealed partial class ScenarioCompiler
     {
         long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
         double bytes = spec.Populations.Sum(p => p.Size * 48.0);
+        var parts = spec.Populations.Select(p => (Population: true, p.Name, Bytes: p.Size * 48.0)).ToList();
         foreach (var p in spec.Projections)
         {
+            double before = bytes;
             double pairs = (double)SizeOf(p.From) * SizeOf(p.To);
             double synapses = p.Connectivity.Rule switch
             {
@@ -305,9 +307,23 @@ internal sealed partial class ScenarioCompiler
                 // projections queue synapse ids instead, bounded by the synapses in flight) or per-synapse trace.
                 bytes += (synapses * 4) + (p.Plasticity is null ? (p.MaxSynapseDelaySteps + 1.0) * SizeOf(PopulationOf(p.To)) * 4 : synapses * 16);
             }
+            parts.Add((false, p.Name, bytes - before));
             if (synapses > int.MaxValue)
             {
-                _r.Error(top, "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue} a projection can hold"), "use a sparser connectivity");
+                _r.Error(ProjectionKey(top, p.Name), "projections." + p.Name, SchemaReader.Inv($"about {synapses:E2} synapses exceed the {int.MaxValue:N0} a projection can hold"), "use a sparser connectivity or smaller populations");
+            }
+        }
+
+        // Tag members (4 bytes each), and the recorder's membership masks (one byte per neuron of the population):
+        // one per tag, and with coupling recorded one per pair of tags an excitatory projection connects.
+        var tagsPerPopulation = spec.Tags.GroupBy(t => t.Population).ToDictionary(g => g.Key, g => (double)g.Count(), StringComparer.Ordinal);
+        foreach (var tag in spec.Tags)
+        {
+            bytes += (tag.Size * 4.0) + SizeOf(tag.Population);
+            if (spec.Record.TagMetrics.Contains(TagMetric.Coupling))
+            {
+                bytes += spec.Projections.Where(p => !p.Inhibitory && PopulationOf(p.From) == tag.Population).Select(p => PopulationOf(p.To)).Distinct(StringComparer.Ordinal)
+                    .Sum(to => tagsPerPopulation.GetValueOrDefault(to) * SizeOf(to));
             }
         }
 
@@ -318,7 +334,7 @@ internal sealed partial class ScenarioCompiler
 
         if (bytes > limit)
         {
-            _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");
+            ReportMemory(top, bytes, limit, parts);
         }
     }
 }

@@ -60,6 +60,11 @@ internal sealed partial class ScenarioCompiler
         ReadModulators(top["modulators"]);
         ReadProjections(top["projections"]);
         var protocol = ReadProtocol(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
+        if (protocol is not null)
+        {
+            CheckProtocolLength(protocol); // an error, not a null protocol: expectations that name its phases are still checked
+        }
+
         var record = ReadRecord(top["record"]);
         if (top["expect"] is { } expect && protocol is not null && record is not null)
         {
@@ -95,6 +100,11 @@ internal sealed partial class ScenarioCompiler
             CheckMemory(spec, top);
         }
 
+        if (Errors.Count == 0)
+        {
+            CheckOutputSize(spec);
+        }
+
         return Errors.Count > 0 ? null : spec;
     }
 
@@ -128,9 +138,9 @@ internal sealed partial class ScenarioCompiler
 
         double dtMs = _dtNs / 1e6;
         double steps = ms / dtMs;
-        if (steps > 1e15)
+        if (steps > ScenarioLimits.MaxSteps)
         {
-            _r.Error(node!, path, SchemaReader.Inv($"{ms} ms is {steps:E2} steps of dt = {dtMs} ms: too long"), "use a larger dt or a shorter duration (offline phases are cheap, but time must stay countable)");
+            _r.Error(node!, path, SchemaReader.Inv($"{QuantityParser.Format(ms, Dimension.Time)} is {steps:E2} steps of dt = {dtMs} ms, more than the limit of {ScenarioLimits.MaxSteps:N0} steps"), "use a larger dt or a shorter duration; offline phases are cheap, but time must stay countable (docs/scenario-reference.md, Limits)");
             return null;
         }
 
@@ -168,7 +178,7 @@ internal sealed partial class ScenarioCompiler
             }
 
             _r.CheckKeys(pop, path, ScenarioKeys.Population);
-            long? size = _r.Integer(_r.Required(pop, "size", path, "400"), path + ".size", 1, int.MaxValue);
+            long? size = PopulationSize(_r.Required(pop, "size", path, "400"), path + ".size");
             var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron", name);
             if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
             {
@@ -177,6 +187,19 @@ internal sealed partial class ScenarioCompiler
         }
 
         NoteRejected(map, _populations);
+    }
+
+    /// <summary>A population size: a whole number from 1 to <see cref="ScenarioLimits.MaxPopulationSize"/>.</summary>
+    private long? PopulationSize(YamlNodeBase? node, string path)
+    {
+        long? size = _r.Integer(node, path, 1, long.MaxValue, "400");
+        if (size > ScenarioLimits.MaxPopulationSize)
+        {
+            _r.Error(node!, path, SchemaReader.Inv($"{size:N0} neurons exceed the limit of {ScenarioLimits.MaxPopulationSize:N0} per population"), "use a smaller population; the limit keeps every per-neuron array allocatable (docs/scenario-reference.md, Limits)");
+            return null;
+        }
+
+        return size;
     }
 
     internal static readonly Dictionary<string, Activation> Activations = new(StringComparer.Ordinal)
