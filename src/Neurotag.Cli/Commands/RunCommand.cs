@@ -83,7 +83,7 @@ internal static class RunCommand
             if (outcome.Status == RunExecutor.Stopped)
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");
-                context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\"");
+                context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\" and scenario.yaml");
                 return ExitCodes.RunStopped;
             }
 
