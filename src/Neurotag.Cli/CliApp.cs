@@ -9,13 +9,27 @@ namespace Neurotag.Cli;
 /// </summary>
 public static class CliApp
 {
-    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code.</summary>
+    /// <summary>Runs the command line <paramref name="args"/>; returns the exit code. Cancelling <paramref name="cancellation"/> is an interrupt (exit 130).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, CancellationToken cancellation = default)
+    {
+        using var stop = new StopSignal(cancellation);
+        return Run(args, stdout, stderr, stderrIsTerminal, stop);
+    }
+
+    /// <summary>Runs <paramref name="args"/>, stopping cleanly on <paramref name="stop"/>.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="stdout">Where data goes (the run folder path).</param>
+    /// <param name="stderr">Where progress and errors go.</param>
+    /// <param name="stderrIsTerminal">Whether stderr is a terminal (a live progress bar).</param>
+    /// <param name="stop">The clean-stop request, set by SIGINT and SIGTERM; its signal decides the exit code.</param>
+    /// <param name="openOutputFile">Opens each CSV file a run writes (a test seam: a full disk); null: a plain file.</param>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal, StopSignal stop, Func<string, Stream>? openOutputFile = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(stdout, stderr, stderrIsTerminal, cancellation);
+        ArgumentNullException.ThrowIfNull(stop);
+        var context = new CliContext(stdout, stderr, stderrIsTerminal, stop.Token) { Stop = stop, Arguments = args, OpenOutputFile = openOutputFile };
         var root = new RootCommand(
             "neurotag-cli: simulate how neurotags (assemblies of co-firing neurons) form, persist, spread, compete and are rewired.\n"
             + "Scenarios are YAML files (see docs/scenario-reference.md); results are CSV trajectories.\n" + ExitCodes.Help)
@@ -53,8 +67,8 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("interrupted: nothing was written");
-            return ExitCodes.Interrupted;
+            stderr.WriteLine($"{stop.Description}: stopped cleanly, nothing was written");
+            return stop.ExitCode;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug becomes exit 1 with a message, not a crash dump.
         catch (Exception e)
@@ -73,4 +87,20 @@ public static class CliApp
 }
 
 /// <summary>What every command needs from the outside world.</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, bool ErrorIsTerminal, CancellationToken Cancellation);
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool ErrorIsTerminal, CancellationToken Cancellation)
+{
+    /// <summary>The stop request behind <see cref="Cancellation"/>: which signal, hence the exit code.</summary>
+    public StopSignal? Stop { get; init; }
+
+    /// <summary>The command line's arguments as given (recorded in manifests).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Opens each CSV file a run writes; null: a plain file (see <see cref="CliApp.Run(string[], TextWriter, TextWriter, bool, StopSignal, Func{string, Stream}?)"/>).</summary>
+    public Func<string, Stream>? OpenOutputFile { get; init; }
+
+    /// <summary>The exit code of a clean stop: 130 (interrupt) or 143 (SIGTERM).</summary>
+    public int StopExitCode => Stop?.ExitCode ?? ExitCodes.Interrupted;
+
+    /// <summary>How a clean stop is reported: <c>interrupted</c> or <c>terminated (SIGTERM)</c>.</summary>
+    public string StopDescription => Stop?.Description ?? "interrupted";
+}

@@ -1,14 +1,11 @@
+using System.Runtime.InteropServices;
 using Neurotag.Cli;
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl-C: stop cleanly (the run folder is abandoned, nothing half-written). A second one kills the process.
-    if (!cancel.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        cancel.Cancel();
-    }
-};
+using var stop = new StopSignal();
 
-return CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, cancel.Token);
+// The first Ctrl-C (SIGINT) or SIGTERM (Slurm's time limit, `timeout`, `docker stop`) stops cleanly: the run folder
+// is abandoned, finished sweep points stay, and the exit code is 130 or 143. A second signal kills the process.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = stop.Request(signal.Signal));
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => signal.Cancel = stop.Request(signal.Signal));
+
+return CliApp.Run(args, Console.Out, Console.Error, stderrIsTerminal: !Console.IsErrorRedirected, stop);

@@ -55,6 +55,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     private static readonly string[] StateColumns = ["t_ms", "population", "neuron", "variable", "value"];
 
     private readonly string _directory;
+    private readonly Func<string, Stream>? _openFile;
     private CsvWriter? _tags;
     private CsvWriter? _populations;
     private CsvWriter? _weights;
@@ -70,12 +71,14 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// </summary>
     /// <param name="stagingDirectory">Directory the CSV files go to, normally <see cref="RunFolder.StagingPath"/>.</param>
     /// <param name="files">The files the record section asked for; they exist after <see cref="Dispose"/> even if empty.</param>
+    /// <param name="openFile">Opens a file for writing given its path; null: a plain unbuffered <see cref="FileStream"/>. A seam for tests of a full disk.</param>
     /// <exception cref="IOException">A file cannot be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
-    public CsvRunSink(string stagingDirectory, OutputFiles files)
+    public CsvRunSink(string stagingDirectory, OutputFiles files, Func<string, Stream>? openFile = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stagingDirectory);
         _directory = stagingDirectory;
+        _openFile = openFile;
         Directory.CreateDirectory(stagingDirectory);
         try
         {
@@ -328,7 +331,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         var path = Path.Combine(_directory, FileName(file));
 
         // The StreamWriter buffers; the FileStream does not (bufferSize 0) so data is copied once.
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var stream = _openFile?.Invoke(path) ?? new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         StreamWriter? text = null;
         try
         {

@@ -19,6 +19,12 @@ namespace Neurotag.Output;
 /// manifest.json shows it is a run of this tool (<see cref="OutputFolderGuard"/>): any other
 /// non-empty folder is refused and left untouched.
 /// </para>
+/// <para>
+/// While it exists, the staging directory is marked live by its lock file <c>.{name}.tmp-{hex}.lock</c>
+/// (<see cref="StagingLock"/>), and the aside folder shares its hex. A process killed before it could clean up
+/// (SIGKILL, a node crash) leaves these behind; <see cref="Prepare"/> removes those of earlier, dead runs into the
+/// same output (<see cref="StaleTemporaries"/>) and never those of a run still in progress.
+/// </para>
 /// <para>Every file-system failure surfaces as an <see cref="OutputFolderException"/> with a hint.</para>
 /// </remarks>
 public sealed class RunFolder : IDisposable
@@ -32,13 +38,18 @@ public sealed class RunFolder : IDisposable
     private const string PathHint = "check that --out names a folder whose parent can be created and that you may write there";
 
     private readonly bool _force;
+    private readonly string _hex;
+    private StagingLock? _lock;
     private State _state;
 
-    private RunFolder(string finalPath, string stagingPath, bool force)
+    private RunFolder(string finalPath, string stagingPath, string hex, StagingLock stagingLock, bool force, IReadOnlyList<string> removedLeftovers)
     {
         FinalPath = finalPath;
         StagingPath = stagingPath;
+        _hex = hex;
+        _lock = stagingLock;
         _force = force;
+        RemovedLeftovers = removedLeftovers;
     }
 
     private enum State
@@ -57,17 +68,24 @@ public sealed class RunFolder : IDisposable
     /// <summary>Whether <see cref="Commit"/> has moved the staging directory into place.</summary>
     public bool IsCommitted => _state == State.Committed;
 
+    /// <summary>The stale temporary folders of killed earlier runs into the same output that <see cref="Prepare"/> removed.</summary>
+    public IReadOnlyList<string> RemovedLeftovers { get; }
+
     /// <summary>
     /// Checks the output path and creates the staging directory next to it.
     /// </summary>
     /// <param name="outDirectory">The requested output folder (<c>--out</c>), absolute or relative to the current directory.</param>
     /// <param name="force">Whether an existing run folder of this tool may be replaced (<c>--force</c>); other non-empty folders never are.</param>
+    /// <param name="removeStaleLeftovers">
+    /// Whether to remove stale temporaries of earlier runs into this output first (a sweep does it once for all its
+    /// points instead, as listing <c>points/</c> per point would cost quadratic time).
+    /// </param>
     /// <returns>The prepared run folder; dispose it.</returns>
     /// <exception cref="OutputFolderException">
     /// The path is empty or invalid, is an existing file, its parent cannot be created or written,
     /// or it is an existing non-empty folder that is not a run of this tool, or a run and <paramref name="force"/> is false.
     /// </exception>
-    public static RunFolder Prepare(string outDirectory, bool force)
+    public static RunFolder Prepare(string outDirectory, bool force, bool removeStaleLeftovers = true)
     {
         if (string.IsNullOrWhiteSpace(outDirectory))
         {
@@ -104,12 +122,29 @@ public sealed class RunFolder : IDisposable
             }
 
             Directory.CreateDirectory(parent);
-            var staging = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(staging);
-            return new RunFolder(full, staging, force);
+            var removed = removeStaleLeftovers ? StaleTemporaries.RemoveStaleRunFolders(parent, new HashSet<string>(StringComparer.Ordinal) { name }) : [];
+            var hex = Guid.NewGuid().ToString("N");
+            var staging = Path.Combine(parent, $".{name}.tmp-{hex}");
+            var stagingLock = StagingLock.Acquire(staging); // before the folder: a staging folder without its lock file is an orphan
+            try
+            {
+                Directory.CreateDirectory(staging);
+            }
+            catch
+            {
+                stagingLock.Dispose();
+                throw;
+            }
+
+            return new RunFolder(full, staging, hex, stagingLock, force, removed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (StorageFailure.IsDiskFull(e))
+            {
+                throw StorageFailure.Describe(e, $"into the output folder '{full}'", "nothing was written");
+            }
+
             throw new OutputFolderException($"Cannot prepare the output folder '{full}': {e.Message}", PathHint, e);
         }
     }
@@ -146,7 +181,7 @@ public sealed class RunFolder : IDisposable
                 // Checked again: something may have written into the folder since Prepare.
                 RefuseUnlessReplaceable(FinalPath, _force);
 
-                aside = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
+                aside = Path.Combine(parent, $".{name}.old-{_hex}"); // the staging folder's hex: its lock covers the aside too
                 Directory.Move(FinalPath, aside);
             }
 
@@ -175,6 +210,8 @@ public sealed class RunFolder : IDisposable
             // The new run is in place; failing to delete the previous one must not fail the run.
             TryDeleteDirectory(aside);
         }
+
+        ReleaseLock();
     }
 
     /// <summary>Deletes the staging directory and everything in it. Calling it again, or after a failed <see cref="Commit"/>, is allowed.</summary>
@@ -197,7 +234,12 @@ public sealed class RunFolder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFolderException($"Cannot delete the staging folder '{StagingPath}': {e.Message}", "delete it by hand", e);
+            throw new OutputFolderException($"Cannot delete the staging folder '{StagingPath}': {e.Message}", "delete it by hand, or let the next run into this output remove it", e);
+        }
+        finally
+        {
+            // Released even when the folder could not be deleted: the next run into this output then finds it stale.
+            ReleaseLock();
         }
     }
 
@@ -241,6 +283,12 @@ public sealed class RunFolder : IDisposable
                     $"The output folder '{folder}' is not empty and is not a neurotag-cli run (no valid {RunManifest.FileName}); it is left untouched{(force ? ": --force only replaces run folders" : "")}.",
                     ForeignFolderHint);
         }
+    }
+
+    private void ReleaseLock()
+    {
+        _lock?.Dispose();
+        _lock = null;
     }
 
     private static void TryRestore(string aside, string finalPath)

@@ -75,6 +75,40 @@ public sealed record RunManifest
     /// <summary>Why a run did not end <c>ok</c> (the validation errors or the checker's message); empty otherwise.</summary>
     public string Message { get; init; } = "";
 
+    // Provenance: enough to tell which build ran what, where, and to rerun it. Optional (absent from manifests of
+    // earlier versions, which must still read: a sweep resumes over them).
+
+    /// <summary>The git commit neurotag-cli was built from; <c>unknown</c> when built outside a git checkout.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ToolCommit { get; init; }
+
+    /// <summary>The exact command line, one element per argument, starting with <c>neurotag-cli</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? CommandLine { get; init; }
+
+    /// <summary>The working directory the command ran in (relative paths in <see cref="CommandLine"/> start there).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>The operating system, e.g. <c>Linux 6.1.0-18-amd64 #1 SMP Debian … (X64)</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Os { get; init; }
+
+    /// <summary>The .NET runtime, e.g. <c>.NET 10.0.0</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DotnetVersion { get; init; }
+
+    /// <summary>
+    /// Every parameter set on top of the scenario file, path → value as written: <c>--set</c> values, and for a sweep
+    /// point its swept values too (which <see cref="SweepPoint"/> lists alone). Null when none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Overrides { get; init; }
+
+    /// <summary>The file in the run folder holding the scenario as run (overrides and seed applied): <c>scenario.yaml</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ScenarioCopy { get; init; }
+
     /// <summary>Synapses pruned, per projection with pruning (absent from the file when no projection prunes).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, long>? PrunedSynapses { get; init; }

@@ -228,8 +228,8 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
         Assert.StartsWith("--grid populations.context.neuron.tau:1:1: populations.context.neuron.tau: -5 ms is out of range", index[2][7], StringComparison.Ordinal);
         Assert.Contains("failed: point 1 (tau~-5ms_seed~42): invalid:", run.Err, StringComparison.Ordinal);
 
-        // The failed point's folder holds only its manifest; summary.csv has the ok point only.
-        Assert.Equal(["manifest.json"], Directory.GetFiles(Path.Combine(dir, "points", "tau~-5ms_seed~42")).Select(Path.GetFileName));
+        // The failed point's folder holds only its manifest and the scenario copy that reproduces the error; summary.csv has the ok point only.
+        Assert.Equal(["manifest.json", "scenario.yaml"], Directory.GetFiles(Path.Combine(dir, "points", "tau~-5ms_seed~42")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(Csv.Parse(File.ReadAllText(Path.Combine(dir, "summary.csv"))).Skip(1), row => Assert.Equal("10 ms", row[1]));
     }
 

@@ -386,4 +386,45 @@ public sealed class RunFolderTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(final, "thesis.tex")));
     }
+
+    /// <summary>Issue #11, defect 5: a live staging folder is marked by its lock file, which goes with it.</summary>
+    [Fact]
+    public void Prepare_HoldsALockFileBesideTheStagingFolder_GoneOnCommitAndOnAbandon()
+    {
+        var committed = RunFolder.Prepare(_temp.Combine("run"), force: false);
+        Assert.True(File.Exists(committed.StagingPath + ".lock"));
+        Assert.Throws<IOException>(() => new FileStream(committed.StagingPath + ".lock", FileMode.Open, FileAccess.ReadWrite, FileShare.None).Dispose());
+        committed.Commit();
+        committed.Dispose();
+
+        string abandoned;
+        using (var folder = RunFolder.Prepare(_temp.Combine("other"), force: false))
+        {
+            abandoned = folder.StagingPath;
+        }
+
+        Assert.False(File.Exists(abandoned + ".lock"));
+        Assert.Equal(["run"], Siblings());
+    }
+
+    /// <summary>Issue #11, defect 5: <c>.tmp-*</c> folders of killed runs stayed forever, even after a successful rerun.</summary>
+    [Fact]
+    public void Prepare_RemovesStaleLeftoversOfAKilledRunIntoTheSameOutput_ButNotALiveRunsStaging()
+    {
+        var final = _temp.Combine("run");
+        const string Hex = "00112233445566778899aabbccddeeff";
+        string killed = _temp.Combine($".run.tmp-{Hex}");
+        Fill(killed, "tags.csv");
+        File.WriteAllText(killed + ".lock", "another-node\n17\n0\n");
+        Fill(_temp.Combine($".run.old-{Hex}"), "manifest.json");
+        using var live = RunFolder.Prepare(final, force: false); // also removes them; its own staging is live
+
+        using var second = RunFolder.Prepare(final, force: false);
+
+        Assert.Equal(2, live.RemovedLeftovers.Count + second.RemovedLeftovers.Count);
+        Assert.True(Directory.Exists(live.StagingPath));
+        Assert.True(File.Exists(live.StagingPath + ".lock"));
+        Assert.False(Directory.Exists(killed));
+        Assert.False(File.Exists(killed + ".lock"));
+    }
 }

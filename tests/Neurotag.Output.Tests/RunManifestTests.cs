@@ -147,4 +147,45 @@ public sealed class RunManifestTests : IDisposable
     [Fact]
     public void Sha256OfFile_WhenMissing_Throws() =>
         Assert.Throws<FileNotFoundException>(() => RunManifest.Sha256OfFile(_temp.Combine("missing.yaml")));
+
+    /// <summary>Issue #11, defect 9: provenance keys, written after the run's own and read back.</summary>
+    [Fact]
+    public void Write_ThenTryRead_KeepsProvenance_UnderSnakeCaseKeys()
+    {
+        var written = Sample() with
+        {
+            ToolCommit = "3471fb4963499ea8aefdd46f03168f48f7d108c8",
+            CommandLine = ["neurotag-cli", "run", "x.yaml", "--set", "a.b=1 ms"],
+            WorkingDirectory = "/home/me/proj",
+            Os = "Debian GNU/Linux 12 (bookworm) (X64)",
+            DotnetVersion = ".NET 10.0.1",
+            Overrides = new Dictionary<string, string> { ["a.b"] = "1 ms" },
+            ScenarioCopy = "scenario.yaml",
+        };
+        RunManifest.Write(written, _temp.Path);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(_temp.Combine("manifest.json")));
+        var keys = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["tool_commit", "command_line", "working_directory", "os", "dotnet_version", "overrides", "scenario_copy"], keys[^7..]);
+        Assert.Equal("1 ms", doc.RootElement.GetProperty("overrides").GetProperty("a.b").GetString());
+
+        var read = RunManifest.TryRead(_temp.Path)!;
+        Assert.Equal(written.CommandLine, read.CommandLine);
+        Assert.Equal(written.Overrides, read.Overrides);
+        Assert.Equal(written with { CommandLine = null, Overrides = null }, read with { CommandLine = null, Overrides = null });
+    }
+
+    /// <summary>A sweep resumes over folders written by earlier versions, whose manifests have no provenance keys.</summary>
+    [Fact]
+    public void TryRead_AManifestWithoutProvenance_ReadsWithNulls()
+    {
+        RunManifest.Write(Sample(), _temp.Path);
+        Assert.DoesNotContain("tool_commit", File.ReadAllText(_temp.Combine("manifest.json")), StringComparison.Ordinal);
+
+        var read = RunManifest.TryRead(_temp.Path);
+
+        Assert.NotNull(read);
+        Assert.Null(read.ToolCommit);
+        Assert.Null(read.Overrides);
+    }
 }

@@ -61,24 +61,31 @@ internal static class RunCommand
 
         using (folder)
         {
+            if (!quiet && folder.RemovedLeftovers.Count > 0)
+            {
+                context.Error.WriteLine($"{output}: removed {folder.RemovedLeftovers.Count} stale temporary folder(s) left by a killed earlier run");
+            }
+
             RunOutcome outcome;
             try
             {
                 using var progress = ProgressDisplay.Create(context, quiet, spec.Name);
-                var point = overrides.Count == 0 ? null : overrides.ToDictionary(o => o.Path, o => o.ValueText, StringComparer.Ordinal);
-                outcome = RunExecutor.Execute(document, spec, folder, progress, point, context.Cancellation);
+
+                // --set values are overrides of a single run, not a sweep point (manifest.json: "overrides").
+                var provenance = new RunProvenance(context.Arguments, overrides, SweepPoint: null, context.OpenOutputFile);
+                outcome = RunExecutor.Execute(document, spec, folder, progress, provenance, context.Cancellation);
             }
-            catch (Exception e) when (e is IOException or OutputFolderException)
+            catch (OutputFolderException e)
             {
-                string hint = e is OutputFolderException ofe ? ofe.Hint : "check free disk space and permissions";
-                context.Error.WriteLine($"{output}: cannot write the run: {e.Message} (hint: {hint})");
+                // One line naming the folder; the staging folder is abandoned (using), so nothing half-written stays.
+                context.Error.WriteLine($"{output}: {e.Message} (hint: {e.Hint})");
                 return ExitCodes.InvalidInput;
             }
 
             if (outcome.Status == RunExecutor.Stopped)
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");
-                context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\"");
+                context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\" and scenario.yaml");
                 return ExitCodes.RunStopped;
             }
 

@@ -81,12 +81,31 @@ internal static class SweepCommand
         }
 
         var mine = shard is { } s ? points.Where(p => p.Index % s.Count == s.Index).ToList() : [.. points];
-        var statuses = RunPoints(context, document, mine, outDir, args);
-        if (statuses is null)
+
+        // Leftovers of this sweep's killed earlier runs: staging folders of this shard's points only, never of points
+        // another shard may be writing right now (and even those are protected by their lock files).
+        var removed = StaleTemporaries.RemoveStaleRunFolders(Path.Combine(outDir, SweepPlanFile.PointsFolder), mine.Select(p => p.Folder).ToHashSet(StringComparer.Ordinal));
+        if (!args.Quiet && removed.Count > 0)
         {
-            context.Error.WriteLine("interrupted: finished points are complete; rerun the same command to resume");
-            return ExitCodes.Interrupted;
+            context.Error.WriteLine($"{outDir}: removed {removed.Count} stale temporary folder(s) left by a killed earlier run");
         }
+
+        var run = RunPoints(context, document, mine, outDir, args);
+        int finished = run.Statuses.Count(x => x is not null);
+        if (run.StorageFailure is { } storage)
+        {
+            // A full disk is the environment's fault, not the points': they keep no status, and a rerun resumes them.
+            context.Error.WriteLine($"{outDir}: {storage.Message}; {finished} finished point(s) are complete (hint: {storage.Hint}, then rerun the same command to resume)");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (run.Stopped)
+        {
+            context.Error.WriteLine($"{context.StopDescription}: {finished} finished point(s) are complete, the others were stopped cleanly; rerun the same command to resume");
+            return context.StopExitCode;
+        }
+
+        var statuses = run.Statuses;
 
         int failed = statuses.Count(x => x != RunExecutor.Ok && x != "skipped");
         int skipped = statuses.Count(x => x == "skipped");
@@ -103,18 +122,45 @@ internal static class SweepCommand
         return failed > 0 ? ExitCodes.RunStopped : ExitCodes.Ok;
     }
 
-    /// <summary>Runs the points in parallel; returns each point's status, or null when cancelled.</summary>
-    private static string[]? RunPoints(CliContext context, ScenarioDocument document, List<SweepPoint> points, string outDir, SweepArguments args)
+    /// <summary>How the points went: each point's status (null: not run), or why the sweep stopped early.</summary>
+    /// <param name="Statuses">Per point: ok, invalid, stopped, skipped, or null when it did not finish.</param>
+    /// <param name="Stopped">A stop (Ctrl-C, SIGTERM) left points unfinished.</param>
+    /// <param name="StorageFailure">The output could not be written (disk full): the first such error.</param>
+    private sealed record PointsOutcome(string?[] Statuses, bool Stopped, OutputFolderException? StorageFailure);
+
+    /// <summary>
+    /// Runs the points in parallel. The first point that cannot be written (disk full) stops the others, as every
+    /// further point would fail the same way; finished points stay complete either way.
+    /// </summary>
+    private static PointsOutcome RunPoints(CliContext context, ScenarioDocument document, List<SweepPoint> points, string outDir, SweepArguments args)
     {
-        var statuses = new string[points.Count];
+        var statuses = new string?[points.Count];
         int done = 0, failed = 0;
+        OutputFolderException? storageFailure = null;
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
         using var progress = ProgressDisplay.Create(context, args.Quiet, "sweep", unit: "points");
-        var options = new ParallelOptions { MaxDegreeOfParallelism = args.Jobs ?? Environment.ProcessorCount, CancellationToken = context.Cancellation };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = args.Jobs ?? Environment.ProcessorCount, CancellationToken = abort.Token };
         try
         {
             Parallel.For(0, points.Count, options, k =>
             {
-                statuses[k] = RunPoint(document, points[k], Path.Combine(outDir, SweepPlanFile.PointsFolder, points[k].Folder), args, context.Cancellation);
+                var provenance = new RunProvenance(context.Arguments, points[k].Overrides, points[k].Swept.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal), context.OpenOutputFile);
+                try
+                {
+                    statuses[k] = RunPoint(document, points[k], Path.Combine(outDir, SweepPlanFile.PointsFolder, points[k].Folder), args, provenance, abort.Token);
+                }
+                catch (OutputFolderException e)
+                {
+                    var reported = StorageFailure.IsStorageFailure(e.InnerException) ? StorageFailure.Describe(e.InnerException!, $"point {points[k].Folder}", "that point was not kept") : e;
+                    Interlocked.CompareExchange(ref storageFailure, reported, null);
+                    abort.Cancel();
+                    return;
+                }
+                catch (OperationCanceledException) when (abort.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 int f = statuses[k] is RunExecutor.Ok or "skipped" ? Volatile.Read(ref failed) : Interlocked.Increment(ref failed);
                 int d = Interlocked.Increment(ref done);
                 progress.Report(new RunProgress(d, points.Count, f == 0 ? "no failure" : $"{f} failed", f));
@@ -122,29 +168,32 @@ internal static class SweepCommand
         }
         catch (OperationCanceledException)
         {
-            return null;
+            // Stopped: by a signal, or by the first storage failure.
         }
 
-        return statuses;
+        // A stop that came after the last point finished stopped nothing: the sweep goes on to merge.
+        var failure = Volatile.Read(ref storageFailure);
+        return new PointsOutcome(statuses, failure is null && statuses.Any(x => x is null), failure);
     }
 
-    private static string RunPoint(ScenarioDocument document, SweepPoint point, string folderPath, SweepArguments args, CancellationToken cancellation)
+    /// <exception cref="OutputFolderException">The point's folder cannot be prepared or written (disk full, permissions).</exception>
+    private static string RunPoint(ScenarioDocument document, SweepPoint point, string folderPath, SweepArguments args, RunProvenance provenance, CancellationToken cancellation)
     {
         if (!args.Force && RunManifest.TryRead(folderPath) is { ExitStatus: RunExecutor.Ok })
         {
             return "skipped";
         }
 
-        var values = point.Swept.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        using var folder = RunFolder.Prepare(folderPath, force: true);
+        // Stale leftovers in points/ were removed once for the whole sweep (listing points/ per point is quadratic).
+        using var folder = RunFolder.Prepare(folderPath, force: true, removeStaleLeftovers: false);
         var compiled = ScenarioLoader.Compile(document, point.Overrides, new ScenarioOptions(Seed: point.Seed) { AllowLargeOutput = args.AllowLarge });
         if (compiled.Spec is not { } spec)
         {
-            RunExecutor.WriteManifestOnly(document, point.Seed, folder, RunExecutor.Invalid, string.Join("\n", compiled.Errors), values, 0);
+            RunExecutor.WriteManifestOnly(document, point.Seed, folder, RunExecutor.Invalid, string.Join("\n", compiled.Errors), provenance, 0);
             return RunExecutor.Invalid;
         }
 
-        return RunExecutor.Execute(document, spec, folder, progress: null, values, cancellation).Status;
+        return RunExecutor.Execute(document, spec, folder, progress: null, provenance, cancellation).Status;
     }
 
     private static (int, int)? ParseShard(string text, List<Diagnostic> errors)

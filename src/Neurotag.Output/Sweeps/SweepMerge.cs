@@ -187,10 +187,12 @@ public static class SweepMerge
 
             File.Move(temp, path, overwrite: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (StorageFailure.IsStorageFailure(e)) // CsvHelper may wrap the IOException
         {
             File.Delete(temp);
-            throw new OutputFolderException($"cannot write {path}: {e.Message}", "check the folder's permissions and free space", e);
+            throw StorageFailure.IsDiskFull(e)
+                ? StorageFailure.Describe(e, path, "the previous file, if any, is unchanged")
+                : new OutputFolderException($"cannot write {path}: {e.Message.ReplaceLineEndings(" ")}", "check the folder's permissions and free space", e);
         }
     }
 }

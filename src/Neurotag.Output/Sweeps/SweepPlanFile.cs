@@ -59,6 +59,9 @@ public sealed record SweepPlanFile(string ScenarioPath, string ScenarioSha256, I
         try
         {
             Directory.CreateDirectory(directory);
+
+            // Every command that writes a sweep folder passes here first: temp files of a killed earlier process go.
+            StaleTemporaries.RemoveStaleTempFiles(directory, [FileName, SweepMerge.IndexFile, SweepMerge.SummaryFile]);
             string temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
             File.WriteAllText(temp, json);
             try
@@ -79,7 +82,9 @@ public sealed record SweepPlanFile(string ScenarioPath, string ScenarioSha256, I
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFolderException($"cannot write {path}: {e.Message}", "check the folder's permissions and free space", e);
+            throw StorageFailure.IsDiskFull(e)
+                ? StorageFailure.Describe(e, path, "nothing was written")
+                : new OutputFolderException($"cannot write {path}: {e.Message}", "check the folder's permissions and free space", e);
         }
     }
 
