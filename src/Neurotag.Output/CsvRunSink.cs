@@ -12,23 +12,32 @@ namespace Neurotag.Output;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Files and columns (docs/scenario-format.md, "Outputs"):
-/// <c>tags.csv</c> <c>t_ms,phase,rep,tag,metric,other,value</c>;
-/// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value</c>;
+/// Files and columns (README "Outputs", docs/scenario-reference.md "Output files"):
+/// <c>phases.csv</c> <c>phase,rep,instance,start_ms,end_ms,kind,steps</c>;
+/// <c>tags.csv</c> <c>t_ms,phase,rep,tag,metric,other,value,unit</c>;
+/// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value,unit</c>;
 /// <c>weights.csv</c> <c>t_ms,phase,rep,projection,from,to,mean,std,min,max,count</c>;
 /// <c>weight_hist.csv</c> <c>t_ms,phase,rep,projection,bin_lo,bin_hi,count</c>;
-/// <c>summary.csv</c> <c>phase,rep,kind,name,metric,other,value</c>;
-/// <c>spikes.csv</c> <c>t_ms,population,neuron</c>; <c>state.csv</c> <c>t_ms,population,neuron,variable,value</c>.
+/// <c>summary.csv</c> <c>phase,rep,instance,kind,name,metric,other,value,unit</c>;
+/// <c>spikes.csv</c> <c>t_ms,phase,rep,population,neuron</c>;
+/// <c>state.csv</c> <c>t_ms,phase,rep,population,neuron,variable,value,unit</c>.
 /// </para>
 /// <para>
 /// A file is created when the constructor is told to create it (it then gets its header even if no
 /// row follows) or when its first row arrives; otherwise it does not exist.
 /// </para>
 /// <para>
-/// Output is byte-identical on every OS and under every current culture: UTF-8 without BOM,
-/// <c>\n</c> line ends, doubles in the invariant culture's shortest round-trip form
-/// (<c>ToString("R", CultureInfo.InvariantCulture)</c>, so NaN is <c>NaN</c>), integers invariant.
-/// Text fields are quoted only when they contain a comma, quote or line break.
+/// Output is byte-identical on every OS and under every current culture: UTF-8 without BOM, <c>\n</c> line ends,
+/// integers invariant, and every other number as the invariant culture's shortest text that reads back to the value
+/// the core holds: float32 values (<see cref="ValueUnit.SinglePrecision"/>, and weights.csv's statistics of float32
+/// weights) as float32 (0.1, not 0.10000000149011612), the rest as double (<c>ToString("R")</c>). A value that is
+/// NaN (a metric undefined at that moment, e.g. the mean weight of a block whose synapses were all pruned) is not
+/// written: its row is left out, so every value column reads as numbers with default CSV readers. Text fields are
+/// quoted only when they contain a comma, quote or line break.
+/// </para>
+/// <para>
+/// The sink also lists every series it wrote with its unit (<see cref="Units"/>) and the weight unit of each
+/// projection in weights.csv (<see cref="WeightUnits"/>), for the manifest.
 /// </para>
 /// <para>Not thread-safe: the simulator calls a sink from its simulation thread only.</para>
 /// </remarks>
@@ -46,15 +55,20 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         HasHeaderRecord = true,
     };
 
-    private static readonly string[] TagColumns = ["t_ms", "phase", "rep", "tag", "metric", "other", "value"];
-    private static readonly string[] PopulationColumns = ["t_ms", "phase", "rep", "population", "metric", "value"];
+    private static readonly string[] PhaseColumns = ["phase", "rep", "instance", "start_ms", "end_ms", "kind", "steps"];
+    private static readonly string[] TagColumns = ["t_ms", "phase", "rep", "tag", "metric", "other", "value", "unit"];
+    private static readonly string[] PopulationColumns = ["t_ms", "phase", "rep", "population", "metric", "value", "unit"];
     private static readonly string[] WeightColumns = ["t_ms", "phase", "rep", "projection", "from", "to", "mean", "std", "min", "max", "count"];
     private static readonly string[] HistogramColumns = ["t_ms", "phase", "rep", "projection", "bin_lo", "bin_hi", "count"];
-    private static readonly string[] SummaryColumns = ["phase", "rep", "kind", "name", "metric", "other", "value"];
-    private static readonly string[] SpikeColumns = ["t_ms", "population", "neuron"];
-    private static readonly string[] StateColumns = ["t_ms", "population", "neuron", "variable", "value"];
+    private static readonly string[] SummaryColumns = ["phase", "rep", "instance", "kind", "name", "metric", "other", "value", "unit"];
+    private static readonly string[] SpikeColumns = ["t_ms", "phase", "rep", "population", "neuron"];
+    private static readonly string[] StateColumns = ["t_ms", "phase", "rep", "population", "neuron", "variable", "value", "unit"];
 
     private readonly string _directory;
+    private readonly Dictionary<(string Kind, string Name, string Metric, string Other), SeriesUnit> _units = [];
+    private readonly List<SeriesUnit> _unitsInOrder = [];
+    private readonly SortedDictionary<string, string> _weightUnits = new(StringComparer.Ordinal);
+    private CsvWriter? _phases;
     private CsvWriter? _tags;
     private CsvWriter? _populations;
     private CsvWriter? _weights;
@@ -79,6 +93,11 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         Directory.CreateDirectory(stagingDirectory);
         try
         {
+            if ((files & OutputFiles.Phases) != 0)
+            {
+                _ = Phases;
+            }
+
             if ((files & OutputFiles.Tags) != 0)
             {
                 _ = Tags;
@@ -124,6 +143,18 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// <summary>The directory the files are written to.</summary>
     public string DirectoryPath => _directory;
 
+    /// <summary>
+    /// Every series written so far with its unit, in the order first written: tag and population series (also those
+    /// only in summary.csv, kinds <c>weights</c> and <c>projection</c>) and state variables (kind <c>state</c>, name =
+    /// population, metric = variable).
+    /// </summary>
+    public IReadOnlyList<SeriesUnit> Units => _unitsInOrder;
+
+    /// <summary>The weight unit of each projection with rows in weights.csv (also the unit of its weight_hist.csv edges).</summary>
+    public IReadOnlyDictionary<string, string> WeightUnits => _weightUnits;
+
+    private CsvWriter Phases => _phases ??= Open(OutputFiles.Phases, PhaseColumns);
+
     private CsvWriter Tags => _tags ??= Open(OutputFiles.Tags, TagColumns);
 
     private CsvWriter Populations => _populations ??= Open(OutputFiles.Populations, PopulationColumns);
@@ -144,6 +175,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="file"/> is not exactly one known file.</exception>
     public static string FileName(OutputFiles file) => file switch
     {
+        OutputFiles.Phases => "phases.csv",
         OutputFiles.Tags => "tags.csv",
         OutputFiles.Populations => "populations.csv",
         OutputFiles.Weights => "weights.csv",
@@ -155,16 +187,37 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     };
 
     /// <inheritdoc />
+    public void Write(in PhaseSample sample)
+    {
+        var csv = Ready(Phases);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(Number(sample.Instance), false);
+        csv.WriteField(Number(sample.StartMs), false);
+        csv.WriteField(Number(sample.EndMs), false);
+        csv.WriteField(sample.Offline ? "offline" : "online", false);
+        csv.WriteField(Number(sample.Steps), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
     public void Write(in TagSample sample)
     {
         var csv = Ready(Tags);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("tag", sample.Tag, sample.Metric, sample.Other, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Tag);
         csv.WriteField(sample.Metric);
         csv.WriteField(sample.Other);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -172,12 +225,19 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in PopulationSample sample)
     {
         var csv = Ready(Populations);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("population", sample.Population, sample.Metric, "", sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(sample.Metric);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -185,16 +245,22 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in WeightBlockSample sample)
     {
         var csv = Ready(Weights);
+        if (double.IsNaN(sample.Mean))
+        {
+            return;
+        }
+
+        _weightUnits.TryAdd(sample.Projection, sample.Unit.Symbol);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Projection);
         csv.WriteField(sample.From);
         csv.WriteField(sample.To);
-        csv.WriteField(Number(sample.Mean), false);
-        csv.WriteField(Number(sample.Std), false);
-        csv.WriteField(Number(sample.Min), false);
-        csv.WriteField(Number(sample.Max), false);
+        csv.WriteField(Number(sample.Mean, sample.Unit), false);
+        csv.WriteField(Number(sample.Std, sample.Unit), false);
+        csv.WriteField(Number(sample.Min, sample.Unit), false);
+        csv.WriteField(Number(sample.Max, sample.Unit), false);
         csv.WriteField(Number(sample.Count), false);
         csv.NextRecord();
     }
@@ -217,13 +283,21 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in SummaryRow row)
     {
         var csv = Ready(Summary);
+        if (double.IsNaN(row.Value))
+        {
+            return;
+        }
+
+        Catalog(row.Kind, row.Name, row.Metric, row.Other, row.Unit);
         csv.WriteField(row.Phase);
         csv.WriteField(Number(row.Rep), false);
+        csv.WriteField(Number(row.Instance), false);
         csv.WriteField(row.Kind);
         csv.WriteField(row.Name);
         csv.WriteField(row.Metric);
         csv.WriteField(row.Other);
-        csv.WriteField(Number(row.Value), false);
+        csv.WriteField(Number(row.Value, row.Unit), false);
+        csv.WriteField(row.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -232,6 +306,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     {
         var csv = Ready(Spikes);
         csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(Number(sample.Neuron), false);
         csv.NextRecord();
@@ -241,11 +317,20 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in StateSample sample)
     {
         var csv = Ready(State);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("state", sample.Population, sample.Variable, "", sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(Number(sample.Neuron), false);
         csv.WriteField(sample.Variable);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -253,6 +338,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Flush()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _phases?.Flush();
         _tags?.Flush();
         _populations?.Flush();
         _weights?.Flush();
@@ -273,6 +359,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
 
         _disposed = true;
         List<Exception>? errors = null;
+        Close(ref _phases, ref errors);
         Close(ref _tags, ref errors);
         Close(ref _populations, ref errors);
         Close(ref _weights, ref errors);
@@ -291,6 +378,10 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A value at the precision its unit says the core holds it at (see the class remarks).</summary>
+    private static string Number(double value, ValueUnit unit) =>
+        unit.SinglePrecision ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : Number(value);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -314,6 +405,17 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         }
 
         writer = null;
+    }
+
+    private void Catalog(string kind, string name, string metric, string other, ValueUnit unit)
+    {
+        var key = (kind, name, metric, other);
+        if (!_units.ContainsKey(key))
+        {
+            var entry = new SeriesUnit(kind, name, metric, other, unit.Symbol);
+            _units.Add(key, entry);
+            _unitsInOrder.Add(entry);
+        }
     }
 
     private CsvWriter Ready(CsvWriter writer)
@@ -357,3 +459,14 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         }
     }
 }
+
+/// <summary>
+/// One recorded series and its unit, as listed in manifest.json's <c>units</c>: the <c>kind,name,metric,other</c>
+/// of its summary.csv rows (<c>state</c>, population, variable for state.csv) and the symbol of its <c>unit</c> column.
+/// </summary>
+/// <param name="Kind">tag | population | weights | projection | state.</param>
+/// <param name="Name">Tag, population or projection name.</param>
+/// <param name="Metric">Metric (or state variable) name.</param>
+/// <param name="Other">Second tag for coupling and ownership, empty otherwise.</param>
+/// <param name="Unit">Unit symbol: Hz, mV, nS, mV/ms, or 1 (dimensionless).</param>
+public sealed record SeriesUnit(string Kind, string Name, string Metric, string Other, string Unit);

@@ -83,6 +83,17 @@ public sealed record RunManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, long>? RegrownSynapses { get; init; }
 
+    /// <summary>
+    /// Every series the CSV files hold with its unit (<c>kind,name,metric,other</c> as in summary.csv; <c>state</c>,
+    /// population, variable for state.csv), in the order first written; absent when nothing was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SeriesUnit>? Units { get; init; }
+
+    /// <summary>Weight unit of each projection in weights.csv and weight_hist.csv (absent when weights are not recorded).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? WeightUnits { get; init; }
+
     /// <summary>Writes <paramref name="manifest"/> as indented UTF-8 JSON (no BOM, <c>\n</c> line ends) to <c>manifest.json</c> in <paramref name="directory"/>.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="directory">An existing directory, normally <see cref="RunFolder.StagingPath"/>.</param>
