@@ -34,7 +34,7 @@ internal static class RunExecutor
         var clock = Stopwatch.StartNew();
         RunResult result;
         double simulateSeconds;
-        IReadOnlyList<SeriesUnit> units;
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> units;
         IReadOnlyDictionary<string, string> weightUnits;
         try
         {

@@ -36,7 +36,7 @@ namespace Neurotag.Output;
 /// quoted only when they contain a comma, quote or line break.
 /// </para>
 /// <para>
-/// The sink also lists every series it wrote with its unit (<see cref="Units"/>) and the weight unit of each
+/// The sink also collects the unit of every metric it wrote (<see cref="Units"/>) and the weight unit of each
 /// projection in weights.csv (<see cref="WeightUnits"/>), for the manifest.
 /// </para>
 /// <para>Not thread-safe: the simulator calls a sink from its simulation thread only.</para>
@@ -65,9 +65,9 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     private static readonly string[] StateColumns = ["t_ms", "phase", "rep", "population", "neuron", "variable", "value", "unit"];
 
     private readonly string _directory;
-    private readonly Dictionary<(string Kind, string Name, string Metric, string Other), SeriesUnit> _units = [];
-    private readonly List<SeriesUnit> _unitsInOrder = [];
+    private readonly SortedDictionary<string, SortedDictionary<string, string>> _units = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _weightUnits = new(StringComparer.Ordinal);
+    private (string Kind, string Metric, ValueUnit Unit)? _lastCatalogued;
     private CsvWriter? _phases;
     private CsvWriter? _tags;
     private CsvWriter? _populations;
@@ -144,11 +144,13 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public string DirectoryPath => _directory;
 
     /// <summary>
-    /// Every series written so far with its unit, in the order first written: tag and population series (also those
-    /// only in summary.csv, kinds <c>weights</c> and <c>projection</c>) and state variables (kind <c>state</c>, name =
-    /// population, metric = variable).
+    /// Kind → metric → unit symbol of every value written so far: kinds <c>tag</c>, <c>population</c>,
+    /// <c>weights</c>, <c>projection</c> as in summary.csv, and <c>state</c> (metric = variable) for state.csv; keys
+    /// in ordinal order. When the series of one metric differ in unit (strengths of tags in a COBA and a CUBA
+    /// population), the symbols are joined by <c>|</c> in the order first written; the <c>unit</c> column gives each row's.
     /// </summary>
-    public IReadOnlyList<SeriesUnit> Units => _unitsInOrder;
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Units =>
+        _units.ToDictionary(k => k.Key, IReadOnlyDictionary<string, string> (k) => k.Value, StringComparer.Ordinal);
 
     /// <summary>The weight unit of each projection with rows in weights.csv (also the unit of its weight_hist.csv edges).</summary>
     public IReadOnlyDictionary<string, string> WeightUnits => _weightUnits;
@@ -209,7 +211,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("tag", sample.Tag, sample.Metric, sample.Other, sample.Unit);
+        Catalog("tag", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -230,7 +232,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("population", sample.Population, sample.Metric, "", sample.Unit);
+        Catalog("population", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -288,7 +290,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog(row.Kind, row.Name, row.Metric, row.Other, row.Unit);
+        Catalog(row.Kind, row.Metric, row.Unit);
         csv.WriteField(row.Phase);
         csv.WriteField(Number(row.Rep), false);
         csv.WriteField(Number(row.Instance), false);
@@ -322,7 +324,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("state", sample.Population, sample.Variable, "", sample.Unit);
+        Catalog("state", sample.Variable, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -407,14 +409,28 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         writer = null;
     }
 
-    private void Catalog(string kind, string name, string metric, string other, ValueUnit unit)
+    private void Catalog(string kind, string metric, ValueUnit unit)
     {
-        var key = (kind, name, metric, other);
-        if (!_units.ContainsKey(key))
+        // Rows of one series follow each other; skip the lookups when nothing changed (the strings are the recorder's).
+        if (_lastCatalogued is var (lastKind, lastMetric, lastUnit)
+            && ReferenceEquals(lastKind, kind) && ReferenceEquals(lastMetric, metric) && ReferenceEquals(lastUnit, unit))
         {
-            var entry = new SeriesUnit(kind, name, metric, other, unit.Symbol);
-            _units.Add(key, entry);
-            _unitsInOrder.Add(entry);
+            return;
+        }
+
+        _lastCatalogued = (kind, metric, unit);
+        if (!_units.TryGetValue(kind, out var metrics))
+        {
+            _units[kind] = metrics = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (!metrics.TryGetValue(metric, out string? known))
+        {
+            metrics[metric] = unit.Symbol;
+        }
+        else if (!known.Split('|').Contains(unit.Symbol, StringComparer.Ordinal))
+        {
+            metrics[metric] = known + "|" + unit.Symbol;
         }
     }
 
@@ -459,14 +475,3 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         }
     }
 }
-
-/// <summary>
-/// One recorded series and its unit, as listed in manifest.json's <c>units</c>: the <c>kind,name,metric,other</c>
-/// of its summary.csv rows (<c>state</c>, population, variable for state.csv) and the symbol of its <c>unit</c> column.
-/// </summary>
-/// <param name="Kind">tag | population | weights | projection | state.</param>
-/// <param name="Name">Tag, population or projection name.</param>
-/// <param name="Metric">Metric (or state variable) name.</param>
-/// <param name="Other">Second tag for coupling and ownership, empty otherwise.</param>
-/// <param name="Unit">Unit symbol: Hz, mV, nS, mV/ms, or 1 (dimensionless).</param>
-public sealed record SeriesUnit(string Kind, string Name, string Metric, string Other, string Unit);

@@ -84,11 +84,13 @@ public sealed record RunManifest
     public IReadOnlyDictionary<string, long>? RegrownSynapses { get; init; }
 
     /// <summary>
-    /// Every series the CSV files hold with its unit (<c>kind,name,metric,other</c> as in summary.csv; <c>state</c>,
-    /// population, variable for state.csv), in the order first written; absent when nothing was recorded.
+    /// The unit of every metric the CSV files hold, kind → metric → symbol (<c>Hz</c>, <c>mV</c>, <c>nS</c>,
+    /// <c>mV/ms</c>, <c>1</c> for dimensionless): kinds <c>tag</c>, <c>population</c>, <c>weights</c>,
+    /// <c>projection</c> as in summary.csv and <c>state</c> (metric = variable) for state.csv. Several units of one
+    /// metric are joined by <c>|</c>; the files' <c>unit</c> column gives each row's. Absent when nothing was recorded.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<SeriesUnit>? Units { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Units { get; init; }
 
     /// <summary>Weight unit of each projection in weights.csv and weight_hist.csv (absent when weights are not recorded).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -106,13 +106,14 @@ internal sealed partial class SpikingRecorder
 
     /// <summary>
     /// The sample at t = 0, before the first step, labelled with the first phase and not part of any phase's mean:
-    /// rates are 0 Hz and no neuron is active (no spike precedes the first step); weight metrics and, when recorded,
-    /// the weights are those built.
+    /// rates are 0 Hz and no neuron is active (no spike precedes the first step); weight metrics, the weights and
+    /// the state traces (when recorded) are the initial ones.
     /// </summary>
     public void SampleInitial(PhaseSpec firstPhase)
     {
         Sample(0, firstPhase, accumulate: false);
         WriteWeights(0, firstPhase);
+        WriteState(0, firstPhase);
     }
 
     /// <summary>Samples every tag and population series at global step <paramref name="step"/> and starts a new window.</summary>
@@ -173,6 +174,12 @@ internal sealed partial class SpikingRecorder
             }
         }
 
+        WriteState(step, phase);
+    }
+
+    /// <summary>Writes the recorded state variable of the recorded neurons when a state sample is due at <paramref name="step"/>.</summary>
+    private void WriteState(long step, PhaseSpec phase)
+    {
         if (_statePopulation is { } stp && _spec.State is { } state && step % state.EverySteps == 0)
         {
             var values = state.Variable switch

@@ -260,14 +260,14 @@ public sealed class SlidingWindowTests
         for (int k = 0; k < 500; k++)
         {
             sim.Step(learning: false);
-            recorder.SampleStep(sim.CurrentStep);
+            recorder.SampleStep(sim.CurrentStep, spec.Protocol[0]);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int k = 0; k < 5000; k++)
         {
             sim.Step(learning: false);
-            recorder.SampleStep(sim.CurrentStep);
+            recorder.SampleStep(sim.CurrentStep, spec.Protocol[0]);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
