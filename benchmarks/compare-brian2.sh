@@ -36,7 +36,8 @@ open(f'{out}/sma.yaml', 'w').write(open(f'{root}/scenarios/stdp-competition.yaml
 PY
 
 summary_value() { # FILE PHASE KIND NAME METRIC
-  awk -F, -v p="$2" -v k="$3" -v n="$4" -v m="$5" '$1==p && $3==k && $4==n && $5==m {printf "%.2f", $7}' "$1"
+  # summary.csv: phase,rep,instance,kind,name,metric,other,value,unit
+  awk -F, -v p="$2" -v k="$3" -v n="$4" -v m="$5" '$1==p && $4==k && $5==n && $6==m {printf "%.2f", $8}' "$1"
 }
 
 printf '%-10s %12s %12s %8s   %-28s %s\n' model brian2_s neurotag_s ratio brian2_rate_hz neurotag_rate_hz

@@ -26,7 +26,7 @@ run_one() {
   wall=$(grep -o '"wall_time_seconds": [0-9.]*' "$2/manifest.json" | awk '{print $2}')
   loop=$(grep -o '"simulate_seconds": [0-9.]*' "$2/manifest.json" | awk '{print $2}')
   peak=$(grep 'Maximum resident' "$2.time" | awk '{print $NF}')
-  rate=$(grep ',population,neurons,rate,' "$2/summary.csv" | cut -d, -f7)
+  rate=$(grep ',population,neurons,rate,' "$2/summary.csv" | cut -d, -f8) # phase,rep,instance,kind,name,metric,other,value,unit
   echo "$wall $peak $rate $loop"
 }
 

@@ -77,6 +77,8 @@ internal static class RunExecutor
         var clock = Stopwatch.StartNew();
         RunResult result;
         double simulateSeconds;
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> units;
+        IReadOnlyDictionary<string, string> weightUnits;
         try
         {
             var simulator = Simulations.Create(spec);
@@ -85,6 +87,8 @@ internal static class RunExecutor
             long loopStart = Stopwatch.GetTimestamp();
             result = simulator.Run(sink, progress, cancellation);
             simulateSeconds = Stopwatch.GetElapsedTime(loopStart).TotalSeconds;
+            units = sink.Units;
+            weightUnits = sink.WeightUnits;
         }
         catch (SimulationStoppedException e)
         {
@@ -104,6 +108,8 @@ internal static class RunExecutor
         {
             PrunedSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.PrunedSynapses[n], StringComparer.Ordinal),
             RegrownSynapses = pruning.Count == 0 ? null : pruning.ToDictionary(n => n, n => result.RegrownSynapses[n], StringComparer.Ordinal),
+            Units = units.Count == 0 ? null : units,
+            WeightUnits = weightUnits.Count == 0 ? null : weightUnits,
             DtMs = spec.Clock.DtMs,
             SimulateSeconds = Math.Round(simulateSeconds, 4),
             Steps = result.Steps,
@@ -115,10 +121,10 @@ internal static class RunExecutor
         return new RunOutcome(Ok, "", wall, result);
     }
 
-    /// <summary>The files the record section asks for (summary.csv whenever a time series is recorded).</summary>
+    /// <summary>The files the record section asks for (summary.csv whenever a time series is recorded; phases.csv always).</summary>
     public static OutputFiles FilesFor(RecordSpec record)
     {
-        var files = OutputFiles.None;
+        var files = OutputFiles.Phases;
         if (record.TagMetrics.Count > 0)
         {
             files |= OutputFiles.Tags | OutputFiles.Summary;

@@ -12,23 +12,32 @@ namespace Neurotag.Output;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Files and columns (docs/scenario-format.md, "Outputs"):
-/// <c>tags.csv</c> <c>t_ms,phase,rep,tag,metric,other,value</c>;
-/// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value</c>;
+/// Files and columns (README "Outputs", docs/scenario-reference.md "Output files"):
+/// <c>phases.csv</c> <c>phase,rep,instance,start_ms,end_ms,kind,steps</c>;
+/// <c>tags.csv</c> <c>t_ms,phase,rep,tag,metric,other,value,unit</c>;
+/// <c>populations.csv</c> <c>t_ms,phase,rep,population,metric,value,unit</c>;
 /// <c>weights.csv</c> <c>t_ms,phase,rep,projection,from,to,mean,std,min,max,count</c>;
 /// <c>weight_hist.csv</c> <c>t_ms,phase,rep,projection,bin_lo,bin_hi,count</c>;
-/// <c>summary.csv</c> <c>phase,rep,kind,name,metric,other,value</c>;
-/// <c>spikes.csv</c> <c>t_ms,population,neuron</c>; <c>state.csv</c> <c>t_ms,population,neuron,variable,value</c>.
+/// <c>summary.csv</c> <c>phase,rep,instance,kind,name,metric,other,value,unit</c>;
+/// <c>spikes.csv</c> <c>t_ms,phase,rep,population,neuron</c>;
+/// <c>state.csv</c> <c>t_ms,phase,rep,population,neuron,variable,value,unit</c>.
 /// </para>
 /// <para>
 /// A file is created when the constructor is told to create it (it then gets its header even if no
 /// row follows) or when its first row arrives; otherwise it does not exist.
 /// </para>
 /// <para>
-/// Output is byte-identical on every OS and under every current culture: UTF-8 without BOM,
-/// <c>\n</c> line ends, doubles in the invariant culture's shortest round-trip form
-/// (<c>ToString("R", CultureInfo.InvariantCulture)</c>, so NaN is <c>NaN</c>), integers invariant.
-/// Text fields are quoted only when they contain a comma, quote or line break.
+/// Output is byte-identical on every OS and under every current culture: UTF-8 without BOM, <c>\n</c> line ends,
+/// integers invariant, and every other number as the invariant culture's shortest text that reads back to the value
+/// the core holds: float32 values (<see cref="ValueUnit.SinglePrecision"/>, and weights.csv's statistics of float32
+/// weights) as float32 (0.1, not 0.10000000149011612), the rest as double (<c>ToString("R")</c>). A value that is
+/// NaN (a metric undefined at that moment, e.g. the mean weight of a block whose synapses were all pruned) is not
+/// written: its row is left out, so every value column reads as numbers with default CSV readers. Text fields are
+/// quoted only when they contain a comma, quote or line break.
+/// </para>
+/// <para>
+/// The sink also collects the unit of every metric it wrote (<see cref="Units"/>) and the weight unit of each
+/// projection in weights.csv (<see cref="WeightUnits"/>), for the manifest.
 /// </para>
 /// <para>Not thread-safe: the simulator calls a sink from its simulation thread only.</para>
 /// </remarks>
@@ -46,16 +55,21 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         HasHeaderRecord = true,
     };
 
-    private static readonly string[] TagColumns = ["t_ms", "phase", "rep", "tag", "metric", "other", "value"];
-    private static readonly string[] PopulationColumns = ["t_ms", "phase", "rep", "population", "metric", "value"];
+    private static readonly string[] PhaseColumns = ["phase", "rep", "instance", "start_ms", "end_ms", "kind", "steps"];
+    private static readonly string[] TagColumns = ["t_ms", "phase", "rep", "tag", "metric", "other", "value", "unit"];
+    private static readonly string[] PopulationColumns = ["t_ms", "phase", "rep", "population", "metric", "value", "unit"];
     private static readonly string[] WeightColumns = ["t_ms", "phase", "rep", "projection", "from", "to", "mean", "std", "min", "max", "count"];
     private static readonly string[] HistogramColumns = ["t_ms", "phase", "rep", "projection", "bin_lo", "bin_hi", "count"];
-    private static readonly string[] SummaryColumns = ["phase", "rep", "kind", "name", "metric", "other", "value"];
-    private static readonly string[] SpikeColumns = ["t_ms", "population", "neuron"];
-    private static readonly string[] StateColumns = ["t_ms", "population", "neuron", "variable", "value"];
+    private static readonly string[] SummaryColumns = ["phase", "rep", "instance", "kind", "name", "metric", "other", "value", "unit"];
+    private static readonly string[] SpikeColumns = ["t_ms", "phase", "rep", "population", "neuron"];
+    private static readonly string[] StateColumns = ["t_ms", "phase", "rep", "population", "neuron", "variable", "value", "unit"];
 
     private readonly string _directory;
     private readonly Func<string, Stream>? _openFile;
+    private readonly SortedDictionary<string, SortedDictionary<string, string>> _units = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _weightUnits = new(StringComparer.Ordinal);
+    private (string Kind, string Metric, ValueUnit Unit)? _lastCatalogued;
+    private CsvWriter? _phases;
     private CsvWriter? _tags;
     private CsvWriter? _populations;
     private CsvWriter? _weights;
@@ -82,6 +96,11 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         Directory.CreateDirectory(stagingDirectory);
         try
         {
+            if ((files & OutputFiles.Phases) != 0)
+            {
+                _ = Phases;
+            }
+
             if ((files & OutputFiles.Tags) != 0)
             {
                 _ = Tags;
@@ -127,6 +146,20 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// <summary>The directory the files are written to.</summary>
     public string DirectoryPath => _directory;
 
+    /// <summary>
+    /// Kind → metric → unit symbol of every value written so far: kinds <c>tag</c>, <c>population</c>,
+    /// <c>weights</c>, <c>projection</c> as in summary.csv, and <c>state</c> (metric = variable) for state.csv; keys
+    /// in ordinal order. When the series of one metric differ in unit (strengths of tags in a COBA and a CUBA
+    /// population), the symbols are joined by <c>|</c> in the order first written; the <c>unit</c> column gives each row's.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Units =>
+        _units.ToDictionary(k => k.Key, IReadOnlyDictionary<string, string> (k) => k.Value, StringComparer.Ordinal);
+
+    /// <summary>The weight unit of each projection with rows in weights.csv (also the unit of its weight_hist.csv edges).</summary>
+    public IReadOnlyDictionary<string, string> WeightUnits => _weightUnits;
+
+    private CsvWriter Phases => _phases ??= Open(OutputFiles.Phases, PhaseColumns);
+
     private CsvWriter Tags => _tags ??= Open(OutputFiles.Tags, TagColumns);
 
     private CsvWriter Populations => _populations ??= Open(OutputFiles.Populations, PopulationColumns);
@@ -147,6 +180,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="file"/> is not exactly one known file.</exception>
     public static string FileName(OutputFiles file) => file switch
     {
+        OutputFiles.Phases => "phases.csv",
         OutputFiles.Tags => "tags.csv",
         OutputFiles.Populations => "populations.csv",
         OutputFiles.Weights => "weights.csv",
@@ -158,16 +192,37 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     };
 
     /// <inheritdoc />
+    public void Write(in PhaseSample sample)
+    {
+        var csv = Ready(Phases);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
+        csv.WriteField(Number(sample.Instance), false);
+        csv.WriteField(Number(sample.StartMs), false);
+        csv.WriteField(Number(sample.EndMs), false);
+        csv.WriteField(sample.Offline ? "offline" : "online", false);
+        csv.WriteField(Number(sample.Steps), false);
+        csv.NextRecord();
+    }
+
+    /// <inheritdoc />
     public void Write(in TagSample sample)
     {
         var csv = Ready(Tags);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("tag", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Tag);
         csv.WriteField(sample.Metric);
         csv.WriteField(sample.Other);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -175,12 +230,19 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in PopulationSample sample)
     {
         var csv = Ready(Populations);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("population", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(sample.Metric);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -188,16 +250,22 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in WeightBlockSample sample)
     {
         var csv = Ready(Weights);
+        if (double.IsNaN(sample.Mean))
+        {
+            return;
+        }
+
+        _weightUnits.TryAdd(sample.Projection, sample.Unit.Symbol);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Projection);
         csv.WriteField(sample.From);
         csv.WriteField(sample.To);
-        csv.WriteField(Number(sample.Mean), false);
-        csv.WriteField(Number(sample.Std), false);
-        csv.WriteField(Number(sample.Min), false);
-        csv.WriteField(Number(sample.Max), false);
+        csv.WriteField(Number(sample.Mean, sample.Unit), false);
+        csv.WriteField(Number(sample.Std, sample.Unit), false);
+        csv.WriteField(Number(sample.Min, sample.Unit), false);
+        csv.WriteField(Number(sample.Max, sample.Unit), false);
         csv.WriteField(Number(sample.Count), false);
         csv.NextRecord();
     }
@@ -220,13 +288,21 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in SummaryRow row)
     {
         var csv = Ready(Summary);
+        if (double.IsNaN(row.Value))
+        {
+            return;
+        }
+
+        Catalog(row.Kind, row.Metric, row.Unit);
         csv.WriteField(row.Phase);
         csv.WriteField(Number(row.Rep), false);
+        csv.WriteField(Number(row.Instance), false);
         csv.WriteField(row.Kind);
         csv.WriteField(row.Name);
         csv.WriteField(row.Metric);
         csv.WriteField(row.Other);
-        csv.WriteField(Number(row.Value), false);
+        csv.WriteField(Number(row.Value, row.Unit), false);
+        csv.WriteField(row.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -235,6 +311,8 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     {
         var csv = Ready(Spikes);
         csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(Number(sample.Neuron), false);
         csv.NextRecord();
@@ -244,11 +322,20 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Write(in StateSample sample)
     {
         var csv = Ready(State);
+        if (double.IsNaN(sample.Value))
+        {
+            return;
+        }
+
+        Catalog("state", sample.Variable, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
+        csv.WriteField(sample.Phase);
+        csv.WriteField(Number(sample.Rep), false);
         csv.WriteField(sample.Population);
         csv.WriteField(Number(sample.Neuron), false);
         csv.WriteField(sample.Variable);
-        csv.WriteField(Number(sample.Value), false);
+        csv.WriteField(Number(sample.Value, sample.Unit), false);
+        csv.WriteField(sample.Unit.Symbol);
         csv.NextRecord();
     }
 
@@ -256,6 +343,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     public void Flush()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _phases?.Flush();
         _tags?.Flush();
         _populations?.Flush();
         _weights?.Flush();
@@ -276,6 +364,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
 
         _disposed = true;
         List<Exception>? errors = null;
+        Close(ref _phases, ref errors);
         Close(ref _tags, ref errors);
         Close(ref _populations, ref errors);
         Close(ref _weights, ref errors);
@@ -294,6 +383,10 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A value at the precision its unit says the core holds it at (see the class remarks).</summary>
+    private static string Number(double value, ValueUnit unit) =>
+        unit.SinglePrecision ? ((float)value).ToString("R", CultureInfo.InvariantCulture) : Number(value);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -317,6 +410,31 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         }
 
         writer = null;
+    }
+
+    private void Catalog(string kind, string metric, ValueUnit unit)
+    {
+        // Rows of one series follow each other; skip the lookups when nothing changed (the strings are the recorder's).
+        if (_lastCatalogued is var (lastKind, lastMetric, lastUnit)
+            && ReferenceEquals(lastKind, kind) && ReferenceEquals(lastMetric, metric) && ReferenceEquals(lastUnit, unit))
+        {
+            return;
+        }
+
+        _lastCatalogued = (kind, metric, unit);
+        if (!_units.TryGetValue(kind, out var metrics))
+        {
+            _units[kind] = metrics = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        if (!metrics.TryGetValue(metric, out string? known))
+        {
+            metrics[metric] = unit.Symbol;
+        }
+        else if (!known.Split('|').Contains(unit.Symbol, StringComparer.Ordinal))
+        {
+            metrics[metric] = known + "|" + unit.Symbol;
+        }
     }
 
     private CsvWriter Ready(CsvWriter writer)

@@ -11,10 +11,10 @@ public enum OutputFiles
     /// <summary>No file is created up front.</summary>
     None = 0,
 
-    /// <summary><c>tags.csv</c>: <c>t_ms,phase,rep,tag,metric,other,value</c>.</summary>
+    /// <summary><c>tags.csv</c>: <c>t_ms,phase,rep,tag,metric,other,value,unit</c>.</summary>
     Tags = 1,
 
-    /// <summary><c>populations.csv</c>: <c>t_ms,phase,rep,population,metric,value</c>.</summary>
+    /// <summary><c>populations.csv</c>: <c>t_ms,phase,rep,population,metric,value,unit</c>.</summary>
     Populations = 2,
 
     /// <summary><c>weights.csv</c>: <c>t_ms,phase,rep,projection,from,to,mean,std,min,max,count</c>.</summary>
@@ -23,12 +23,15 @@ public enum OutputFiles
     /// <summary><c>weight_hist.csv</c>: <c>t_ms,phase,rep,projection,bin_lo,bin_hi,count</c>.</summary>
     WeightHistogram = 8,
 
-    /// <summary><c>summary.csv</c>: <c>phase,rep,kind,name,metric,other,value</c>.</summary>
+    /// <summary><c>summary.csv</c>: <c>phase,rep,instance,kind,name,metric,other,value,unit</c>.</summary>
     Summary = 16,
 
-    /// <summary><c>spikes.csv</c>: <c>t_ms,population,neuron</c>.</summary>
+    /// <summary><c>spikes.csv</c>: <c>t_ms,phase,rep,population,neuron</c>.</summary>
     Spikes = 32,
 
-    /// <summary><c>state.csv</c>: <c>t_ms,population,neuron,variable,value</c>.</summary>
+    /// <summary><c>state.csv</c>: <c>t_ms,phase,rep,population,neuron,variable,value,unit</c>.</summary>
     State = 64,
+
+    /// <summary><c>phases.csv</c>: <c>phase,rep,instance,start_ms,end_ms,kind,steps</c> (every run writes it).</summary>
+    Phases = 128,
 }

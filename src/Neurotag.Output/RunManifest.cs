@@ -117,6 +117,19 @@ public sealed record RunManifest
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, long>? RegrownSynapses { get; init; }
 
+    /// <summary>
+    /// The unit of every metric the CSV files hold, kind → metric → symbol (<c>Hz</c>, <c>mV</c>, <c>nS</c>,
+    /// <c>mV/ms</c>, <c>1</c> for dimensionless): kinds <c>tag</c>, <c>population</c>, <c>weights</c>,
+    /// <c>projection</c> as in summary.csv and <c>state</c> (metric = variable) for state.csv. Several units of one
+    /// metric are joined by <c>|</c>; the files' <c>unit</c> column gives each row's. Absent when nothing was recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Units { get; init; }
+
+    /// <summary>Weight unit of each projection in weights.csv and weight_hist.csv (absent when weights are not recorded).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? WeightUnits { get; init; }
+
     /// <summary>Writes <paramref name="manifest"/> as indented UTF-8 JSON (no BOM, <c>\n</c> line ends) to <c>manifest.json</c> in <paramref name="directory"/>.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="directory">An existing directory, normally <see cref="RunFolder.StagingPath"/>.</param>

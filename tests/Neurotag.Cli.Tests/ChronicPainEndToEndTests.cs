@@ -51,11 +51,12 @@ public sealed class ChronicPainEndToEndTests
         Assert.True(exit == 0, stderr);
         var expected = new Dictionary<string, string>
         {
-            ["tags.csv"] = "t_ms,phase,rep,tag,metric,other,value",
-            ["populations.csv"] = "t_ms,phase,rep,population,metric,value",
+            ["phases.csv"] = "phase,rep,instance,start_ms,end_ms,kind,steps",
+            ["tags.csv"] = "t_ms,phase,rep,tag,metric,other,value,unit",
+            ["populations.csv"] = "t_ms,phase,rep,population,metric,value,unit",
             ["weights.csv"] = "t_ms,phase,rep,projection,from,to,mean,std,min,max,count",
             ["weight_hist.csv"] = "t_ms,phase,rep,projection,bin_lo,bin_hi,count",
-            ["summary.csv"] = "phase,rep,kind,name,metric,other,value",
+            ["summary.csv"] = "phase,rep,instance,kind,name,metric,other,value,unit",
         };
         foreach (var (file, header) in expected)
         {
@@ -73,8 +74,8 @@ public sealed class ChronicPainEndToEndTests
         var rows = new Dictionary<(string, string, string, string), double>();
         foreach (string line in File.ReadLines(path).Skip(1))
         {
-            string[] f = line.Split(',');
-            rows[(f[0], f[3], f[4], f[5])] = double.Parse(f[6], CultureInfo.InvariantCulture);
+            string[] f = line.Split(','); // phase,rep,instance,kind,name,metric,other,value,unit
+            rows[(f[0], f[4], f[5], f[6])] = double.Parse(f[7], CultureInfo.InvariantCulture);
         }
 
         return rows;

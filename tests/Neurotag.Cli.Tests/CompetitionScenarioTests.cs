@@ -10,7 +10,7 @@ namespace Neurotag.Cli.Tests;
 /// </summary>
 public sealed class CompetitionScenarioTests
 {
-    private static readonly string[] CsvFiles = ["tags.csv", "weights.csv", "summary.csv"];
+    private static readonly string[] CsvFiles = ["phases.csv", "tags.csv", "weights.csv", "summary.csv"];
 
     [Fact]
     public void Rewiring_OneProcessorVersusDefault_WritesByteIdenticalCsv_AndTheManifestCountsPrunedAndRegrownSynapses()
@@ -29,10 +29,12 @@ public sealed class CompetitionScenarioTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("simd"), "manifest.json")));
         long pruned = manifest.RootElement.GetProperty("pruned_synapses").GetProperty("recurrent").GetInt64();
         long regrown = manifest.RootElement.GetProperty("regrown_synapses").GetProperty("recurrent").GetInt64();
-        var lastRows = File.ReadAllLines(Path.Combine(temp.Sub("simd"), "summary.csv")).Where(l => l.StartsWith("after,0,projection,recurrent,", StringComparison.Ordinal)).ToList();
-        Assert.Contains($"after,0,projection,recurrent,pruned,,{pruned}", lastRows);
-        Assert.Contains($"after,0,projection,recurrent,regrown,,{regrown}", lastRows);
-        Assert.Contains($"after,0,projection,recurrent,synapses,,{(200 * 199) - pruned + regrown}", lastRows);
+        // summary.csv: phase,rep,instance,kind,name,metric,other,value,unit; "after" is the last phase.
+        var lastRows = File.ReadAllLines(Path.Combine(temp.Sub("simd"), "summary.csv")).Select(l => l.Split(','))
+            .Where(f => f[0] == "after" && f[3] == "projection" && f[4] == "recurrent").ToDictionary(f => f[5], f => f[7] + " " + f[8]);
+        Assert.Equal($"{pruned} 1", lastRows["pruned"]);
+        Assert.Equal($"{regrown} 1", lastRows["regrown"]);
+        Assert.Equal($"{(200 * 199) - pruned + regrown} 1", lastRows["synapses"]);
         Assert.True(pruned > 1000 && regrown > 0, $"pruned {pruned}, regrown {regrown}");
     }
 }

@@ -4,7 +4,7 @@ namespace Neurotag.Cli.Tests;
 
 public sealed class RunCommandTests
 {
-    private static readonly string[] CsvFiles = ["tags.csv", "populations.csv", "weights.csv", "weight_hist.csv", "summary.csv"];
+    private static readonly string[] CsvFiles = ["phases.csv", "tags.csv", "populations.csv", "weights.csv", "weight_hist.csv", "summary.csv"];
 
     [Fact]
     public void Run_SameSeedTwice_WritesByteIdenticalCsv()

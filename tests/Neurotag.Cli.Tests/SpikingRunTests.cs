@@ -3,7 +3,7 @@ namespace Neurotag.Cli.Tests;
 /// <summary>Spiking runs end to end: byte-identical spikes.csv/state.csv across runs, SIMD support and processor counts; checkers exit 3.</summary>
 public sealed class SpikingRunTests
 {
-    private static readonly string[] Files = ["spikes.csv", "state.csv", "populations.csv", "tags.csv", "summary.csv"];
+    private static readonly string[] Files = ["phases.csv", "spikes.csv", "state.csv", "populations.csv", "tags.csv", "summary.csv"];
 
     /// <summary>
     /// The COBA benchmark at 1000 neurons and 200 ms (light enough for the software SIMD fallback), recording 100
@@ -50,8 +50,8 @@ public sealed class SpikingRunTests
         Assert.True(scalar.Exit == 0, scalar.Err);
         Assert.True(one.Exit == 0, one.Err);
         Assert.True(new FileInfo(Path.Combine(temp.Sub("a"), "spikes.csv")).Length > 2_000);
-        Assert.StartsWith("t_ms,population,neuron\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "spikes.csv")), StringComparison.Ordinal);
-        Assert.StartsWith("t_ms,population,neuron,variable,value\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "state.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("t_ms,phase,rep,population,neuron\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "spikes.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("t_ms,phase,rep,population,neuron,variable,value,unit\n", File.ReadAllText(Path.Combine(temp.Sub("a"), "state.csv")), StringComparison.Ordinal);
         foreach (string other in new[] { "b", "scalar", "one" })
         {
             foreach (string file in Files)
@@ -85,7 +85,7 @@ public sealed class SpikingRunTests
         var result = CliHarness.Run("run", path, "--out", temp.Sub("out"), "--quiet");
         Assert.True(result.Exit == 0, result.Err);
         var rows = File.ReadLines(Path.Combine(temp.Sub("out"), "state.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.True(rows.Count >= 300, $"expected a u sample per step, got {rows.Count}");
+        Assert.True(rows.Count >= 301, $"expected a u sample at t = 0 and per step, got {rows.Count}");
 
         const double a = 0.02, b = 0.2, c = -65, d = 8, input = 10, dt = 0.1;
         var expected = new List<double> { b * -65 };
@@ -110,9 +110,9 @@ public sealed class SpikingRunTests
         Assert.True(spiked, "the naive model should spike within 30 ms, so the reset u += d is covered");
         foreach (var row in rows)
         {
-            Assert.Equal("u", row[3]);
+            Assert.Equal("u", row[5]); // t_ms,phase,rep,population,neuron,variable,value,unit
             int k = (int)Math.Round(double.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture) / dt);
-            Assert.Equal(expected[k], double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 2e-3);
+            Assert.Equal(expected[k], double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture), 2e-3);
         }
     }
 
@@ -166,9 +166,9 @@ public sealed class SpikingRunTests
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Sub("out"), "manifest.json")));
         long pruned = manifest.RootElement.GetProperty("pruned_synapses").GetProperty("recurrent").GetInt64();
         Assert.Equal(0, manifest.RootElement.GetProperty("regrown_synapses").GetProperty("recurrent").GetInt64());
-        var rows = File.ReadAllLines(Path.Combine(temp.Sub("out"), "summary.csv")).Where(l => l.StartsWith("run,0,projection,recurrent,", StringComparison.Ordinal)).ToList();
-        Assert.Contains($"run,0,projection,recurrent,pruned,,{pruned}", rows);
-        Assert.Contains($"run,0,projection,recurrent,synapses,,{(20 * 19) - pruned}", rows);
+        var rows = File.ReadAllLines(Path.Combine(temp.Sub("out"), "summary.csv")).Where(l => l.StartsWith("run,0,0,projection,recurrent,", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"run,0,0,projection,recurrent,pruned,,{pruned},1", rows);
+        Assert.Contains($"run,0,0,projection,recurrent,synapses,,{(20 * 19) - pruned},1", rows);
         Assert.InRange(pruned, 60, 170); // about 30 % of 380 start below 0.3 nS and the silent network never changes them
     }
 }

@@ -69,7 +69,7 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
 
         // summary.csv: every point's rows, in plan order, prefixed by id, rate and seed.
         var summary = Csv.Parse(File.ReadAllText(Path.Combine(reference.Path, "summary.csv")));
-        Assert.Equal(["id", Rate, "seed", "phase", "rep", "kind", "name", "metric", "other", "value"], summary[0]);
+        Assert.Equal(["id", Rate, "seed", "phase", "rep", "instance", "kind", "name", "metric", "other", "value", "unit"], summary[0]);
         var expectedRows = Points.SelectMany(p =>
             Csv.Parse(File.ReadAllText(Path.Combine(reference.Path, "points", p.Folder, "summary.csv"))).Skip(1)
                 .Select(r => (string[])[Id(p.Seed, (Rate, p.Rate)), p.Rate, p.Seed.ToString(CultureInfo.InvariantCulture), .. r]));
@@ -393,7 +393,7 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
         {
             string a = Path.Combine(expected, "points", folder), b = Path.Combine(actual, "points", folder);
             var csvs = Directory.GetFiles(a, "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(["populations.csv", "summary.csv", "tags.csv", "weight_hist.csv", "weights.csv"], csvs);
+            Assert.Equal(["phases.csv", "populations.csv", "summary.csv", "tags.csv", "weight_hist.csv", "weights.csv"], csvs);
             Assert.Equal(csvs, Directory.GetFiles(b, "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
             foreach (string csv in csvs)
             {

@@ -73,6 +73,30 @@ public sealed class RunManifestTests : IDisposable
         Assert.Equal(ulong.MaxValue, doc.RootElement.GetProperty("seed").GetUInt64());
     }
 
+    /// <summary>units (kind → metric → symbol) and weight_units (projection → symbol) are written as nested objects and read back.</summary>
+    [Fact]
+    public void Write_WithUnits_WritesNestedObjectsAndReadsThemBack()
+    {
+        var units = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["population"] = new Dictionary<string, string> { ["rate"] = "Hz" },
+            ["tag"] = new Dictionary<string, string> { ["activation"] = "Hz", ["strength"] = "nS|mV" },
+        };
+        RunManifest.Write(Sample() with { Units = units, WeightUnits = new Dictionary<string, string> { ["rec"] = "nS" } }, _temp.Path);
+
+        using (var doc = JsonDocument.Parse(File.ReadAllText(_temp.Combine("manifest.json"))))
+        {
+            Assert.Equal("nS|mV", doc.RootElement.GetProperty("units").GetProperty("tag").GetProperty("strength").GetString());
+            Assert.Equal("Hz", doc.RootElement.GetProperty("units").GetProperty("population").GetProperty("rate").GetString());
+            Assert.Equal("nS", doc.RootElement.GetProperty("weight_units").GetProperty("rec").GetString());
+        }
+
+        var read = RunManifest.TryRead(_temp.Path);
+        Assert.NotNull(read?.Units);
+        Assert.Equal("Hz", read.Units["tag"]["activation"]);
+        Assert.Equal("nS", read.WeightUnits!["rec"]);
+    }
+
     [Fact]
     public void Write_IsIndentedUtf8WithoutBomWithLfLineEnds()
     {

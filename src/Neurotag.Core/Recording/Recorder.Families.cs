@@ -21,12 +21,13 @@ internal sealed partial class Recorder
         double activeAbove = _spec.ActiveAbove;
         if (_spec.TagMetrics.Contains(TagMetric.Recall))
         {
-            _series.Add(new Series(SeriesKind.Tag, tag.Name, "recall", "", () => RetrievalMetrics.Recall(tag, activeAbove)));
+            _series.Add(new Series(SeriesKind.Tag, tag.Name, "recall", "", ValueUnit.Dimensionless, () => RetrievalMetrics.Recall(tag, activeAbove)));
         }
 
-        if (_spec.TagMetrics.Contains(TagMetric.Spurious))
+        // Spurious counts the population's neurons outside the tag: it does not apply to a tag that is the whole population.
+        if (_spec.TagMetrics.Contains(TagMetric.Spurious) && tag.Members.Length < tag.Population.Size)
         {
-            _series.Add(new Series(SeriesKind.Tag, tag.Name, "spurious", "", () => RetrievalMetrics.Spurious(tag, activeAbove)));
+            _series.Add(new Series(SeriesKind.Tag, tag.Name, "spurious", "", ValueUnit.Dimensionless, () => RetrievalMetrics.Spurious(tag, activeAbove)));
         }
     }
 
@@ -40,7 +41,10 @@ internal sealed partial class Recorder
             {
                 string name = metric.ToString().ToLowerInvariant();
                 var parts = _series.Where(s => s.Kind == SeriesKind.Tag && s.Metric == name && s.Other.Length == 0 && members.Contains(s.Name)).ToArray();
-                _series.Add(new Series(SeriesKind.Tag, family.Key, name, "", () => parts.Average(p => p.Last)));
+                if (parts.Length > 0)
+                {
+                    _series.Add(new Series(SeriesKind.Tag, family.Key, name, "", parts[0].Unit, () => parts.Average(p => p.Last)));
+                }
             }
         }
     }

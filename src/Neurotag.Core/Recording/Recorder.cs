@@ -6,9 +6,14 @@ namespace Neurotag.Core.Recording;
 /// <summary>
 /// Samples the recorded series and sends them to a sink (NEST's split between recording device and backend).
 /// Also keeps, per phase instance, the running mean of every tag and population series for summary.csv.
+/// A series is created only where its metric applies (no strength without a recurrent excitatory projection, no
+/// spurious for a tag that is its whole population), so no file holds a column of NaN.
 /// </summary>
 internal sealed partial class Recorder
 {
+    /// <summary>Weights of rate networks: dimensionless float32.</summary>
+    private static readonly ValueUnit WeightUnit = ValueUnit.OfFloat32State("1");
+
     private readonly RateNetwork _network;
     private readonly RecordSpec _spec;
     private readonly Clock _clock;
@@ -43,9 +48,10 @@ internal sealed partial class Recorder
         }
     }
 
-    /// <summary>Resets the per-phase means.</summary>
-    public void BeginPhase()
+    /// <summary>Writes the phases.csv row of protocol entry <paramref name="instance"/> and resets the per-phase means.</summary>
+    public void BeginPhase(PhaseSpec phase, int instance, long startStep)
     {
+        PhaseRows.Write(_sink, _clock, phase, instance, startStep);
         foreach (var s in _series)
         {
             s.Sum = 0;
@@ -53,23 +59,39 @@ internal sealed partial class Recorder
         }
     }
 
+    /// <summary>
+    /// The sample at t = 0 (the network as built, after the first phase's settings were applied): every series and,
+    /// when weights are recorded, the weights. Labelled with the first phase; not part of any phase's mean.
+    /// </summary>
+    public void SampleInitial(PhaseSpec firstPhase)
+    {
+        Sample(0, firstPhase, accumulate: false);
+        SampleWeights(0, firstPhase);
+    }
+
     /// <summary>Samples every tag and population series at global step <paramref name="step"/>.</summary>
-    public void Sample(long step, PhaseSpec phase)
+    public void Sample(long step, PhaseSpec phase) => Sample(step, phase, accumulate: true);
+
+    private void Sample(long step, PhaseSpec phase, bool accumulate)
     {
         double t = _clock.TimeMs(step);
         foreach (var s in _series)
         {
             double value = s.Evaluate();
             s.Last = value;
-            s.Sum += value;
-            s.Count++;
+            if (accumulate)
+            {
+                s.Sum += value;
+                s.Count++;
+            }
+
             if (s.Kind == SeriesKind.Tag)
             {
-                _sink.Write(new TagSample(t, phase.Name, phase.Rep, s.Name, s.Metric, s.Other, value));
+                _sink.Write(new TagSample(t, phase.Name, phase.Rep, s.Name, s.Metric, s.Other, value, s.Unit));
             }
             else
             {
-                _sink.Write(new PopulationSample(t, phase.Name, phase.Rep, s.Name, s.Metric, value));
+                _sink.Write(new PopulationSample(t, phase.Name, phase.Rep, s.Name, s.Metric, value, s.Unit));
             }
         }
     }
@@ -107,10 +129,10 @@ internal sealed partial class Recorder
         foreach (var s in _series.Where(s => s.Count > 0))
         {
             string kind = s.Kind == SeriesKind.Tag ? "tag" : "population";
-            _sink.Write(new SummaryRow(phase.Name, phase.Rep, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count));
+            _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
         }
 
-        StructuralSummary.Write(_network, phase, _sink);
+        StructuralSummary.Write(_network, phase, instance, _sink);
 
         _sink.PhaseCompleted(instance);
     }
@@ -123,12 +145,12 @@ internal sealed partial class Recorder
             var recurrent = TagMetrics.RecurrentExcitatory(_network, tag.Population);
             if (metrics.Contains(TagMetric.Activation))
             {
-                _series.Add(new Series(SeriesKind.Tag, tag.Name, "activation", "", () => TagMetrics.Activation(tag)));
+                _series.Add(new Series(SeriesKind.Tag, tag.Name, "activation", "", ValueUnit.RateUnits, () => TagMetrics.Activation(tag)));
             }
 
-            if (metrics.Contains(TagMetric.Strength))
+            if (metrics.Contains(TagMetric.Strength) && recurrent.Count > 0)
             {
-                _series.Add(new Series(SeriesKind.Tag, tag.Name, "strength", "", () => TagMetrics.MeanWeight(tag.Members, tag.Members, recurrent)));
+                _series.Add(new Series(SeriesKind.Tag, tag.Name, "strength", "", WeightUnit, () => TagMetrics.MeanWeight(tag.Members, tag.Members, recurrent)));
             }
 
             var partners = _network.Tags.Where(o => o != tag && ReferenceEquals(o.Population, tag.Population)).ToList();
@@ -140,7 +162,7 @@ internal sealed partial class Recorder
                     var between = TagMetrics.Excitatory(_network, tag.Population, other.Population);
                     if (between.Count > 0)
                     {
-                        _series.Add(new Series(SeriesKind.Tag, tag.Name, "coupling", other.Name, () => TagMetrics.MeanWeight(tag.Members, other.Members, between)));
+                        _series.Add(new Series(SeriesKind.Tag, tag.Name, "coupling", other.Name, WeightUnit, () => TagMetrics.MeanWeight(tag.Members, other.Members, between)));
                     }
                 }
             }
@@ -149,7 +171,7 @@ internal sealed partial class Recorder
             {
                 foreach (var other in partners.Where(o => tag.Family is null && o.Family is null && o.Members.Intersect(tag.Members).Any()))
                 {
-                    _series.Add(new Series(SeriesKind.Tag, tag.Name, "ownership", other.Name, () => TagMetrics.Ownership(tag, other, recurrent)));
+                    _series.Add(new Series(SeriesKind.Tag, tag.Name, "ownership", other.Name, ValueUnit.Dimensionless, () => TagMetrics.Ownership(tag, other, recurrent)));
                 }
             }
         }
@@ -159,7 +181,7 @@ internal sealed partial class Recorder
         {
             foreach (var population in _network.Populations)
             {
-                _series.Add(new Series(SeriesKind.Population, population.Name, "rate", "", () => Mean(population.Rate)));
+                _series.Add(new Series(SeriesKind.Population, population.Name, "rate", "", ValueUnit.RateUnits, () => Mean(population.Rate)));
             }
         }
 
@@ -167,8 +189,8 @@ internal sealed partial class Recorder
         {
             foreach (var population in _network.Populations)
             {
-                _series.Add(new Series(SeriesKind.Population, population.Name, "threshold", "", () => Mean(population.Threshold)));
-                _series.Add(new Series(SeriesKind.Population, population.Name, "gain", "", () => population.Gain));
+                _series.Add(new Series(SeriesKind.Population, population.Name, "threshold", "", ValueUnit.RateUnits, () => Mean(population.Threshold)));
+                _series.Add(new Series(SeriesKind.Population, population.Name, "gain", "", ValueUnit.Dimensionless, () => population.Gain));
             }
         }
     }
@@ -199,7 +221,7 @@ internal sealed partial class Recorder
             }
         }
 
-        if (block.ToSample(t, phase, p.Name, fromName, toName) is { } sample)
+        if (block.ToSample(t, phase, p.Name, fromName, toName, WeightUnit) is { } sample)
         {
             _sink.Write(sample);
         }
@@ -207,25 +229,16 @@ internal sealed partial class Recorder
 
     private void WriteHistogram(double t, PhaseSpec phase, DenseProjection p, int bins)
     {
-        double lo = p.Spec.Weight.Min;
-        double hi = p.Spec.Weight.Max;
-        double width = (hi - lo) / bins;
-        var counts = new long[bins];
+        var histogram = new WeightHistogram(p.Spec.Weight.Min, p.Spec.Weight.Max, bins);
         for (long k = 0; k < p.Weights.LongLength; k++)
         {
             if (p.Exists(k))
             {
-                int bin = (int)((p.Weights[k] - lo) / width);
-                counts[Math.Clamp(bin, 0, bins - 1)]++;
+                histogram.Add(p.Weights[k]);
             }
         }
 
-        for (int b = 0; b < bins; b++)
-        {
-            double binLow = lo + (b * width);
-            double binHigh = b == bins - 1 ? hi : lo + ((b + 1) * width);
-            _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, binLow, binHigh, counts[b]));
-        }
+        histogram.Write(_sink, t, phase, p.Name);
     }
 
     private static double Mean(float[] values)
@@ -245,7 +258,7 @@ internal sealed partial class Recorder
         Population,
     }
 
-    private sealed class Series(SeriesKind kind, string name, string metric, string other, Func<double> evaluate)
+    private sealed class Series(SeriesKind kind, string name, string metric, string other, ValueUnit unit, Func<double> evaluate)
     {
         public SeriesKind Kind { get; } = kind;
 
@@ -254,6 +267,8 @@ internal sealed partial class Recorder
         public string Metric { get; } = metric;
 
         public string Other { get; } = other;
+
+        public ValueUnit Unit { get; } = unit;
 
         public Func<double> Evaluate { get; } = evaluate;
 

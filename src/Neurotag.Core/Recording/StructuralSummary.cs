@@ -14,7 +14,7 @@ internal static class StructuralSummary
     /// <summary>The metric names, in the order they are written.</summary>
     public static readonly string[] Metrics = ["synapses", "pruned", "regrown"];
 
-    public static void Write(RateNetwork network, PhaseSpec phase, IRecordSink sink)
+    public static void Write(RateNetwork network, PhaseSpec phase, int instance, IRecordSink sink)
     {
         for (int k = 0; k < network.Projections.Count; k++)
         {
@@ -24,9 +24,9 @@ internal static class StructuralSummary
             }
 
             string name = network.Projections[k].Name;
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "synapses", "", network.Projections[k].SynapseCount()));
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "pruned", "", pruning.Pruned));
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "regrown", "", pruning.Regrown));
+            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "synapses", "", network.Projections[k].SynapseCount(), ValueUnit.Dimensionless));
+            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "pruned", "", pruning.Pruned, ValueUnit.Dimensionless));
+            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "regrown", "", pruning.Regrown, ValueUnit.Dimensionless));
         }
     }
 }

@@ -29,7 +29,7 @@ internal struct WeightBlockStatistics
     }
 
     /// <summary>The weights.csv row, or null for an empty block (which writes no row).</summary>
-    public readonly WeightBlockSample? ToSample(double t, PhaseSpec phase, string projection, string fromName, string toName)
+    public readonly WeightBlockSample? ToSample(double t, PhaseSpec phase, string projection, string fromName, string toName, ValueUnit unit)
     {
         if (_count == 0)
         {
@@ -38,6 +38,6 @@ internal struct WeightBlockStatistics
 
         double mean = _sum / _count;
         double std = Math.Sqrt(Math.Max(0, (_sumSq / _count) - (mean * mean)));
-        return new WeightBlockSample(t, phase.Name, phase.Rep, projection, fromName, toName, mean, std, _min, _max, _count);
+        return new WeightBlockSample(t, phase.Name, phase.Rep, projection, fromName, toName, mean, std, _min, _max, _count, unit);
     }
 }

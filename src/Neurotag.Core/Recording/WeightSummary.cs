@@ -55,16 +55,17 @@ public sealed class WeightSummary
         _samples = 0;
     }
 
-    /// <summary>Writes the phase means as summary rows (nothing when no sample was taken).</summary>
-    public void Write(IRecordSink sink, string phase, int rep, string projection)
+    /// <summary>Writes the phase means as summary rows (nothing when no sample was taken); the mean is in <paramref name="weightUnit"/>.</summary>
+    public void Write(IRecordSink sink, string phase, int rep, int instance, string projection, ValueUnit weightUnit)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         if (_samples == 0)
         {
             return;
         }
 
-        sink.Write(new SummaryRow(phase, rep, "weights", projection, "mean", "", _mean / _samples));
-        sink.Write(new SummaryRow(phase, rep, "weights", projection, "frac_high", "", _high / _samples));
-        sink.Write(new SummaryRow(phase, rep, "weights", projection, "frac_low", "", _low / _samples));
+        sink.Write(new SummaryRow(phase, rep, instance, "weights", projection, "mean", "", _mean / _samples, weightUnit));
+        sink.Write(new SummaryRow(phase, rep, instance, "weights", projection, "frac_high", "", _high / _samples, ValueUnit.Dimensionless));
+        sink.Write(new SummaryRow(phase, rep, instance, "weights", projection, "frac_low", "", _low / _samples, ValueUnit.Dimensionless));
     }
 }

@@ -23,7 +23,8 @@ public sealed record RunResult(long Steps, long SimulatedSteps, double EndTimeMs
 /// 1. clear each population's input buffer; 2. add the external drives of the phase's inputs;
 /// 3. per projection: gather presynaptic rates, then propagate (and, when learning, update weights in the same
 ///    pass, using the rates of this step); 4. when learning: normalization and pruning at their intervals;
-/// 5. integrate every population (exponential Euler); 6. relax the modulators; 7. checkers; 8. record.
+/// 5. integrate every population (exponential Euler); 6. relax the modulators; 7. checkers; 8. record. A first sample
+/// at t = 0, after the first phase's settings apply and before its first step, records the network as built.
 /// All projections therefore see the rates of the same instant. Offline phases replace the loop with closed-form
 /// decay and pruning and leave the network at rest. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
@@ -61,7 +62,12 @@ public sealed class Simulator : ISimulation
             var phase = _spec.Protocol[instance];
             cancellation.ThrowIfCancellationRequested();
             EnterPhase(phase);
-            recorder.BeginPhase();
+            recorder.BeginPhase(phase, instance, step);
+            if (instance == 0)
+            {
+                recorder.SampleInitial(phase);
+            }
+
             progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
             if (phase.Offline)
             {

@@ -9,8 +9,19 @@ internal sealed partial class SpikingRecorder
     /// <summary>Whether weights are recorded at phase-relative step count <paramref name="stepsIntoPhase"/>.</summary>
     public bool WeightsDue(long stepsIntoPhase) => _spec.Weights is { } w && stepsIntoPhase % w.EverySteps == 0;
 
-    /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
+    /// <summary>Writes weight-block statistics and the histogram of the recorded projection, and adds them to the phase's weight summary.</summary>
     public void SampleWeights(long step, PhaseSpec phase)
+    {
+        if (_weightProjection is { } p)
+        {
+            _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
+        }
+
+        WriteWeights(step, phase);
+    }
+
+    /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
+    private void WriteWeights(long step, PhaseSpec phase)
     {
         if (_weightProjection is not { } p || _spec.Weights is not { } spec)
         {
@@ -18,7 +29,6 @@ internal sealed partial class SpikingRecorder
         }
 
         double t = _clock.TimeMs(step);
-        _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
         WriteBlock(t, phase, p, "*", null, "*", null);
         foreach (var (fromName, fromMembers) in _weightFrom)
         {
@@ -30,25 +40,16 @@ internal sealed partial class SpikingRecorder
 
         if (spec.HistogramBins > 0)
         {
-            double lo = p.Spec.Weight.Min;
-            double hi = p.Spec.Weight.Max;
-            int bins = spec.HistogramBins;
-            double width = (hi - lo) / bins;
-            var counts = new long[bins];
+            var histogram = new WeightHistogram(p.Spec.Weight.Min, p.Spec.Weight.Max, spec.HistogramBins);
             for (int s = 0; s < p.Count; s++)
             {
                 if (p.Exists(s))
                 {
-                    float w = p.Weight[s];
-                    counts[width > 0 ? Math.Clamp((int)((w - lo) / width), 0, bins - 1) : 0]++;
+                    histogram.Add(p.Weight[s]);
                 }
             }
 
-            for (int b = 0; b < bins; b++)
-            {
-                double binHigh = b == bins - 1 ? hi : lo + ((b + 1) * width);
-                _sink.Write(new WeightHistogramSample(t, phase.Name, phase.Rep, p.Name, lo + (b * width), binHigh, counts[b]));
-            }
+            histogram.Write(_sink, t, phase, p.Name);
         }
     }
 
@@ -87,7 +88,7 @@ internal sealed partial class SpikingRecorder
             block.Add(p.Weight[s]);
         }
 
-        if (block.ToSample(t, phase, p.Name, fromName, toName) is { } sample)
+        if (block.ToSample(t, phase, p.Name, fromName, toName, SynapticUnit(p.PostPopulation)) is { } sample)
         {
             _sink.Write(sample);
         }

@@ -10,7 +10,8 @@ namespace Neurotag.Core.Spiking;
 /// over a sliding window of that many steps ending at the sample (a causal flat window, like Brian2's
 /// <c>PopulationRateMonitor.smooth_rate(window='flat')</c> but trailing instead of centred); tag
 /// strength/coupling/ownership and weight blocks and histograms from the sparse weights, plus the spike raster and
-/// state traces. Keeps the per-phase means for summary.csv.
+/// state traces. Keeps the per-phase means for summary.csv. A series is created only where its metric applies (no
+/// strength without a recurrent excitatory projection, no spurious for a tag that is its whole population).
 /// </summary>
 internal sealed partial class SpikingRecorder
 {
@@ -24,6 +25,7 @@ internal sealed partial class SpikingRecorder
     private readonly List<(string Name, bool[] Members)> _weightTo = [];
     private readonly SpikingPopulation? _spikePopulation;
     private readonly SpikingPopulation? _statePopulation;
+    private readonly ValueUnit? _stateUnit;
     private readonly WeightSummary _weightSummary = new();
 
     /// <summary>Sliding-window spike counts, one per recorded population rate and tag activation (empty without a window).</summary>
@@ -57,11 +59,35 @@ internal sealed partial class SpikingRecorder
 
         _spikePopulation = spec.Spikes is { } s ? network.Populations.First(p => p.Name == s.Population) : null;
         _statePopulation = spec.State is { } st ? network.Populations.First(p => p.Name == st.Population) : null;
+        if (_statePopulation is { } statePopulation)
+        {
+            _stateUnit = spec.State!.Variable switch
+            {
+                StateVariable.V => ValueUnit.OfFloat32State("mV"),
+                StateVariable.Ge or StateVariable.Gi => SynapticUnit(statePopulation),
+                _ => ValueUnit.OfFloat32State("mV/ms"), // Izhikevich u, in the units of dv/dt's terms
+            };
+        }
     }
 
-    /// <summary>Resets the per-phase means and empties the sliding windows (a window never spans two phases).</summary>
-    public void BeginPhase()
+    /// <summary>
+    /// The unit of synaptic quantities onto <paramref name="population"/> (its weights and g_e, g_i): nS onto COBA LIF,
+    /// mV onto CUBA LIF, the model's mV/ms onto Izhikevich neurons.
+    /// </summary>
+    public static ValueUnit SynapticUnit(SpikingPopulation population) => ValueUnit.OfFloat32State(population.Spec.Neuron switch
     {
+        LifNeuronSpec { Synapse: SynapseKind.Conductance } => "nS",
+        LifNeuronSpec => "mV",
+        _ => "mV/ms",
+    });
+
+    /// <summary>
+    /// Writes the phases.csv row of protocol entry <paramref name="instance"/>, resets the per-phase means and empties
+    /// the sliding windows (a window never spans two phases).
+    /// </summary>
+    public void BeginPhase(PhaseSpec phase, int instance, long startStep)
+    {
+        PhaseRows.Write(_sink, _clock, phase, instance, startStep);
         _weightSummary.Reset();
         foreach (var (window, _, _) in _windows)
         {
@@ -78,23 +104,41 @@ internal sealed partial class SpikingRecorder
     /// <summary>Length of the current rate window in ms (from the previous sample to <paramref name="step"/>).</summary>
     public double WindowMs(long step) => (step - _windowStart) * _clock.DtMs;
 
+    /// <summary>
+    /// The sample at t = 0, before the first step, labelled with the first phase and not part of any phase's mean:
+    /// rates are 0 Hz and no neuron is active (no spike precedes the first step); weight metrics, the weights and
+    /// the state traces (when recorded) are the initial ones.
+    /// </summary>
+    public void SampleInitial(PhaseSpec firstPhase)
+    {
+        Sample(0, firstPhase, accumulate: false);
+        WriteWeights(0, firstPhase);
+        WriteState(0, firstPhase);
+    }
+
     /// <summary>Samples every tag and population series at global step <paramref name="step"/> and starts a new window.</summary>
-    public void Sample(long step, PhaseSpec phase)
+    public void Sample(long step, PhaseSpec phase) => Sample(step, phase, accumulate: true);
+
+    private void Sample(long step, PhaseSpec phase, bool accumulate)
     {
         double t = _clock.TimeMs(step);
         double windowS = WindowMs(step) / 1000.0;
         foreach (var s in _series)
         {
             double value = s.Evaluate(windowS);
-            s.Sum += value;
-            s.Count++;
+            if (accumulate)
+            {
+                s.Sum += value;
+                s.Count++;
+            }
+
             if (s.IsTag)
             {
-                _sink.Write(new TagSample(t, phase.Name, phase.Rep, s.Name, s.Metric, s.Other, value));
+                _sink.Write(new TagSample(t, phase.Name, phase.Rep, s.Name, s.Metric, s.Other, value, s.Unit));
             }
             else
             {
-                _sink.Write(new PopulationSample(t, phase.Name, phase.Rep, s.Name, s.Metric, value));
+                _sink.Write(new PopulationSample(t, phase.Name, phase.Rep, s.Name, s.Metric, value, s.Unit));
             }
         }
 
@@ -108,7 +152,7 @@ internal sealed partial class SpikingRecorder
 
     /// <summary>Adds this step's spikes to the sliding windows, records the raster spikes and, when due, the state trace.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public void SampleStep(long step)
+    public void SampleStep(long step, PhaseSpec phase)
     {
         foreach (var (window, population, members) in _windows)
         {
@@ -126,10 +170,16 @@ internal sealed partial class SpikingRecorder
                     break; // spikes are listed in increasing order
                 }
 
-                _sink.Write(new SpikeSample(t, sp.Name, n));
+                _sink.Write(new SpikeSample(t, phase.Name, phase.Rep, sp.Name, n));
             }
         }
 
+        WriteState(step, phase);
+    }
+
+    /// <summary>Writes the recorded state variable of the recorded neurons when a state sample is due at <paramref name="step"/>.</summary>
+    private void WriteState(long step, PhaseSpec phase)
+    {
         if (_statePopulation is { } stp && _spec.State is { } state && step % state.EverySteps == 0)
         {
             var values = state.Variable switch
@@ -145,10 +195,11 @@ internal sealed partial class SpikingRecorder
             }
 
             string name = state.Variable switch { StateVariable.V => "v", StateVariable.Ge => "ge", StateVariable.Gi => "gi", _ => "u" };
+            var unit = _stateUnit!;
             double t = _clock.TimeMs(step);
             for (int n = state.First; n <= state.Last; n++)
             {
-                _sink.Write(new StateSample(t, stp.Name, n, name, values[n]));
+                _sink.Write(new StateSample(t, phase.Name, phase.Rep, stp.Name, n, name, values[n], unit));
             }
         }
     }
@@ -158,15 +209,15 @@ internal sealed partial class SpikingRecorder
     {
         foreach (var s in _series.Where(s => s.Count > 0))
         {
-            _sink.Write(new SummaryRow(phase.Name, phase.Rep, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count));
+            _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
         }
 
         if (_weightProjection is { } p)
         {
-            _weightSummary.Write(_sink, phase.Name, phase.Rep, p.Name);
+            _weightSummary.Write(_sink, phase.Name, phase.Rep, instance, p.Name, SynapticUnit(p.PostPopulation));
         }
 
-        WriteStructuralCounts(phase);
+        WriteStructuralCounts(phase, instance);
         _sink.PhaseCompleted(instance);
     }
 
@@ -175,16 +226,16 @@ internal sealed partial class SpikingRecorder
     /// pruning: <c>projection,NAME,synapses|pruned|regrown</c>, values at the end of the phase. Regrowth is not
     /// implemented on sparse weights (the compiler rejects it), so <c>regrown</c> is 0 and synapses = built − pruned.
     /// </summary>
-    private void WriteStructuralCounts(PhaseSpec phase)
+    private void WriteStructuralCounts(PhaseSpec phase, int instance)
     {
         foreach (var rule in _network.Rules)
         {
             if (rule is StdpRule { Plasticity: var plasticity } && rule.Projection.Spec.Pruning is not null)
             {
                 string name = rule.Projection.Name;
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "synapses", "", rule.Projection.Count - plasticity.Pruned));
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "pruned", "", plasticity.Pruned));
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, "projection", name, "regrown", "", 0));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "synapses", "", rule.Projection.Count - plasticity.Pruned, ValueUnit.Dimensionless));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "pruned", "", plasticity.Pruned, ValueUnit.Dimensionless));
+                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "regrown", "", 0, ValueUnit.Dimensionless));
             }
         }
     }
@@ -199,23 +250,24 @@ internal sealed partial class SpikingRecorder
             if (metrics.Contains(TagMetric.Activation))
             {
                 _series.Add(_spec.WindowSteps is { } steps
-                    ? new Series(true, tag.Name, "activation", "", Windowed(steps, tag.Population, members, tag.Members.Length))
-                    : new Series(true, tag.Name, "activation", "", w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
+                    ? new Series(true, tag.Name, "activation", "", ValueUnit.Hertz, Windowed(steps, tag.Population, members, tag.Members.Length))
+                    : new Series(true, tag.Name, "activation", "", ValueUnit.Hertz, w => Rate(tag.Population.SpikeCounts, tag.Members, w)));
             }
 
             if (metrics.Contains(TagMetric.Recall))
             {
-                _series.Add(new Series(true, tag.Name, "recall", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: true, _spec.ActiveAbove, w)));
+                _series.Add(new Series(true, tag.Name, "recall", "", ValueUnit.Dimensionless, w => ActiveFraction(tag.Population.SpikeCounts, members, inside: true, _spec.ActiveAbove, w)));
             }
 
-            if (metrics.Contains(TagMetric.Spurious))
+            // Spurious counts the population's neurons outside the tag: it does not apply to a tag that is the whole population.
+            if (metrics.Contains(TagMetric.Spurious) && tag.Members.Length < tag.Population.Size)
             {
-                _series.Add(new Series(true, tag.Name, "spurious", "", w => ActiveFraction(tag.Population.SpikeCounts, members, inside: false, _spec.ActiveAbove, w)));
+                _series.Add(new Series(true, tag.Name, "spurious", "", ValueUnit.Dimensionless, w => ActiveFraction(tag.Population.SpikeCounts, members, inside: false, _spec.ActiveAbove, w)));
             }
 
-            if (metrics.Contains(TagMetric.Strength))
+            if (metrics.Contains(TagMetric.Strength) && recurrent.Count > 0)
             {
-                _series.Add(new Series(true, tag.Name, "strength", "", _ => SparseTagMetrics.MeanWeight(members, members, recurrent)));
+                _series.Add(new Series(true, tag.Name, "strength", "", SynapticUnit(tag.Population), _ => SparseTagMetrics.MeanWeight(members, members, recurrent)));
             }
 
             if (metrics.Contains(TagMetric.Coupling))
@@ -226,7 +278,7 @@ internal sealed partial class SpikingRecorder
                     var otherMembers = SparseTagMetrics.Mask(other.Members, other.Population.Size);
                     if (between.Count > 0)
                     {
-                        _series.Add(new Series(true, tag.Name, "coupling", other.Name, _ => SparseTagMetrics.MeanWeight(members, otherMembers, between)));
+                        _series.Add(new Series(true, tag.Name, "coupling", other.Name, SynapticUnit(other.Population), _ => SparseTagMetrics.MeanWeight(members, otherMembers, between)));
                     }
                 }
             }
@@ -235,7 +287,7 @@ internal sealed partial class SpikingRecorder
             {
                 foreach (var other in _network.Tags.Where(o => o != tag && ReferenceEquals(o.Population, tag.Population) && o.Members.Intersect(tag.Members).Any()))
                 {
-                    _series.Add(new Series(true, tag.Name, "ownership", other.Name, _ => SparseTagMetrics.Ownership(tag.Members, other.Members, tag.Population.Size, recurrent)));
+                    _series.Add(new Series(true, tag.Name, "ownership", other.Name, ValueUnit.Dimensionless, _ => SparseTagMetrics.Ownership(tag.Members, other.Members, tag.Population.Size, recurrent)));
                 }
             }
         }
@@ -245,8 +297,8 @@ internal sealed partial class SpikingRecorder
             foreach (var population in _network.Populations)
             {
                 _series.Add(_spec.WindowSteps is { } steps
-                    ? new Series(false, population.Name, "rate", "", Windowed(steps, population, null, population.Size))
-                    : new Series(false, population.Name, "rate", "", w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
+                    ? new Series(false, population.Name, "rate", "", ValueUnit.Hertz, Windowed(steps, population, null, population.Size))
+                    : new Series(false, population.Name, "rate", "", ValueUnit.Hertz, w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
             }
         }
     }
@@ -254,13 +306,13 @@ internal sealed partial class SpikingRecorder
     /// <summary>
     /// The retrieval metrics (RetrievalMetrics) on spikes: the fraction of the tag's members (<paramref name="inside"/>)
     /// or of the population's other neurons whose spike count over the window, divided by the window, exceeds
-    /// <paramref name="activeAboveHz"/>. NaN for an empty set or an empty window.
+    /// <paramref name="activeAboveHz"/>. NaN for an empty set; 0 for an empty window (only at t = 0: no spike yet).
     /// </summary>
     private static double ActiveFraction(int[] counts, bool[] members, bool inside, double activeAboveHz, double windowS)
     {
         if (windowS <= 0)
         {
-            return double.NaN;
+            return 0;
         }
 
         int considered = 0, active = 0;
@@ -321,7 +373,7 @@ internal sealed partial class SpikingRecorder
         return sum / (members.Length * windowS);
     }
 
-    private sealed class Series(bool isTag, string name, string metric, string other, Func<double, double> evaluate)
+    private sealed class Series(bool isTag, string name, string metric, string other, ValueUnit unit, Func<double, double> evaluate)
     {
         public bool IsTag { get; } = isTag;
 
@@ -330,6 +382,8 @@ internal sealed partial class SpikingRecorder
         public string Metric { get; } = metric;
 
         public string Other { get; } = other;
+
+        public ValueUnit Unit { get; } = unit;
 
         /// <summary>The value, given the rate window in seconds.</summary>
         public Func<double, double> Evaluate { get; } = evaluate;

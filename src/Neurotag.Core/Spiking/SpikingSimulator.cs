@@ -13,7 +13,8 @@ namespace Neurotag.Core.Spiking;
 /// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
 /// delays: the arriving synapses); 3. Poisson
 /// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
-/// 5. modulators relax; 6. recording; 7. checkers at each sample. Pure: no I/O, no clock, no ambient randomness.
+/// 5. modulators relax; 6. recording; 7. checkers at each sample. A first sample at t = 0 (rates 0 Hz: no spike
+/// precedes the first step) records the weights as built. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
 public sealed class SpikingSimulator : ISimulation
 {
@@ -50,7 +51,12 @@ public sealed class SpikingSimulator : ISimulation
             var phase = _spec.Protocol[instance];
             cancellation.ThrowIfCancellationRequested();
             EnterPhase(phase);
-            recorder.BeginPhase();
+            recorder.BeginPhase(phase, instance, CurrentStep);
+            if (instance == 0)
+            {
+                recorder.SampleInitial(phase);
+            }
+
             progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
             if (phase.Offline)
             {
@@ -70,7 +76,7 @@ public sealed class SpikingSimulator : ISimulation
                 {
                     Step(phase.Plasticity);
                     done++;
-                    recorder.SampleStep(CurrentStep);
+                    recorder.SampleStep(CurrentStep, phase);
                     bool last = s == phase.Steps;
                     if (s % _spec.Record.EverySteps == 0 || last)
                     {

@@ -36,7 +36,9 @@ public static class SweepMerge
     private static readonly string[] IndexLeading = ["index", "id", "folder"];
     private static readonly string[] IndexTrailing = ["seed", "status", "wall_time_s", "message"];
     private static readonly string[] SummaryLeading = ["id"];
-    private static readonly string[] SummaryTrailing = ["seed", "phase", "rep", "kind", "name", "metric", "other", "value"];
+    /// <summary>The run summary.csv columns each merged row copies, by name (a column a run's file lacks is left empty).</summary>
+    private static readonly string[] RunSummaryColumns = ["phase", "rep", "instance", "kind", "name", "metric", "other", "value", "unit"];
+    private static readonly string[] SummaryTrailing = ["seed", .. RunSummaryColumns];
 
     /// <summary>Merges the sweep folders <paramref name="directories"/> into <paramref name="outDirectory"/>.</summary>
     /// <exception cref="OutputFolderException">
@@ -155,6 +157,8 @@ public static class SweepMerge
             using var rows = new CsvReader(reader, CultureInfo.InvariantCulture);
             rows.Read();
             rows.ReadHeader();
+            var header = rows.HeaderRecord ?? [];
+            int[] columns = [.. RunSummaryColumns.Select(c => Array.IndexOf(header, c))];
             while (rows.Read())
             {
                 csv.WriteField(point.Id);
@@ -164,9 +168,9 @@ public static class SweepMerge
                 }
 
                 csv.WriteField(point.Seed.ToString(CultureInfo.InvariantCulture));
-                for (int i = 0; i < 7; i++)
+                foreach (int column in columns)
                 {
-                    csv.WriteField(rows.GetField(i));
+                    csv.WriteField(column < 0 ? "" : rows.GetField(column));
                 }
 
                 csv.NextRecord();

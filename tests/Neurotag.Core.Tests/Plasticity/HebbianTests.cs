@@ -56,7 +56,7 @@ public sealed class HebbianTests
         double wInf = rest + (eta * x * y * tauMs / 1000);
         double tolerance = (Math.Abs(wInf - rest) * DtMs / tauMs) + 1e-6;
         var samples = sink.WeightBlocks.Where(b => b.From == "*").ToList();
-        Assert.Equal(8, samples.Count);
+        Assert.Equal(9, samples.Count); // t = 0 (w0) and every 50 of the 400 steps
         foreach (var sample in samples)
         {
             double expected = wInf + ((w0 - wInf) * Math.Exp(-sample.TimeMs / tauMs));

@@ -155,6 +155,9 @@ public sealed class OfflineTests
         Assert.Equal(end + 10, result.EndTimeMs);
         Assert.Equal(30, result.SimulatedSteps);
         Assert.Equal(30 + (60 * MsPerDay), result.Steps);
-        Assert.Equal(new[] { 10.0, 20.0, end, end + 10 }, sink.Tags.Select(s => s.TimeMs));
+        Assert.Equal(new[] { 0.0, 10.0, 20.0, end, end + 10 }, sink.Tags.Select(s => s.TimeMs)); // t = 0: the network as built
+        Assert.Equal(
+            [new PhaseSample("awake", 0, 0, 0, 20, false, 20), new PhaseSample("healing", 0, 1, 20, end, true, 60 * MsPerDay), new PhaseSample("after", 0, 2, end, end + 10, false, 10)],
+            sink.Phases);
     }
 }

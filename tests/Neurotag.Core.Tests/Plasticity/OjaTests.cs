@@ -115,7 +115,7 @@ public sealed class OjaTests
         simulator.Run(sink);
 
         var path = sink.WeightBlocks.Where(b => b.From == "*").Select(b => b.Mean).ToList();
-        Assert.Equal(20, path.Count);
+        Assert.Equal(21, path.Count); // t = 0 and each of the 20 steps
         for (int s = 1; s < path.Count; s++)
         {
             Assert.True(path[s] >= path[s - 1] && path[s] <= 1.6 + 1e-6, $"step {s}: {path[s - 1]} → {path[s]}");

@@ -57,16 +57,20 @@ public sealed class TagMetricsTests
 
         simulator.Run(sink);
 
-        double Value(string tag, string metric, string other) =>
-            Assert.Single(sink.Tags, s => s.Tag == tag && s.Metric == metric && s.Other == other).Value;
+        // Sampled at t = 0 (as built) and at the end of the 1 ms phase; the weights do not change in between.
+        Assert.Equal([0.0, 1.0], sink.Tags.Select(s => s.TimeMs).Distinct());
+        foreach (double time in new[] { 0.0, 1.0 })
+        {
+            double Value(string tag, string metric, string other) =>
+                Assert.Single(sink.Tags, s => s.TimeMs == time && s.Tag == tag && s.Metric == metric && s.Other == other).Value;
 
-        Assert.Equal(StrengthA, Value("A", "strength", ""), 1e-12);
-        Assert.Equal(StrengthB, Value("B", "strength", ""), 1e-12);
-        Assert.Equal(CouplingAB, Value("A", "coupling", "B"), 1e-12);
-        Assert.Equal(CouplingBA, Value("B", "coupling", "A"), 1e-12);
-        Assert.Equal(0.5, Value("A", "ownership", "B"));
-        Assert.Equal(0.5, Value("B", "ownership", "A"));
-        Assert.All(sink.Tags, s => Assert.Equal(1.0, s.TimeMs));
+            Assert.Equal(StrengthA, Value("A", "strength", ""), 1e-12);
+            Assert.Equal(StrengthB, Value("B", "strength", ""), 1e-12);
+            Assert.Equal(CouplingAB, Value("A", "coupling", "B"), 1e-12);
+            Assert.Equal(CouplingBA, Value("B", "coupling", "A"), 1e-12);
+            Assert.Equal(0.5, Value("A", "ownership", "B"));
+            Assert.Equal(0.5, Value("B", "ownership", "A"));
+        }
     }
 
     [Fact]

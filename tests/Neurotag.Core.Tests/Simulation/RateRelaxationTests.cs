@@ -137,9 +137,9 @@ public sealed class RateRelaxationTests
             .Record(3, [TagMetric.Activation])
             .Run();
 
-        // Phase-relative multiples of 3 steps, plus each phase's last step; dt = 1 ms.
-        Assert.Equal(new[] { 3.0, 6.0, 7.0, 10.0, 12.0 }, sink.Tags.Select(s => s.TimeMs));
-        Assert.Equal(new[] { "a", "a", "a", "b", "b" }, sink.Tags.Select(s => s.Phase));
+        // t = 0 (labelled with the first phase), then phase-relative multiples of 3 steps plus each phase's last step; dt = 1 ms.
+        Assert.Equal(new[] { 0.0, 3.0, 6.0, 7.0, 10.0, 12.0 }, sink.Tags.Select(s => s.TimeMs));
+        Assert.Equal(new[] { "a", "a", "a", "a", "b", "b" }, sink.Tags.Select(s => s.Phase));
     }
 
     private static double TagActivation(MemoryRecordSink sink, double timeMs) =>

@@ -127,10 +127,12 @@ public sealed class SlidingWindowTests
             previous = n;
         }
 
-        // The phase summary is the mean of the phase's samples, as documented.
+        // The phase summary is the mean of the phase's samples, as documented; the t = 0 sample (index 0, the network
+        // before its first step) belongs to no phase mean.
+        Assert.Equal(0, populationSamples[0].TimeMs);
         foreach (var phase in phases)
         {
-            double mean = populationSamples.Where(p => p.Phase == phase.Name).Average(p => p.Value);
+            double mean = populationSamples.Skip(1).Where(p => p.Phase == phase.Name).Average(p => p.Value);
             AssertClose(mean, sink.Summary.Single(r => r.Phase == phase.Name && r.Metric == "rate").Value, "summary of " + phase.Name);
         }
     }
@@ -177,7 +179,8 @@ public sealed class SlidingWindowTests
         }
 
         var ours = sink.Populations.Where(p => p.Metric == "rate").ToDictionary(p => Step(p.TimeMs), p => p.Value);
-        Assert.Equal(Steps, ours.Count);
+        Assert.Equal(Steps + 1, ours.Count); // every step, and t = 0 (no spike yet: 0 Hz)
+        Assert.Equal(0, ours[0]);
         for (int n = H + 1; n <= Steps; n++)
         {
             // n ≥ K: the same K steps. H < n < K: Brian2's centred window still reaches before step 1 and counts
@@ -212,7 +215,7 @@ public sealed class SlidingWindowTests
         double mean = sink.Summary.Single(r => r.Metric == "rate").Value;
         Assert.InRange(mean, RateHz * 0.985, RateHz * 1.015);
 
-        var independent = sink.Populations.Where(p => Step(p.TimeMs) % w == 0).Select(p => p.Value).ToList();
+        var independent = sink.Populations.Where(p => p.TimeMs > 0 && Step(p.TimeMs) % w == 0).Select(p => p.Value).ToList(); // t = 0 is no window
         Assert.Equal(Steps / w, independent.Count);
         double m = independent.Average();
         double variance = independent.Sum(x => (x - m) * (x - m)) / (independent.Count - 1);
@@ -260,14 +263,14 @@ public sealed class SlidingWindowTests
         for (int k = 0; k < 500; k++)
         {
             sim.Step(learning: false);
-            recorder.SampleStep(sim.CurrentStep);
+            recorder.SampleStep(sim.CurrentStep, spec.Protocol[0]);
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int k = 0; k < 5000; k++)
         {
             sim.Step(learning: false);
-            recorder.SampleStep(sim.CurrentStep);
+            recorder.SampleStep(sim.CurrentStep, spec.Protocol[0]);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

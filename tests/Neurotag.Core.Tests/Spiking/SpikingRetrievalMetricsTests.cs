@@ -42,8 +42,8 @@ public class SpikingRetrievalMetricsTests
 
         var recall = sink.Tags.Where(t => t.Tag == "tag" && t.Metric == "recall").ToList();
         var spurious = sink.Tags.Where(t => t.Tag == "tag" && t.Metric == "spurious").ToList();
-        Assert.Equal(20, recall.Count);
-        Assert.Equal(20, spurious.Count);
+        Assert.Equal(21, recall.Count); // t = 0 (an empty window: no neuron active yet) and 20 windows
+        Assert.Equal(21, spurious.Count);
         double windowMs = WindowSteps * 0.1;
         var seenRecall = new HashSet<double>();
         var seenSpurious = new HashSet<double>();

@@ -6,12 +6,12 @@ namespace Neurotag.Output.Tests.Sweeps;
 /// <see cref="SweepMerge"/> on hand-made sweep folders: plan.json, and per point a run folder under points/ with a
 /// manifest.json and (for ok runs) a small summary.csv. The expected CSV text is written out from the documented
 /// columns: index.csv = index,id,folder,&lt;paths&gt;,seed,status,wall_time_s,message and summary.csv =
-/// id,&lt;paths&gt;,seed,phase,rep,kind,name,metric,other,value.
+/// id,&lt;paths&gt;,seed,phase,rep,instance,kind,name,metric,other,value,unit.
 /// </summary>
 public sealed class SweepMergeTests : IDisposable
 {
     private const string IndexHeader = "index,id,folder,projections.p.plasticity.rate,protocol.healing.duration,seed,status,wall_time_s,message\n";
-    private const string SummaryHeader = "id,projections.p.plasticity.rate,protocol.healing.duration,seed,phase,rep,kind,name,metric,other,value\n";
+    private const string SummaryHeader = "id,projections.p.plasticity.rate,protocol.healing.duration,seed,phase,rep,instance,kind,name,metric,other,value,unit\n";
 
     private readonly TempDirectory _temp = new();
     private readonly SweepPlanFile _plan = SweepPlanFileTests.Plan();
@@ -20,9 +20,9 @@ public sealed class SweepMergeTests : IDisposable
 
     /// <summary>Two summary rows per point; the value encodes the point so rows cannot be confused.</summary>
     private static string PointSummary(int index) =>
-        "phase,rep,kind,name,metric,other,value\n"
-        + $"baseline,0,tag,pain,activation,,0.{index}1\n"
-        + $"probe,2,tag,bend,coupling,pain,0.{index}2\n";
+        "phase,rep,instance,kind,name,metric,other,value,unit\n"
+        + $"baseline,0,0,tag,pain,activation,,0.{index}1,1\n"
+        + $"probe,2,7,tag,bend,coupling,pain,0.{index}2,nS\n";
 
     private static RunManifest Manifest(PlannedPoint point, string status, double wall, string message) => new()
     {
@@ -87,16 +87,42 @@ public sealed class SweepMergeTests : IDisposable
             Read(sweep, SweepMerge.IndexFile));
         Assert.Equal(
             SummaryHeader
-            + "a000000000,0.001,30 day,1,baseline,0,tag,pain,activation,,0.01\n"
-            + "a000000000,0.001,30 day,1,probe,2,tag,bend,coupling,pain,0.02\n"
-            + "b111111111,0.001,30 day,2,baseline,0,tag,pain,activation,,0.11\n"
-            + "b111111111,0.001,30 day,2,probe,2,tag,bend,coupling,pain,0.12\n"
-            + "c222222222,0.005,30 day,1,baseline,0,tag,pain,activation,,0.21\n"
-            + "c222222222,0.005,30 day,1,probe,2,tag,bend,coupling,pain,0.22\n"
-            + "d333333333,0.005,30 day,2,baseline,0,tag,pain,activation,,0.31\n"
-            + "d333333333,0.005,30 day,2,probe,2,tag,bend,coupling,pain,0.32\n",
+            + "a000000000,0.001,30 day,1,baseline,0,0,tag,pain,activation,,0.01,1\n"
+            + "a000000000,0.001,30 day,1,probe,2,7,tag,bend,coupling,pain,0.02,nS\n"
+            + "b111111111,0.001,30 day,2,baseline,0,0,tag,pain,activation,,0.11,1\n"
+            + "b111111111,0.001,30 day,2,probe,2,7,tag,bend,coupling,pain,0.12,nS\n"
+            + "c222222222,0.005,30 day,1,baseline,0,0,tag,pain,activation,,0.21,1\n"
+            + "c222222222,0.005,30 day,1,probe,2,7,tag,bend,coupling,pain,0.22,nS\n"
+            + "d333333333,0.005,30 day,2,baseline,0,0,tag,pain,activation,,0.31,1\n"
+            + "d333333333,0.005,30 day,2,probe,2,7,tag,bend,coupling,pain,0.32,nS\n",
             Read(sweep, SweepMerge.SummaryFile));
         Assert.Empty(Directory.GetFiles(sweep, "*.tmp-*"));
+    }
+
+    /// <summary>
+    /// A point resumed from a run folder written before summary.csv had instance and unit columns (or with its
+    /// columns in another order) is merged by column name: the missing columns stay empty, nothing is shifted.
+    /// </summary>
+    [Fact]
+    public void Merge_RunSummaryWithOlderColumns_CopiesByNameAndLeavesMissingOnesEmpty()
+    {
+        string sweep = Sweep("s");
+        for (int i = 1; i < 4; i++)
+        {
+            WritePoint(sweep, i);
+        }
+
+        WritePoint(sweep, 0, summary: false);
+        File.WriteAllText(
+            Path.Combine(sweep, SweepPlanFile.PointsFolder, _plan.Points[0].Folder, "summary.csv"),
+            "phase,rep,kind,name,metric,other,value\nbaseline,0,tag,pain,activation,,0.5\n");
+
+        SweepMerge.Merge([sweep], sweep);
+
+        Assert.StartsWith(
+            SummaryHeader + "a000000000,0.001,30 day,1,baseline,0,,tag,pain,activation,,0.5,\n" + "b111111111,",
+            Read(sweep, SweepMerge.SummaryFile),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,10 +198,10 @@ public sealed class SweepMergeTests : IDisposable
             Read(sweep, SweepMerge.IndexFile));
         Assert.Equal(
             SummaryHeader
-            + "a000000000,0.001,30 day,1,baseline,0,tag,pain,activation,,0.01\n"
-            + "a000000000,0.001,30 day,1,probe,2,tag,bend,coupling,pain,0.02\n"
-            + "d333333333,0.005,30 day,2,baseline,0,tag,pain,activation,,0.31\n"
-            + "d333333333,0.005,30 day,2,probe,2,tag,bend,coupling,pain,0.32\n",
+            + "a000000000,0.001,30 day,1,baseline,0,0,tag,pain,activation,,0.01,1\n"
+            + "a000000000,0.001,30 day,1,probe,2,7,tag,bend,coupling,pain,0.02,nS\n"
+            + "d333333333,0.005,30 day,2,baseline,0,0,tag,pain,activation,,0.31,1\n"
+            + "d333333333,0.005,30 day,2,probe,2,7,tag,bend,coupling,pain,0.32,nS\n",
             Read(sweep, SweepMerge.SummaryFile));
     }
 
