@@ -31,14 +31,15 @@ internal static class SlurmCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
         var outDir = new Option<string>("--out", "-o") { Description = "The sweep folder shared by every shard; the scripts go into DIR/slurm/.", Required = true };
-        var shards = new Option<int>("--shards") { Description = "Array tasks: task I runs the points with index ≡ I (mod N).", Required = true };
+        var shards = NumberOptions.Count("--shards", "Array tasks: task I runs the points with index ≡ I (mod N).", "16");
+        shards.Required = true;
         var partition = new Option<string?>("--partition") { Description = "The Slurm partition [default: the cluster's default]." };
         var time = new Option<string?>("--time") { Description = "Time limit of each task, as Slurm writes it (e.g. 01:00:00) [default: the partition's]." };
-        var cpus = new Option<int>("--cpus") { Description = "CPUs per task; each task runs that many points at once.", DefaultValueFactory = _ => 1 };
+        var cpus = NumberOptions.Count("--cpus", "CPUs per task; each task runs that many points at once [default: 1].", "4");
         var grid = new Option<string[]>("--grid") { Description = "Passed to sweep: PATH=V1,V2,... (repeatable)." };
         var set = new Option<string[]>("--set") { Description = "Passed to sweep: PATH=VALUE (repeatable)." };
-        var seeds = new Option<int?>("--seeds") { Description = "Passed to sweep: replicates per point." };
-        var seed = new Option<ulong?>("--seed") { Description = "Passed to sweep: the first seed." };
+        var seeds = NumberOptions.Count("--seeds", "Passed to sweep: replicates per point.", "10");
+        var seed = NumberOptions.Seed("Passed to sweep: the first seed.");
         var command = new Command("slurm", "Write a Slurm array job (one task per shard) and a merge job that runs after it; print the submit script.")
         {
             scenario, outDir, shards, partition, time, cpus, grid, set, seeds, seed,
@@ -48,10 +49,10 @@ internal static class SlurmCommand
             parse.GetValue(scenario)!,
             parse.GetValue(outDir)!,
             new SlurmArguments(
-                parse.GetValue(shards),
+                parse.GetValue(shards) ?? 0,
                 parse.GetValue(partition),
                 parse.GetValue(time),
-                parse.GetValue(cpus),
+                parse.GetValue(cpus) ?? 1,
                 parse.GetValue(grid) ?? [],
                 parse.GetValue(set) ?? [],
                 parse.GetValue(seeds),
