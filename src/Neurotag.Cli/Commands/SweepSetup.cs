@@ -41,21 +41,7 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
         var sweep = SweepDefinition.Read(document.Root, document.File, gridAxes, seeds, errors);
         var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: seed));
         errors.AddRange(baseRun.Errors);
-        foreach (var axis in sweep.Axes)
-        {
-            // A path whose last key the file leaves out is grafted in, so a misspelled last key shows as the
-            // compiler's "unknown key" at that path, or at the grafted node's position inside a protocol item.
-            var probe = axis.Paths.Select((p, c) => new ParameterOverride(p, axis.Rows[0][c])).ToList();
-            var pathErrors = new List<Diagnostic>();
-            _ = YamlTreeEditor.Apply(document.Root, probe, document.File, pathErrors);
-            if (pathErrors.Count == 0)
-            {
-                var compiled = ScenarioLoader.Compile(document, [.. fixedOverrides, .. probe]);
-                pathErrors.AddRange(compiled.Errors.Where(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal) && (axis.Paths.Contains(e.Path) || probe.Any(o => IsGraftedKey(e, o, document.File)))));
-            }
-
-            errors.AddRange(pathErrors);
-        }
+        errors.AddRange(SweepValidation.UnknownPaths(document, sweep, fixedOverrides));
 
         if (errors.Count > 0 || baseRun.Spec is null)
         {
@@ -75,17 +61,6 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
 
         return setup;
     }
-
-    /// <summary>
-    /// Whether <paramref name="error"/> is about the key <see cref="YamlTreeEditor"/> grafted for <paramref name="o"/>:
-    /// that key sits at the value's position. (Inside lists the compiler's path uses indices, <c>protocol[6].duratoin</c>,
-    /// so comparing paths alone misses a misspelled last key of a protocol item.)
-    /// </summary>
-    private static bool IsGraftedKey(Diagnostic error, ParameterOverride o, string file) =>
-        error.Message == $"unknown key '{o.Path[(o.Path.LastIndexOf('.') + 1)..]}'"
-        && error.File == (o.Value.Origin ?? file)
-        && error.Line == o.Value.Start.Line
-        && error.Column == o.Value.Start.Column;
 
     private static ParameterOverride[]? ParseGrid(string text, List<Diagnostic> errors)
     {

@@ -385,6 +385,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));
+        MemoryBytes = bytes;
         if (bytes > limit)
         {
             _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");

@@ -318,6 +318,7 @@ internal sealed partial class ScenarioCompiler
             bytes += (spec.Populations.Count + spec.Tags.Count) * window * 4.0; // one count ring per windowed series
         }
 
+        MemoryBytes = (long)Math.Min(bytes, long.MaxValue);
         if (bytes > limit)
         {
             _r.Error(top, "", SchemaReader.Inv($"the network needs about {bytes / 1048576.0:F0} MiB, more than the limit of {limit / 1048576.0:F0} MiB"), "use smaller populations or sparser projections, or raise the limit with NEUROTAG_MEMORY_LIMIT_MB");

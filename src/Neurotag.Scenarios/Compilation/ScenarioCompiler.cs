@@ -63,6 +63,9 @@ internal sealed partial class ScenarioCompiler
 
     public List<Diagnostic> Errors => _r.Errors;
 
+    /// <summary>The network state estimated by the memory check (the figure compared with the limit); null before it ran.</summary>
+    public long? MemoryBytes { get; private set; }
+
     public SimulationSpec? Compile(YamlNodeBase root)
     {
         var top = _r.Mapping(root, "", "a mapping with 'name:', 'populations:', 'protocol:' …");
