@@ -55,13 +55,8 @@ internal static class SweepCommand
         }
 
         var document = setup.Document;
-        var sweep = setup.Sweep;
         var points = setup.Expand();
-        var plan = new SweepPlanFile(
-            scenarioPath,
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Bytes)),
-            [.. sweep.Axes.SelectMany(a => a.Paths)],
-            [.. points.Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
+        var plan = setup.Plan(scenarioPath, points);
         try
         {
             if (args.Force && File.Exists(Path.Combine(outDir, SweepPlanFile.FileName)) && SweepPlanFile.TryRead(outDir) is { } old && !old.SameSweepAs(plan))

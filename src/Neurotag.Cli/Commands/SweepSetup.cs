@@ -1,4 +1,5 @@
 using Neurotag.Core.Specs;
+using Neurotag.Output.Sweeps;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Sweeps;
 
@@ -16,6 +17,13 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
 {
     /// <summary>Every point, in the documented order.</summary>
     public IReadOnlyList<SweepPoint> Expand() => SweepPlan.Expand(Sweep, BaseSpec.Seed, FixedOverrides);
+
+    /// <summary>The plan.json of this sweep, naming the scenario as <paramref name="scenarioPath"/>.</summary>
+    public SweepPlanFile Plan(string scenarioPath, IReadOnlyList<SweepPoint> points) => new(
+        scenarioPath,
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Document.Bytes)),
+        [.. Sweep.Axes.SelectMany(a => a.Paths)],
+        [.. points.Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
 
     /// <summary>
     /// Reads and checks everything; returns null with the problems in <paramref name="errors"/>. Unknown swept paths
