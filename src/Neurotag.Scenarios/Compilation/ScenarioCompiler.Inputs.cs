@@ -93,13 +93,12 @@ internal sealed partial class ScenarioCompiler
         long? hold = Steps(_r.Required(input, "hold", path, "50 ms"), path + ".hold");
         long? gap = input["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
         var order = input["order"] is { } o ? _r.Choice(o, path + ".order", PatternOrders, "pattern order") : PatternOrder.Cycle;
+        // The patterns are checked even when the target is broken; only checks against its size and population wait.
         var patternsNode = _r.Required(input, "patterns", path, "4");
         if (patternsNode is null)
         {
             return null;
         }
-
-        // The patterns are checked even when the target is broken; only checks against its size and population wait.
 
         int count = 0;
         var tags = new List<string>();
