@@ -49,11 +49,12 @@ public static class CliApp
         root.Options.Add(debug);
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions(parse, root)).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (string error in errors)
             {
-                stderr.WriteLine("error: " + error.Message);
+                stderr.WriteLine("error: " + error);
             }
 
             string command = parse.CommandResult.Command == root ? "" : parse.CommandResult.Command.Name + " ";
@@ -82,6 +83,32 @@ public static class CliApp
 
             stderr.WriteLine("this is a bug in neurotag-cli; please report it with the scenario file (--debug shows the stack trace)");
             return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>
+    /// Tokens that look like options but were taken as arguments (System.CommandLine passes an unknown '--set' to a
+    /// command's file arguments): "unknown option" errors, naming the commands that do have it. A token that is an
+    /// existing file or folder is an argument, whatever its name.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse, RootCommand root)
+    {
+        var command = parse.CommandResult.Command;
+        foreach (var argument in parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                string text = token.Value;
+                if (text.Length < 2 || text[0] != '-' || char.IsAsciiDigit(text[1]) || File.Exists(text) || Directory.Exists(text))
+                {
+                    continue;
+                }
+
+                string name = text.Split('=')[0];
+                var owners = root.Subcommands.Where(c => c.Options.Any(o => o.Name == name || o.Aliases.Contains(name))).Select(c => c.Name).ToList();
+                string elsewhere = owners.Count > 0 ? $" ('{name}' is an option of {string.Join(", ", owners)})" : "";
+                yield return $"unknown option '{name}' for '{command.Name}'{elsewhere}";
+            }
         }
     }
 }

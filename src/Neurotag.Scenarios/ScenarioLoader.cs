@@ -12,6 +12,9 @@ public sealed record ScenarioLoadResult(SimulationSpec? Spec, IReadOnlyList<Diag
 {
     /// <summary>Whether the scenario is valid.</summary>
     public bool IsValid => Spec is not null && Errors.Count == 0;
+
+    /// <summary>The estimated network state in bytes, as checked against the memory limit; null when the scenario is invalid.</summary>
+    public long? MemoryBytes { get; init; }
 }
 
 /// <summary>A scenario file parsed once (YAML tree and bytes), ready to compile with different overrides (sweeps).</summary>
@@ -115,7 +118,10 @@ public static class ScenarioLoader
         var compiler = new ScenarioCompiler(document.File, options ?? ScenarioOptions.Default);
         var spec = compiler.Compile(root);
         var sorted = compiler.Errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
-        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted, sorted.Count == 0 ? compiler.Expectations : []);
+        return new ScenarioLoadResult(sorted.Count == 0 ? spec : null, sorted, sorted.Count == 0 ? compiler.Expectations : [])
+        {
+            MemoryBytes = sorted.Count == 0 ? compiler.MemoryBytes : null,
+        };
     }
 
     private static (YamlNodeBase? Root, List<Diagnostic> Errors) Parse(string text, string file)

@@ -24,7 +24,8 @@ public sealed class SlurmEndToEndTests(ITestOutputHelper output)
         using var temp = new TempFolder();
         string state = temp.Sub("cluster");
         Directory.CreateDirectory(state);
-        var cluster = new Dictionary<string, string?> { ["SLURM_CONF"] = Path.Combine(state, "slurm.conf") };
+        // The jobs inherit submit.sh's environment (sbatch's default --export=ALL): NEUROTAG_CLI names the build under test.
+        var cluster = SlurmTestSupport.WithCli(new Dictionary<string, string?> { ["SLURM_CONF"] = Path.Combine(state, "slurm.conf") });
         var jobs = new List<string>();
         var clock = Stopwatch.StartNew();
         try
@@ -40,7 +41,7 @@ public sealed class SlurmEndToEndTests(ITestOutputHelper output)
             Assert.True(start.Exit == 0 && started.Contains(" idle", StringComparison.Ordinal), $"the cluster did not start (exit {start.Exit}):\n{started}{start.Err}\n{Logs(state, null)}");
             output.WriteLine($"cluster up after {clock.Elapsed.TotalSeconds:F1} s: {started.Trim()}");
 
-            // A space and a single quote in the sweep folder: sbatch must read the quoted #SBATCH --output too.
+            // A space and a single quote in the sweep folder: the jobs' relative paths must hold in it.
             string dir = Path.Combine(temp.Path, "it's a sweep");
             string slurmDir = SlurmTestSupport.Generate(dir, ["--shards", "2", "--time", "00:10:00", .. SlurmTestSupport.SmallGrid]);
             var submit = SlurmTestSupport.Run("bash", [Path.Combine(slurmDir, "submit.sh")], cluster, CommandTimeout);
@@ -59,6 +60,7 @@ public sealed class SlurmEndToEndTests(ITestOutputHelper output)
             Assert.Contains("merged 4 of 4 points ok, 0 failed, 0 missing, 0 duplicated", File.ReadAllText(mergeLog), StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(slurmDir, "shard-0.log")) && File.Exists(Path.Combine(slurmDir, "shard-1.log")), Logs(state, slurmDir));
             Assert.Equal(Enumerable.Repeat("ok", SlurmTestSupport.SmallGridPoints), SlurmTestSupport.Statuses(dir));
+            Assert.Contains("#SBATCH --mem=", File.ReadAllText(Path.Combine(slurmDir, "sweep.sbatch")), StringComparison.Ordinal);
 
             string unsharded = temp.Sub("unsharded");
             var sweep = CliHarness.Run(["sweep", CliHarness.Scenario(SlurmTestSupport.ScenarioName), "--out", unsharded, "--quiet", .. SlurmTestSupport.SmallGrid]);

@@ -13,6 +13,27 @@ internal static class SlurmTestSupport
     public const int SmallGridPoints = 4;
 
     /// <summary>
+    /// How the generated scripts find the CLI under test: it is not on PATH here, and the scripts name no path of
+    /// their own, so NEUROTAG_CLI names this build (as a user of a development build would).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> CliEnvironment = new Dictionary<string, string?>
+    {
+        ["NEUROTAG_CLI"] = "dotnet " + Path.Combine(AppContext.BaseDirectory, "neurotag-cli.dll"),
+    };
+
+    /// <summary><see cref="CliEnvironment"/> plus <paramref name="more"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> WithCli(IReadOnlyDictionary<string, string?> more)
+    {
+        var all = new Dictionary<string, string?>(CliEnvironment);
+        foreach (var (key, value) in more)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    /// <summary>
     /// Runs <paramref name="file"/> with <paramref name="args"/>; <paramref name="environment"/> adds variables (a null
     /// value removes one). Inherited SLURM_* variables other than SLURM_CONF are dropped, so a test run inside a Slurm
     /// job does not leak its own job into the scripts under test.
@@ -59,15 +80,15 @@ internal static class SlurmTestSupport
         return (process.ExitCode, outTask.Result, errTask.Result);
     }
 
-    /// <summary>
-    /// Generates the scripts in a child <c>dotnet neurotag-cli.dll</c>, as a user would, so they invoke the built
-    /// CLI (in-process, the running executable is the test host).
-    /// </summary>
-    public static string Generate(string dir, params string[] options)
+    /// <summary>Generates the scripts in a child <c>dotnet neurotag-cli.dll</c>, as a user would.</summary>
+    public static string Generate(string dir, params string[] options) => GenerateFrom(CliHarness.Scenario(ScenarioName), dir, options);
+
+    /// <summary>As <see cref="Generate"/>, for the scenario at <paramref name="scenario"/>.</summary>
+    public static string GenerateFrom(string scenario, string dir, params string[] options)
     {
         var (exit, stdout, stderr) = CliHarness.RunProcess(
             new Dictionary<string, string>(),
-            ["slurm", CliHarness.Scenario(ScenarioName), "--out", dir, .. options]);
+            ["slurm", scenario, "--out", dir, .. options]);
         Assert.True(exit == 0, stderr);
         return Path.GetDirectoryName(stdout.Trim())!;
     }

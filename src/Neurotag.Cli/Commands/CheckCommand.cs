@@ -19,9 +19,9 @@ internal static class CheckCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "Scenario files or folders of them.", Arity = ArgumentArity.OneOrMore };
-        var seeds = new Option<int?>("--seeds") { Description = "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1]." };
+        var seeds = NumberOptions.Count("--seeds", "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1].", "5");
         var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file (for CI systems)." };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Runs at once [default: the processor count]." };
+        var jobs = NumberOptions.Count("--jobs", "Runs at once [default: the processor count].", "2", "-j");
         var allowLarge = AllowLargeOption.Create();
         var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).") { paths, seeds, junit, jobs, allowLarge };
         command.SetAction(parse => Execute(context, parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(junit), parse.GetValue(jobs), parse.GetValue(allowLarge)));
@@ -49,7 +49,15 @@ internal static class CheckCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal));
+                var found = Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0)
+                {
+                    // "0 passed, 0 failed" and exit 0 would let a CI job that points at the wrong folder pass forever.
+                    context.Error.WriteLine($"{path}: no scenario files (*.yaml) in this folder; nothing to check (hint: pass the folder that holds the scenarios, e.g. scenarios/)");
+                    return ExitCodes.InvalidInput;
+                }
+
+                files.AddRange(found);
             }
             else
             {
@@ -57,7 +65,8 @@ internal static class CheckCommand
             }
         }
 
-        bool invalid = false, crashed = false;
+        var invalid = new List<(string File, IReadOnlyList<Diagnostic> Errors)>();
+        bool crashed = false;
         var jobs = new List<Job>();
         var scenarioOptions = new ScenarioOptions { AllowLargeOutput = allowLarge };
         foreach (string file in files)
@@ -77,8 +86,9 @@ internal static class CheckCommand
 
             if (document is null || compiled?.Spec is null)
             {
-                ScenarioInput.Report(context, file, document is null ? readErrors : compiled!.Errors);
-                invalid = true;
+                var errors = document is null ? readErrors : compiled!.Errors;
+                ScenarioInput.Report(context, file, errors);
+                invalid.Add((file, errors));
                 continue;
             }
 
@@ -129,11 +139,11 @@ internal static class CheckCommand
 
         if (junit is not null)
         {
-            WriteJUnit(junit, outcomes);
+            WriteJUnit(junit, outcomes, invalid);
         }
 
-        context.Out.WriteLine($"{passed} passed, {failed} failed");
-        return crashed ? ExitCodes.InternalError : invalid ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
+        context.Out.WriteLine($"{passed} passed, {failed} failed{(invalid.Count > 0 ? $", {invalid.Count} invalid scenario{(invalid.Count == 1 ? "" : "s")}" : "")}");
+        return crashed ? ExitCodes.InternalError : invalid.Count > 0 ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
     }
 
     private static Outcome Run(Job job, CancellationToken cancellation)
@@ -164,9 +174,27 @@ internal static class CheckCommand
         return new Outcome(job, seed, evaluator.Evaluate(job.Base.Expectations!), null, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>JUnit XML (the Ant schema CI systems read): one suite per scenario, one case per expectation and seed.</summary>
-    private static void WriteJUnit(string path, IEnumerable<Outcome> outcomes)
+    /// <summary>
+    /// JUnit XML (the Ant schema CI systems read): one suite per scenario, one case per expectation and seed. An
+    /// invalid scenario is a suite with one failing case, "valid scenario", that lists its errors: left out, a broken
+    /// file would look like one with nothing to check.
+    /// </summary>
+    private static void WriteJUnit(string path, IEnumerable<Outcome> outcomes, IEnumerable<(string File, IReadOnlyList<Diagnostic> Errors)> invalid)
     {
+        var invalidSuites = invalid.Select(i => new XElement(
+            "testsuite",
+            new XAttribute("name", i.File),
+            new XAttribute("tests", 1),
+            new XAttribute("failures", 1),
+            new XAttribute("errors", 0),
+            new XElement(
+                "testcase",
+                new XAttribute("classname", Path.GetFileNameWithoutExtension(i.File)),
+                new XAttribute("name", "valid scenario"),
+                new XElement(
+                    "failure",
+                    new XAttribute("message", string.Create(CultureInfo.InvariantCulture, $"invalid scenario: {i.Errors.Count:N0} error{(i.Errors.Count == 1 ? "" : "s")}")),
+                    XmlSafe(Diagnostic.Text(i.Errors))))));
         var suites = outcomes.GroupBy(o => o.Job.File).Select(group =>
         {
             var cases = group.SelectMany(o => (o.Stopped ?? o.Crashed) is { } why
@@ -185,7 +213,7 @@ internal static class CheckCommand
                 new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
                 cases);
         });
-        var document = new XDocument(new XElement("testsuites", suites));
+        var document = new XDocument(new XElement("testsuites", invalidSuites, suites));
         string full = Path.GetFullPath(path);
         string temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
         using (var writer = System.Xml.XmlWriter.Create(temp, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
@@ -195,4 +223,7 @@ internal static class CheckCommand
 
         File.Move(temp, full, overwrite: true);
     }
+
+    /// <summary>The text with characters XML cannot hold (control characters a scenario's escapes can produce) shown as '?'.</summary>
+    private static string XmlSafe(string text) => string.Concat(text.Select(c => System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?'));
 }

@@ -13,7 +13,7 @@ internal static class RunCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML), e.g. scenarios/chronic-pain.yaml." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Output folder for this run [default: runs/<scenario name>]." };
-        var seed = new Option<ulong?>("--seed") { Description = "Master seed; replaces the scenario's 'seed:' [default: the scenario's, else 1]." };
+        var seed = NumberOptions.Seed("Master seed; replaces the scenario's 'seed:' [default: the scenario's, else 1].");
         var set = new Option<string[]>("--set") { Description = "Set a parameter for this run: PATH=VALUE, e.g. --set projections.cue-to-pain.plasticity.rate=0.01 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Replace an output folder that holds an earlier run of this tool (its manifest.json); no other folder is ever replaced." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };

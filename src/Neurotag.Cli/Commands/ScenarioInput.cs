@@ -44,15 +44,15 @@ internal static class ScenarioInput
         }
     }
 
-    /// <summary>Prints <paramref name="errors"/> and a count line; returns the invalid-input exit code.</summary>
+    /// <summary>Prints <paramref name="errors"/> (at most <see cref="Diagnostic.MaxShown"/>) and a count line; returns the invalid-input exit code.</summary>
     public static int Report(CliContext context, string path, IReadOnlyList<Diagnostic> errors)
     {
-        foreach (var error in errors)
+        foreach (string line in Diagnostic.Lines(errors))
         {
-            context.Error.WriteLine(error.ToString());
+            context.Error.WriteLine(line);
         }
 
-        context.Error.WriteLine($"{path}: {errors.Count} error{(errors.Count == 1 ? "" : "s")}; nothing was run");
+        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}: {errors.Count:N0} error{(errors.Count == 1 ? "" : "s")}; nothing was run"));
         return ExitCodes.InvalidInput;
     }
 }

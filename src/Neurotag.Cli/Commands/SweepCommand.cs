@@ -20,12 +20,12 @@ internal static class SweepCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
         var outDir = new Option<string>("--out", "-o") { Description = "The sweep folder (plan.json, points/, index.csv, summary.csv).", Required = true };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Points run at once [default: the processor count]." };
+        var jobs = NumberOptions.Count("--jobs", "Points run at once [default: the processor count].", "2", "-j");
         var shard = new Option<string?>("--shard") { Description = "Run only points with index ≡ I (mod N): 'I/N', or '/N' to take I from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. Shards do not merge: run 'merge' after." };
         var grid = new Option<string[]>("--grid") { Description = "Sweep a parameter: PATH=V1,V2,... (repeatable; adds an axis after the file's grid)." };
         var set = new Option<string[]>("--set") { Description = "Set a parameter for every point: PATH=VALUE (repeatable)." };
-        var seeds = new Option<int?>("--seeds") { Description = "Replicates per point: seeds seed..seed+N-1 [default: the file's sweep.seeds, else 1]." };
-        var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]." };
+        var seeds = NumberOptions.Count("--seeds", "Replicates per point: seeds seed..seed+N-1 [default: the file's sweep.seeds, else 1].", "10");
+        var seed = NumberOptions.Seed("First seed [default: the scenario's].");
         var force = new Option<bool>("--force") { Description = "Rerun points that are already complete (default: resume, skipping them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var allowLarge = AllowLargeOption.Create();
@@ -60,9 +60,8 @@ internal static class SweepCommand
         }
 
         var document = setup.Document;
-        var sweep = setup.Sweep;
         var points = setup.Expand();
-        var plan = setup.Plan(scenarioPath);
+        var plan = setup.Plan(scenarioPath, points);
         try
         {
             // Never into a user's own folder: a sweep writes plan.json, points/, index.csv and summary.csv.
@@ -189,7 +188,7 @@ internal static class SweepCommand
         var compiled = ScenarioLoader.Compile(document, point.Overrides, new ScenarioOptions(Seed: point.Seed) { AllowLargeOutput = args.AllowLarge });
         if (compiled.Spec is not { } spec)
         {
-            RunExecutor.WriteManifestOnly(document, point.Seed, folder, RunExecutor.Invalid, string.Join("\n", compiled.Errors), provenance, 0);
+            RunExecutor.WriteManifestOnly(document, point.Seed, folder, RunExecutor.Invalid, Diagnostic.Text(compiled.Errors), provenance, 0);
             return RunExecutor.Invalid;
         }
 

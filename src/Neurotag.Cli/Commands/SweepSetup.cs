@@ -18,13 +18,15 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
     /// <summary>Every point, in the documented order.</summary>
     public IReadOnlyList<SweepPoint> Expand() => SweepPlan.Expand(Sweep, BaseSpec.Seed, FixedOverrides);
 
-    /// <summary>The plan.json of this sweep: the same for every shard, and written by <c>slurm</c> before any shard runs.</summary>
-    /// <param name="scenarioPath">The scenario as given.</param>
-    public SweepPlanFile Plan(string scenarioPath) => new(
+    /// <summary>The plan.json of this sweep, naming the scenario as <paramref name="scenarioPath"/>; the same for every shard.</summary>
+    public SweepPlanFile Plan(string scenarioPath, IReadOnlyList<SweepPoint> points) => new(
         scenarioPath,
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Document.Bytes)),
         [.. Sweep.Axes.SelectMany(a => a.Paths)],
-        [.. Expand().Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
+        [.. points.Select(p => new PlannedPoint(p.Index, p.Id, p.Folder, p.Seed, p.Swept))]);
+
+    /// <summary>The plan.json of this sweep with every point (<see cref="Expand"/>).</summary>
+    public SweepPlanFile Plan(string scenarioPath) => Plan(scenarioPath, Expand());
 
     /// <summary>
     /// Reads and checks everything; returns null with the problems in <paramref name="errors"/>. Unknown swept paths
@@ -51,21 +53,7 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
         var sweep = SweepDefinition.Read(document.Root, document.File, gridAxes, seeds, errors);
         var baseRun = ScenarioLoader.Compile(document, fixedOverrides, new ScenarioOptions(Seed: seed) { AllowLargeOutput = allowLargeOutput });
         errors.AddRange(baseRun.Errors);
-        foreach (var axis in sweep.Axes)
-        {
-            // A path whose last key the file leaves out is grafted in, so a misspelled last key shows as the
-            // compiler's "unknown key" at that path, or at the grafted node's position inside a protocol item.
-            var probe = axis.Paths.Select((p, c) => new ParameterOverride(p, axis.Rows[0][c])).ToList();
-            var pathErrors = new List<Diagnostic>();
-            _ = YamlTreeEditor.Apply(document.Root, probe, document.File, pathErrors);
-            if (pathErrors.Count == 0)
-            {
-                var compiled = ScenarioLoader.Compile(document, [.. fixedOverrides, .. probe]);
-                pathErrors.AddRange(compiled.Errors.Where(e => e.Message.StartsWith("unknown key", StringComparison.Ordinal) && (axis.Paths.Contains(e.Path) || probe.Any(o => IsGraftedKey(e, o, document.File)))));
-            }
-
-            errors.AddRange(pathErrors);
-        }
+        errors.AddRange(SweepValidation.UnknownPaths(document, sweep, fixedOverrides));
 
         if (errors.Count > 0 || baseRun.Spec is null)
         {
@@ -85,17 +73,6 @@ internal sealed record SweepSetup(ScenarioDocument Document, SweepDefinition Swe
 
         return setup;
     }
-
-    /// <summary>
-    /// Whether <paramref name="error"/> is about the key <see cref="YamlTreeEditor"/> grafted for <paramref name="o"/>:
-    /// that key sits at the value's position. (Inside lists the compiler's path uses indices, <c>protocol[6].duratoin</c>,
-    /// so comparing paths alone misses a misspelled last key of a protocol item.)
-    /// </summary>
-    private static bool IsGraftedKey(Diagnostic error, ParameterOverride o, string file) =>
-        error.Message == $"unknown key '{o.Path[(o.Path.LastIndexOf('.') + 1)..]}'"
-        && error.File == (o.Value.Origin ?? file)
-        && error.Line == o.Value.Start.Line
-        && error.Column == o.Value.Start.Column;
 
     private static ParameterOverride[]? ParseGrid(string text, List<Diagnostic> errors)
     {

@@ -126,7 +126,7 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary><c>kwta:</c> of a population: k, the number of winners per step (1 ≤ k ≤ size). Returns (false, null) on an error.</summary>
-    private (bool Ok, int? K) ReadKwta(YamlNodeBase? node, string path, long size, NeuronSpec neuron)
+    private (bool Ok, int? K) ReadKwta(YamlNodeBase? node, string path, long size, NeuronSpec? neuron)
     {
         if (node is null)
         {
@@ -139,7 +139,7 @@ internal sealed partial class ScenarioCompiler
             return (false, null);
         }
 
-        if (neuron is not RateNeuronSpec)
+        if (neuron is not null and not RateNeuronSpec)
         {
             _r.Error(node, path, "kwta applies to rate populations", "remove 'kwta:' or use an inhibitory population");
             return (false, null);

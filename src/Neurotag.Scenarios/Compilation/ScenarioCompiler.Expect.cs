@@ -10,8 +10,13 @@ internal sealed partial class ScenarioCompiler
 {
     public List<Expectation> Expectations { get; } = [];
 
-    private void ReadExpectations(YamlNodeBase? node, IReadOnlyList<PhaseSpec> protocol, RecordSpec record)
+    /// <summary>
+    /// Reads <c>expect:</c>. <paramref name="record"/> is null, and the "not recorded" checks are skipped, when the
+    /// record section is broken (or one of its lists had an error).
+    /// </summary>
+    private void ReadExpectations(YamlNodeBase? node, IReadOnlyList<PhaseSpec> protocol, RecordSpec? record)
     {
+        record = _recordListsRejected ? null : record;
         var seq = _r.Sequence(node, "expect", "[ { phase: probe, metric: tag.pain.activation, above: 0.5 } ]");
         if (seq is null)
         {
@@ -64,7 +69,7 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
-    private Bound? ReadBound(YamlNodeBase node, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec record, MetricRef? subject)
+    private Bound? ReadBound(YamlNodeBase node, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec? record, MetricRef? subject)
     {
         if (node is YamlScalarNode)
         {
@@ -83,7 +88,7 @@ internal sealed partial class ScenarioCompiler
         return reference is null || by is null ? null : new Bound(null, reference, by.Value);
     }
 
-    private MetricRef? ReadMetricRef(YamlMappingNode map, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec record, MetricRef? fallbackMetric, bool requirePhase)
+    private MetricRef? ReadMetricRef(YamlMappingNode map, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec? record, MetricRef? fallbackMetric, bool requirePhase)
     {
         string? phase = requirePhase || map["phase"] is not null
             ? _r.Scalar(requirePhase ? _r.Required(map, "phase", path, "probe") : map["phase"], path + ".phase", "a phase name", "probe")?.Value
@@ -92,13 +97,21 @@ internal sealed partial class ScenarioCompiler
         string? after = map["after"] is { } a ? _r.Scalar(a, path + ".after", "a phase or repeat-block name", "rehab")?.Value : null;
         if (phase is not null && !protocol.Any(p => p.Name == phase))
         {
-            UnknownName(map["phase"] ?? map, path + ".phase", phase, "phase", protocol.Select(p => p.Name).Distinct());
+            if (!_protocolRejected)
+            {
+                UnknownName(map["phase"] ?? map, path + ".phase", phase, "phase", protocol.Select(p => p.Name).Distinct());
+            }
+
             phase = null;
         }
 
         if (after is not null && !protocol.Any(p => p.Name == after || p.Block == after))
         {
-            UnknownName(map["after"]!, path + ".after", after, "phase or repeat block", protocol.Select(p => p.Block ?? p.Name).Distinct());
+            if (!_protocolRejected)
+            {
+                UnknownName(map["after"]!, path + ".after", after, "phase or repeat block", protocol.Select(p => p.Block ?? p.Name).Distinct());
+            }
+
             after = null;
         }
 
@@ -121,7 +134,7 @@ internal sealed partial class ScenarioCompiler
             : new MetricRef(phase, (int?)rep, after, metric.Value.Kind, metric.Value.Name, metric.Value.Metric, metric.Value.Other);
     }
 
-    private (string, string, string, string)? ReadMetricName(YamlNodeBase node, string path, RecordSpec record)
+    private (string, string, string, string)? ReadMetricName(YamlNodeBase node, string path, RecordSpec? record)
     {
         var scalar = _r.Scalar(node, path, "a metric", "tag.pain.activation");
         if (scalar is null)
@@ -140,7 +153,7 @@ internal sealed partial class ScenarioCompiler
                     return null;
                 }
 
-                if (!record.PopulationRate)
+                if (record is { PopulationRate: false })
                 {
                     _r.Error(scalar, path, "population rates are not recorded", "add 'populations: [rate]' to record:");
                     return null;
@@ -154,7 +167,7 @@ internal sealed partial class ScenarioCompiler
                     return null;
                 }
 
-                if (!record.PopulationIntrinsics)
+                if (record is { PopulationIntrinsics: false })
                 {
                     _r.Error(scalar, path, "population thresholds and gains are not recorded", "add 'threshold' (or 'gain') to record.populations");
                     return null;
@@ -179,7 +192,7 @@ internal sealed partial class ScenarioCompiler
                     return null;
                 }
 
-                if (!record.TagMetrics.Contains(metric))
+                if (record is not null && !record.TagMetrics.Contains(metric))
                 {
                     _r.Error(scalar, path, $"'{m}' is not recorded, so it cannot be checked", $"add '{m}' to record.tags");
                     return null;
@@ -217,7 +230,7 @@ internal sealed partial class ScenarioCompiler
     /// <c>weights.PROJECTION.mean|frac_high|frac_low</c>: the recorded projection's weight distribution (spiking
     /// scenarios; see WeightSummary in Neurotag.Core). The projection must be the one <c>record.weights</c> samples.
     /// </summary>
-    private (string, string, string, string)? ReadWeightMetric(YamlScalarNode scalar, string path, RecordSpec record, string projection, string metric, string hint)
+    private (string, string, string, string)? ReadWeightMetric(YamlScalarNode scalar, string path, RecordSpec? record, string projection, string metric, string hint)
     {
         if (!_projections.ContainsKey(projection))
         {
@@ -231,7 +244,7 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        if (record.Weights?.Projection != projection)
+        if (record is not null && record.Weights?.Projection != projection)
         {
             _r.Error(scalar, path, $"the weights of '{projection}' are not recorded, so they cannot be checked", $"add 'weights: {{ projection: {projection}, every: 1 s }}' to record:");
             return null;

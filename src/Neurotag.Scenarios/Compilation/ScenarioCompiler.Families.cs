@@ -31,7 +31,7 @@ internal sealed partial class ScenarioCompiler
         long? count = _r.Integer(_r.Required(tag, "count", path, "50"), path + ".count", 1, 100_000, "50");
         var sizeNode = _r.Required(tag, "size", path, "100");
         long? size = _r.Integer(sizeNode, path + ".size", 1, int.MaxValue);
-        if (popName is null || count is null || size is null)
+        if (popName is null)
         {
             return;
         }
@@ -39,12 +39,23 @@ internal sealed partial class ScenarioCompiler
         if (!_populations.TryGetValue(popName, out var population))
         {
             UnknownName(popNode!, path + ".population", popName, "population", _populations.Keys);
+            if (IsRejected("population", popName))
+            {
+                _rejectedTagPopulations[name] = popName;
+            }
+
             return;
         }
 
         if (size > population.Size)
         {
             _r.Error(sizeNode!, path + ".size", SchemaReader.Inv($"family member size {size} is larger than population '{popName}' ({population.Size} neurons)"), "make the members smaller or the population larger");
+            return;
+        }
+
+        if (count is null || size is null)
+        {
+            _rejectedTagPopulations[name] = popName;
             return;
         }
 
@@ -86,6 +97,11 @@ internal sealed partial class ScenarioCompiler
 
         int dot = name.LastIndexOf('.');
         string family = name[..dot];
+        if (IsRejected("tag", family))
+        {
+            return null; // a member of a family whose definition was rejected (and reported)
+        }
+
         _r.Error(scalar, path, _families.TryGetValue(family, out var members)
             ? $"family '{family}' has members {family}.0 … {family}.{members.Count - 1}; '{name}' is not one of them"
             : $"no tag family named '{family}'", "a family member is FAMILY.K with 0 ≤ K < count");

@@ -53,7 +53,8 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        NoteRejected(map, _inputs);
+        NoteRejected(map, _inputs, "input");
+        _rejected.ExceptWith(_poissonInputs.Keys.Select(k => ("input", k)));
     }
 
     private InputSpec? UnsupportedInputKind(YamlScalarNode kindNode, string path)
@@ -63,9 +64,15 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>Target (a tag, a family member or a population) and fraction, common to every kind.</summary>
-    private (string Target, bool IsTag, double Fraction)? ReadTargetAndFraction(YamlMappingNode input, string path)
+    private (string Target, bool IsTag, double Fraction)? ReadTargetAndFraction(YamlMappingNode input, string path) =>
+        ReadTargetAndFraction(input, path, out _);
+
+    /// <summary>As above; <paramref name="written"/> is the target as written, valid or not (for checks that only need its population).</summary>
+    private (string Target, bool IsTag, double Fraction)? ReadTargetAndFraction(YamlMappingNode input, string path, out string? written)
     {
-        string? target = TagReference(_r.Required(input, "target", path, "bend"), path + ".target", "tag or population name", allowFamily: false, allowPopulation: true);
+        var targetNode = _r.Required(input, "target", path, "bend");
+        written = (targetNode as YamlScalarNode)?.Value;
+        string? target = TagReference(targetNode, path + ".target", "tag or population name", allowFamily: false, allowPopulation: true);
         double? fraction = input["fraction"] is { } f ? _r.Number(f, path + ".fraction", 0, 1, minExclusive: true, example: "0.3") : 1.0;
         return target is null || fraction is null ? null : (target, _tags.ContainsKey(target), fraction.Value);
     }
@@ -81,13 +88,14 @@ internal sealed partial class ScenarioCompiler
     private InputSpec? ReadPatternsInput(string name, YamlMappingNode input, string path)
     {
         _r.CheckKeys(input, path, ScenarioKeys.PatternsInput);
-        var common = ReadTargetAndFraction(input, path);
+        var common = ReadTargetAndFraction(input, path, out string? target);
         double? amplitude = _r.Number(_r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
         long? hold = Steps(_r.Required(input, "hold", path, "50 ms"), path + ".hold");
         long? gap = input["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
         var order = input["order"] is { } o ? _r.Choice(o, path + ".order", PatternOrders, "pattern order") : PatternOrder.Cycle;
+        // The patterns are checked even when the target is broken; only checks against its size and population wait.
         var patternsNode = _r.Required(input, "patterns", path, "4");
-        if (common is not { } c || patternsNode is null)
+        if (patternsNode is null)
         {
             return null;
         }
@@ -100,8 +108,7 @@ internal sealed partial class ScenarioCompiler
             count = (int)(_r.Integer(scalar, path + ".patterns", 1, 100_000, "4") ?? 0);
             var sparsityNode = _r.Required(input, "sparsity", path, "0.25");
             sparsity = _r.Number(sparsityNode, path + ".sparsity", 0, 1, minExclusive: true, example: "0.25") ?? 0;
-            int targetSize = SizeOf(c.Target);
-            if (sparsity > 0 && (int)Math.Round(sparsity * targetSize) == 0)
+            if (sparsity > 0 && KnownSizeOf(common?.Target) is { } targetSize && (int)Math.Round(sparsity * targetSize) == 0)
             {
                 _r.Error(sparsityNode!, path + ".sparsity", SchemaReader.Inv($"{sparsity} of {targetSize} neurons rounds to an empty pattern"), "raise the sparsity or enlarge the target");
                 sparsity = 0;
@@ -114,10 +121,10 @@ internal sealed partial class ScenarioCompiler
                 _r.Error(s, path + ".sparsity", "'sparsity:' applies to random patterns ('patterns: N') only", "the listed tags are the patterns; remove 'sparsity:'");
             }
 
-            tags = ReadPatternTags(patternsNode, path + ".patterns", PopulationOf(c.Target));
+            tags = ReadPatternTags(patternsNode, path + ".patterns", KnownPopulationOf(target));
         }
 
-        if (amplitude is null || hold is null || gap is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
+        if (common is not { } c || amplitude is null || hold is null || gap is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
         {
             return null;
         }
@@ -130,7 +137,7 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>A family name or a list of tags / family names / members, all in <paramref name="population"/>; families expanded.</summary>
-    private List<string> ReadPatternTags(YamlNodeBase node, string path, string population)
+    private List<string> ReadPatternTags(YamlNodeBase node, string path, string? population)
     {
         var items = node is YamlSequenceNode seq ? seq.Items.Select((n, i) => (n, SchemaReader.Inv($"{path}[{i}]"))).ToList() : [(node, path)];
         if (node is YamlSequenceNode { Items.Count: 0 })
@@ -148,7 +155,7 @@ internal sealed partial class ScenarioCompiler
 
             foreach (string tag in ExpandFamilies([name]))
             {
-                if (_tags[tag].Population != population)
+                if (population is not null && _tags[tag].Population != population)
                 {
                     _r.Error(item, itemPath, $"tag '{tag}' is in population '{_tags[tag].Population}', not in the target's population '{population}'", "pattern tags must live in the target's population");
                     break;

@@ -27,7 +27,7 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
-            if (_populations.ContainsKey(name))
+            if (_populations.ContainsKey(name) || IsRejected("population", name))
             {
                 _r.Error(key, path, $"'{name}' names both a population and a tag", "give the tag a name of its own");
             }
@@ -46,9 +46,17 @@ internal sealed partial class ScenarioCompiler
                 continue;
             }
 
+            int errorsBefore = Errors.Count;
             if (!_populations.TryGetValue(popName, out var population))
             {
                 UnknownName(popNode!, path + ".population", popName, "population", _populations.Keys);
+                if (IsRejected("population", popName))
+                {
+                    // The population failed for its own reasons: check what the tag says that does not depend on it.
+                    _rejectedTagPopulations[name] = popName;
+                    CheckTagWithoutPopulation(tag, path);
+                }
+
                 continue;
             }
 
@@ -85,7 +93,14 @@ internal sealed partial class ScenarioCompiler
             double? imprecision = finalSize is { } fs ? ReadImprecision(tag, path, fs, population.Size) : null;
             if (finalSize is null || imprecision is null)
             {
+                _rejectedTagPopulations[name] = popName;
+                _populationsWithTagErrors.Add(popName);
                 continue;
+            }
+
+            if (Errors.Count > errorsBefore)
+            {
+                _populationsWithTagErrors.Add(popName);
             }
 
             nodes[name] = tag;
@@ -100,9 +115,39 @@ internal sealed partial class ScenarioCompiler
             _tags[name] = new TagSpec(name, popName, finalSize.Value, range, []) { Imprecision = imprecision.Value };
         }
 
-        NoteRejected(map, _tags);
-        _rejected.ExceptWith(_families.Keys);
+        NoteRejected(map, _tags, "tag");
+        _rejected.ExceptWith(_families.Keys.Select(f => ("tag", f)));
         ResolveShares(shareNodes, nodes);
+    }
+
+    /// <summary>
+    /// The keys of a tag whose population was rejected: what can be checked without the population's size (neuron
+    /// indices as a range, a positive size, fractions). Sizes against the population are left to a valid one.
+    /// </summary>
+    private void CheckTagWithoutPopulation(YamlMappingNode tag, string path)
+    {
+        if (tag["neurons"] is { } neuronsNode)
+        {
+            ReadRange(neuronsNode, path + ".neurons", populationSize: null);
+        }
+
+        if (tag["size"] is { } sizeNode)
+        {
+            _r.Integer(sizeNode, path + ".size", 1, int.MaxValue);
+        }
+
+        if (tag["imprecision"] is { } imprecision)
+        {
+            _r.Number(imprecision, path + ".imprecision", 0, 1, example: "0.1");
+        }
+
+        if (tag["shares"] is { } shares && _r.Mapping(shares, path + ".shares", "{ pain: 0.25 }") is { } shareMap)
+        {
+            foreach (var (other, fraction) in shareMap.Entries)
+            {
+                _r.Number(fraction, path + ".shares." + other.Value, 0, 1, minExclusive: true, example: "0.25");
+            }
+        }
     }
 
     private void ResolveShares(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, YamlMappingNode> nodes)
@@ -111,6 +156,7 @@ internal sealed partial class ScenarioCompiler
         {
             var spec = _tags[group.Key];
             var shares = new List<TagShare>();
+            int errorsBefore = Errors.Count;
             foreach (var (_, key, value, path) in group)
             {
                 if (!_tags.TryGetValue(key.Value, out var other))
@@ -163,19 +209,22 @@ internal sealed partial class ScenarioCompiler
             }
 
             _tags[group.Key] = spec with { Shares = shares };
+            if (Errors.Count > errorsBefore)
+            {
+                _populationsWithTagErrors.Add(spec.Population); // a dropped share changes how many neurons the tags need
+            }
         }
 
         CheckTagPlacement(shareNodes, nodes);
     }
 
-    /// <summary>Cycles in shares, and whether each population has enough neurons for its tags' exclusive members.</summary>
+    /// <summary>
+    /// Cycles in shares, and whether each population has enough neurons for its tags' exclusive members. Both are
+    /// checked on the tags that were read without error; the neuron count of a population is not checked when one of
+    /// its tags had an error (its members, or its shares, are then unknown).
+    /// </summary>
     private void CheckTagPlacement(List<(string Tag, YamlScalarNode Key, YamlNodeBase Value, string Path)> shareNodes, Dictionary<string, YamlMappingNode> nodes)
     {
-        if (Errors.Count > 0)
-        {
-            return;
-        }
-
         try
         {
             Neurotag.Core.Network.TagMembership.OrderByShares([.. _tags.Values.Where(t => t.Range is null)]);
@@ -192,7 +241,7 @@ internal sealed partial class ScenarioCompiler
             return;
         }
 
-        foreach (var population in _populations.Values)
+        foreach (var population in _populations.Values.Where(p => !_populationsWithTagErrors.Contains(p.Name) && !_rejectedTagPopulations.ContainsValue(p.Name)))
         {
             var inPop = _tags.Values.Where(t => t.Population == population.Name && t.Family is null).ToList(); // families overlap by design
             var explicitUnion = new HashSet<int>(inPop.Where(t => t.Range is not null).SelectMany(t => Enumerable.Range(t.Range!.Value.First, t.Range.Value.Count)));
@@ -205,7 +254,8 @@ internal sealed partial class ScenarioCompiler
         }
     }
 
-    private IndexRange? ReadRange(YamlNodeBase node, string path, int populationSize)
+    /// <summary>An inclusive range of neuron indices; bounded by <paramref name="populationSize"/> when it is known.</summary>
+    private IndexRange? ReadRange(YamlNodeBase node, string path, int? populationSize)
     {
         var seq = _r.Sequence(node, path, "[0, 39]");
         if (seq is null)
@@ -219,8 +269,8 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
-        long? first = _r.Integer(seq.Items[0], path + "[0]", 0, populationSize - 1);
-        long? last = _r.Integer(seq.Items[1], path + "[1]", 0, populationSize - 1);
+        long? first = _r.Integer(seq.Items[0], path + "[0]", 0, (populationSize ?? int.MaxValue) - 1L);
+        long? last = _r.Integer(seq.Items[1], path + "[1]", 0, (populationSize ?? int.MaxValue) - 1L);
         if (first is null || last is null)
         {
             return null;
@@ -262,33 +312,60 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        NoteRejected(map, _modulators);
+        NoteRejected(map, _modulators, "modulator");
     }
 
+    /// <summary>
+    /// Reports a reference to <paramref name="name"/>, which is not among the <paramref name="known"/> (valid) names
+    /// of <paramref name="what"/> ("population", "tag or population", …): nothing when a definition of that name was
+    /// rejected (its error is reported; "no X named" would be false), else an error whose hint offers every defined
+    /// name, rejected ones included (a broken definition does not make "no X is defined" true).
+    /// </summary>
     private void UnknownName(YamlNodeBase node, string path, string name, string what, IEnumerable<string> known)
     {
-        if (_rejected.Contains(name) && Errors.Count > 0)
+        string[] kinds = what.Split(" or ");
+        if (kinds.Any(k => IsRejected(k, name)))
         {
-            return; // defined, but its definition was rejected and reported: "no X named" would be false
+            return;
         }
 
-        var list = known.ToList();
+        var list = known.Concat(_rejected.Where(r => kinds.Contains(r.Kind)).Select(r => r.Name)).Distinct(StringComparer.Ordinal).ToList();
         string? near = SchemaReader.Nearest(name, list);
         string hint = near is not null ? $"did you mean '{near}'?" : list.Count == 0 ? $"no {what} is defined: add one to the scenario" : $"known: {string.Join(", ", list)}";
         _r.Error(node, path, $"no {what} named '{name}'", hint);
     }
 
-    /// <summary>Remembers the names of <paramref name="section"/> that were not accepted (each got an error).</summary>
-    private void NoteRejected<T>(YamlMappingNode section, Dictionary<string, T> accepted)
+    /// <summary>Remembers the names of <paramref name="section"/> that were not accepted (each got an error) as rejected <paramref name="kind"/>s.</summary>
+    private void NoteRejected<T>(YamlMappingNode section, Dictionary<string, T> accepted, string kind)
     {
         foreach (var (key, _) in section.Entries)
         {
             if (!accepted.ContainsKey(key.Value))
             {
-                _rejected.Add(key.Value);
+                _rejected.Add((kind, key.Value));
             }
         }
     }
+
+    /// <summary>Whether a definition of <paramref name="name"/> as a <paramref name="kind"/> was rejected with an error.</summary>
+    private bool IsRejected(string kind, string name) => _rejected.Contains((kind, name)) && Errors.Count > 0;
+
+    /// <summary>The size of a valid population or tag; null when it is unknown (undefined, or its definition was rejected).</summary>
+    private int? KnownSizeOf(string? name) =>
+        name is null ? null : _tags.TryGetValue(name, out var t) ? t.Size : _populations.TryGetValue(name, out var p) ? p.Size : null;
+
+    /// <summary>
+    /// The population a population or tag name lies in, as far as it is known: also for a rejected tag (its
+    /// 'population:') and a rejected population (itself); null when unknown.
+    /// </summary>
+    private string? KnownPopulationOf(string? name) =>
+        name is null ? null
+        : _tags.TryGetValue(name, out var t) ? t.Population
+        : _populations.ContainsKey(name) || IsRejected("population", name) ? name
+        : _rejectedTagPopulations.GetValueOrDefault(name);
+
+    /// <summary>The neuron of a population when it was read (even if the population was rejected for its size); null otherwise.</summary>
+    private NeuronSpec? NeuronOf(string? population) => population is null ? null : _neurons.GetValueOrDefault(population);
 
     private int SizeOf(string name) => _tags.TryGetValue(name, out var t) ? t.Size : _populations[name].Size;
 
@@ -307,6 +384,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));
+        MemoryBytes = bytes;
         if (bytes > limit)
         {
             var parts = spec.Populations.Select(p => (Population: true, p.Name, Bytes: p.Size * 12.0))

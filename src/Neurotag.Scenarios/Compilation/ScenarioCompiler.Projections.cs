@@ -44,14 +44,13 @@ internal sealed partial class ScenarioCompiler
                 _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
             }
 
-            if (from is null || to is null)
-            {
-                continue;
-            }
-
-            var connectivity = ReadConnectivity(p["connectivity"], path + ".connectivity", from, to);
+            // A missing or rejected endpoint does not stop the rest of the projection from being checked; only what
+            // needs its size or its neuron (fixed_indegree's bound, one_to_one, spiking weight units) waits for it.
+            // Sizes and neurons are looked up by the names as written: a rejected population still has a known neuron.
+            string? fromWritten = (p["from"] as YamlScalarNode)?.Value, toWritten = (p["to"] as YamlScalarNode)?.Value;
+            var connectivity = ReadConnectivity(p["connectivity"], path + ".connectivity", fromWritten, toWritten);
             var weight = _spiking
-                ? ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", to)
+                ? ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", toWritten)
                 : ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
             var delays = _spiking ? ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
             if (_spiking)
@@ -61,10 +60,10 @@ internal sealed partial class ScenarioCompiler
 
             var plasticity = p["plasticity"] is { } pl ? ReadPlasticity(pl, path + ".plasticity") : null;
             // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
-            string? levelTarget = _spiking ? PopulationOf(to) : null;
+            string? levelTarget = _spiking ? KnownPopulationOf(toWritten) ?? UnknownWeightTarget : null;
             var competition = p["competition"] is { } c ? ReadCompetition(c, path + ".competition", levelTarget) : null;
             var pruning = p["pruning"] is { } pr ? ReadPruning(pr, path + ".pruning", weight, levelTarget) : null;
-            if (connectivity is null || weight is null || inhibitory is null || delays is null
+            if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
                 || (p["pruning"] is not null && pruning is null))
@@ -94,9 +93,10 @@ internal sealed partial class ScenarioCompiler
             };
         }
 
-        NoteRejected(map, _projections);
+        NoteRejected(map, _projections, "projection");
     }
 
+    /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>
     private string? Endpoint(YamlNodeBase? node, string path)
     {
         string? name = _r.Identifier(node, path, "population or tag name");
@@ -109,7 +109,8 @@ internal sealed partial class ScenarioCompiler
         return name;
     }
 
-    private ConnectivitySpec? ReadConnectivity(YamlNodeBase? node, string path, string from, string to)
+    /// <summary><c>connectivity:</c>; checks that need an endpoint's size are skipped when that size is unknown (the endpoint is undefined or rejected).</summary>
+    private ConnectivitySpec? ReadConnectivity(YamlNodeBase? node, string path, string? from, string? to)
     {
         if (node is null)
         {
@@ -125,7 +126,7 @@ internal sealed partial class ScenarioCompiler
         _r.CheckKeys(map, path, ScenarioKeys.Connectivity);
         var rule = _r.Choice(_r.Required(map, "rule", path, "all_to_all"), path + ".rule", Rules, "connectivity rule");
         bool? self = map["self"] is { } s ? _r.Boolean(s, path + ".self") : false;
-        int preSize = SizeOf(from);
+        int? preSize = KnownSizeOf(from);
         double p = 1;
         int k = 0;
         switch (rule)
@@ -134,11 +135,11 @@ internal sealed partial class ScenarioCompiler
                 p = _r.Number(_r.Required(map, "p", path, "0.1"), path + ".p", 0, 1, example: "0.1") ?? double.NaN;
                 break;
             case ConnectivityRule.FixedIndegree:
-                int selfExcluded = PopulationOf(from) == PopulationOf(to) && self != true ? 1 : 0;
-                k = (int)(_r.Integer(_r.Required(map, "k", path, "20"), path + ".k", 0, Math.Max(0, preSize - selfExcluded)) ?? -1);
+                int selfExcluded = KnownPopulationOf(from) == KnownPopulationOf(to) && self != true ? 1 : 0;
+                k = (int)(_r.Integer(_r.Required(map, "k", path, "20"), path + ".k", 0, preSize is { } pre ? Math.Max(0, pre - selfExcluded) : int.MaxValue) ?? -1);
                 break;
-            case ConnectivityRule.OneToOne when SizeOf(from) != SizeOf(to):
-                _r.Error(map, path + ".rule", SchemaReader.Inv($"one_to_one needs equal sizes, but '{from}' has {SizeOf(from)} and '{to}' has {SizeOf(to)} neurons"), "use all_to_all or fixed_probability");
+            case ConnectivityRule.OneToOne when KnownSizeOf(from) is { } fromSize && KnownSizeOf(to) is { } toSize && fromSize != toSize:
+                _r.Error(map, path + ".rule", SchemaReader.Inv($"one_to_one needs equal sizes, but '{from}' has {fromSize} and '{to}' has {toSize} neurons"), "use all_to_all or fixed_probability");
                 return null;
             default:
                 break;

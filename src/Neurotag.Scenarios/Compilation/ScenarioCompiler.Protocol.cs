@@ -53,6 +53,10 @@ internal sealed partial class ScenarioCompiler
                 {
                     phases.Add(phase);
                 }
+                else
+                {
+                    NoteRejectedPhase(item);
+                }
             }
             else
             {
@@ -70,8 +74,9 @@ internal sealed partial class ScenarioCompiler
         string? name = item["name"] is { } n ? _r.Identifier(n, path + ".name", "repeat block name") : null;
         long? gap = item["gap"] is { } g ? Steps(g, path + ".gap", allowZero: true) : 0;
         var body = _r.Sequence(_r.Required(item, "phases", path, "[ { phase: practice, duration: 10 min } ]"), path + ".phases", "[ { phase: practice, duration: 10 min } ]");
-        if (count is null || gap is null || body is null)
+        if (body is null)
         {
+            NoteRejectedBlock(item, name, []);
             return [];
         }
 
@@ -96,11 +101,22 @@ internal sealed partial class ScenarioCompiler
             {
                 template.Add(phase);
             }
+            else
+            {
+                NoteRejectedPhase(phaseMap);
+            }
         }
 
         if (body.Items.Count == 0)
         {
             _r.Error(body, path + ".phases", "a repeat block needs at least one phase", "");
+        }
+
+        // The body is read even when the count or the gap is broken, so its own errors show (and its inputs count as used).
+        if (count is null || gap is null)
+        {
+            NoteRejectedBlock(item, name, body.Items);
+            return [];
         }
 
         var phases = new List<PhaseSpec>();
@@ -123,6 +139,30 @@ internal sealed partial class ScenarioCompiler
         }
 
         return phases;
+    }
+
+    /// <summary>Remembers a phase that failed, so that expectations naming it are not told it does not exist.</summary>
+    private void NoteRejectedPhase(YamlMappingNode phase)
+    {
+        if (phase["phase"] is YamlScalarNode { Value: var name })
+        {
+            _rejected.Add(("phase", name));
+        }
+    }
+
+    /// <summary>Remembers a repeat block that failed, and the phases of its body.</summary>
+    private void NoteRejectedBlock(YamlMappingNode block, string? name, IReadOnlyList<YamlNodeBase> body)
+    {
+        if ((name ?? (block["name"] as YamlScalarNode)?.Value) is { } blockName)
+        {
+            _rejected.Add(("repeat block", blockName));
+            _rejected.Add(("phase", blockName + ".gap"));
+        }
+
+        foreach (var phase in body.OfType<YamlMappingNode>())
+        {
+            NoteRejectedPhase(phase);
+        }
     }
 
     private PhaseSpec? ReadPhase(YamlMappingNode map, string path, int rep)
@@ -209,14 +249,21 @@ internal sealed partial class ScenarioCompiler
         {
             string sp = path + "." + key.Value;
             string[] parts = key.Value.Split('.');
-            if (parts.Length != 2 || !_populations.ContainsKey(parts[0]))
+            if (parts.Length == 2 && !_populations.ContainsKey(parts[0]) && IsRejected("population", parts[0]) && NeuronOf(parts[0]) is null)
             {
-                ok = false;
-                _r.Error(key, sp, $"'{key.Value}' is not POPULATION.PARAMETER", "for example 'cortex.threshold: 0.4' or 'cortex.gain: 6'" + (parts.Length == 2 ? $"; known populations: {string.Join(", ", _populations.Keys)}" : ""));
+                ok = false; // a rejected population whose neuron is unknown: which parameters it has is unknown too
                 continue;
             }
 
-            var neuron = _populations[parts[0]].Neuron;
+            if (parts.Length != 2 || NeuronOf(parts[0]) is null)
+            {
+                ok = false;
+                var known = _neurons.Keys.Concat(_rejected.Where(r => r.Kind == "population").Select(r => r.Name)).Distinct(StringComparer.Ordinal);
+                _r.Error(key, sp, $"'{key.Value}' is not POPULATION.PARAMETER", "for example 'cortex.threshold: 0.4' or 'cortex.gain: 6'" + (parts.Length == 2 ? $"; known populations: {string.Join(", ", known)}" : ""));
+                continue;
+            }
+
+            var neuron = NeuronOf(parts[0]);
             IntrinsicParameter? parameter = (parts[1], neuron) switch
             {
                 ("threshold", RateNeuronSpec) => IntrinsicParameter.Threshold,
@@ -274,6 +321,7 @@ internal sealed partial class ScenarioCompiler
             : _r.Number(act, "record.active_above", example: "0.5");
 
         long? every = map["every"] is { } e ? Steps(e, "record.every") : defaultEvery;
+        int errorsBeforeLists = Errors.Count;
         var metrics = new List<TagMetric>();
         if (map["tags"] is { } tagsNode && _r.Sequence(tagsNode, "record.tags", "[activation, strength, coupling, ownership]") is { } tagSeq)
         {
@@ -329,6 +377,8 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
+        // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
+        _recordListsRejected = Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
         var (windowOk, window) = ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
         return every is null || activeAbove is null || !windowOk ? null
             : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };

@@ -31,12 +31,20 @@ internal sealed partial class ScenarioCompiler
 
     private double DtMs => _dtNs / 1e6;
 
-    private NeuronSpec? ReadSpikingNeuron(YamlMappingNode map, YamlScalarNode model, string path, string population) => model.Value switch
+    private NeuronSpec? ReadSpikingNeuron(YamlMappingNode map, YamlScalarNode model, string path, string population)
     {
-        "lif" => ReadLif(map, path, population),
-        "izhikevich" => ReadIzhikevich(map, path),
-        _ => ReadPoissonNeuron(map, path),
-    };
+        switch (model.Value)
+        {
+            case "lif":
+                return ReadLif(map, path, population);
+            case "izhikevich":
+                _synapses[population] = Synapses.Plain;
+                return ReadIzhikevich(map, path);
+            default:
+                _synapses[population] = Synapses.None;
+                return ReadPoissonNeuron(map, path);
+        }
+    }
 
     private LifNeuronSpec? ReadLif(YamlMappingNode map, string path, string population)
     {
@@ -66,6 +74,12 @@ internal sealed partial class ScenarioCompiler
         if (synapse == SynapseKind.Current)
         {
             _cubaLeak[population] = cubaLeak;
+        }
+
+        if (synapse is { } kind && (kind == SynapseKind.Conductance || map["g_leak"] is null || gLeak is not null))
+        {
+            // Known even if another key is rejected (a CUBA g_leak that is broken leaves pA weights unconvertible).
+            _synapses[population] = kind == SynapseKind.Conductance ? Synapses.Conductance : Synapses.Current;
         }
 
         if (vThresh is { } th && vReset is { } rs && rs >= th)
@@ -125,7 +139,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         double? tau = _r.Quantity(node, path + "." + key, Dimension.Time, 0, minExclusive: true);
-        if (tau is { } t && t < DtMs)
+        if (tau is { } t && t < DtMs && !_dtRejected)
         {
             _r.Error(node, path + "." + key, SchemaReader.Inv($"{key} = {t} ms is shorter than dt = {DtMs} ms"), "make it at least dt, or use a smaller dt");
             return null;
@@ -188,22 +202,38 @@ internal sealed partial class ScenarioCompiler
         return kind.Value == "uniform" ? new UniformDistribution(a.Value, b.Value) : new NormalDistribution(a.Value, b.Value);
     }
 
-    /// <summary>Decides rate vs spiking and reports a scenario that mixes them.</summary>
+    /// <summary>
+    /// Decides rate vs spiking and reports a scenario that mixes them. Decided from the models as written, before the
+    /// populations are read, so that a population rejected for another reason (a bad tau_m) still makes the scenario
+    /// spiking: otherwise every weight in nS would be reported as "not a number" in a "rate network".
+    /// </summary>
     private void CheckNetworkKind(YamlNodeBase? populations)
     {
-        if (_populations.Count == 0 || populations is not YamlMappingNode map)
+        if (populations is not YamlMappingNode map)
         {
             return;
         }
 
-        var first = _populations.Values.First();
-        bool firstSpiking = first.Neuron is not RateNeuronSpec;
-        _spiking = firstSpiking;
-        foreach (var population in _populations.Values.Where(p => (p.Neuron is not RateNeuronSpec) != firstSpiking))
+        var models = new List<(YamlScalarNode Key, bool Spiking)>();
+        foreach (var (key, value) in map.Entries)
         {
-            var node = map.Entries.First(e => e.Key.Value == population.Name).Key;
-            _r.Error(node, "populations." + population.Name + ".neuron.model",
-                $"population '{population.Name}' is {(firstSpiking ? "rate" : "spiking")} but '{first.Name}' is {(firstSpiking ? "spiking" : "rate")}: a scenario is either rate or spiking",
+            if (value is YamlMappingNode { } pop && pop["neuron"] is YamlMappingNode neuron && neuron["model"] is YamlScalarNode { Value: "rate" or "lif" or "izhikevich" or "poisson" } model)
+            {
+                models.Add((key, model.Value != "rate"));
+            }
+        }
+
+        if (models.Count == 0)
+        {
+            return;
+        }
+
+        var (first, firstSpiking) = models[0];
+        _spiking = firstSpiking;
+        foreach (var (key, _) in models.Where(m => m.Spiking != firstSpiking))
+        {
+            _r.Error(key, "populations." + key.Value + ".neuron.model",
+                $"population '{key.Value}' is {(firstSpiking ? "rate" : "spiking")} but '{first.Value}' is {(firstSpiking ? "spiking" : "rate")}: a scenario is either rate or spiking",
                 "use rate models only or spiking models (lif, izhikevich, poisson) only; mixing them is not supported");
         }
     }

@@ -63,6 +63,11 @@ internal sealed partial class ScenarioCompiler
             return null;
         }
 
+        if (_dtRejected)
+        {
+            return null; // the delays' steps depend on dt
+        }
+
         double maxSteps = Math.Round(highMs / dt, MidpointRounding.AwayFromZero);
         if (maxSteps > MaxDelaySteps)
         {

@@ -90,6 +90,11 @@ internal sealed partial class ScenarioCompiler
             return (false, null);
         }
 
+        if (_dtRejected)
+        {
+            return (false, null); // a window is whole steps of dt
+        }
+
         if (ms < DtMs)
         {
             _r.Error(node, Path, SchemaReader.Inv($"a window of {QuantityParser.Format(ms, Dimension.Time)} is shorter than dt = {DtMs} ms"), "a rate window holds whole steps: make it at least dt");

@@ -52,21 +52,23 @@ internal sealed partial class ScenarioCompiler
         }
 
         bool isTag = _tags.ContainsKey(target);
-        if (!isTag && !_populations.ContainsKey(target))
+        bool known = isTag || _populations.ContainsKey(target);
+        if (!known)
         {
             UnknownName(targetNode!, path + ".target", target, "tag or population", _tags.Keys.Concat(_populations.Keys));
-            return true;
         }
 
+        // The weight's unit follows the target population's synapses: checked whenever that neuron is known.
         var weightNode = _r.Required(input, "weight", path, "0.5 nS");
-        double? weight = weightNode is null ? null : SpikingWeightValue(weightNode, path + ".weight", PopulationOf(target));
-        if (rate is not null && weight is not null && fraction is not null && inhibitory is not null && correlation is not null)
+        string? population = KnownPopulationOf(target);
+        double? weight = weightNode is null || !SynapsesKnown(population) ? null : SpikingWeightValue(weightNode, path + ".weight", population!);
+        if (known && rate is not null && weight is not null && fraction is not null && inhibitory is not null && correlation is not null)
         {
             _poissonInputs[name] = (new PoissonInputSpec(name, target, isTag, rate.Value, weight.Value, fraction.Value, inhibitory.Value) { Correlation = correlation.Value }, key);
         }
         else
         {
-            _rejected.Add(name);
+            _rejected.Add(("input", name));
         }
 
         return true;
@@ -85,14 +87,14 @@ internal sealed partial class ScenarioCompiler
     }
 
     /// <summary>Weights of a spiking projection: a quantity in the target's unit, or { init, min, max } with quantities.</summary>
-    private WeightSpec? ReadSpikingWeight(YamlNodeBase? node, string path, string to)
+    private WeightSpec? ReadSpikingWeight(YamlNodeBase? node, string path, string? to)
     {
-        string population = PopulationOf(to);
-        var read = SynapticReaderFor(population);
-        if (node is null)
+        if (node is null || KnownPopulationOf(to) is not { } population || !SynapsesKnown(population))
         {
-            return null;
+            return null; // without the target's neuron, the weights' unit cannot be checked
         }
+
+        var read = SynapticReaderFor(population);
 
         if (read is null)
         {
@@ -114,7 +116,7 @@ internal sealed partial class ScenarioCompiler
         _r.CheckKeys(map, path, ScenarioKeys.Weight);
         var initNode = _r.Required(map, "init", path, "6 nS");
         var init = initNode is null ? null
-            : _populations[population].Neuron is LifNeuronSpec lif ? ReadQuantityDistribution(initNode, path + ".init", read, lif.Synapse == SynapseKind.Conductance ? "6 nS" : "0.5 mV")
+            : _synapses[population] is Synapses.Conductance or Synapses.Current ? ReadQuantityDistribution(initNode, path + ".init", read, _synapses[population] == Synapses.Conductance ? "6 nS" : "0.5 mV")
             : ReadDistribution(initNode, path + ".init");
         double? min = map["min"] is { } lo ? SpikingWeightValue(lo, path + ".min", population) : 0.0;
         double? max = map["max"] is { } hi ? SpikingWeightValue(hi, path + ".max", population)
@@ -332,6 +334,7 @@ internal sealed partial class ScenarioCompiler
             bytes += (spec.Populations.Count + spec.Tags.Count) * window * 4.0; // one count ring per windowed series
         }
 
+        MemoryBytes = (long)Math.Min(bytes, long.MaxValue);
         if (bytes > limit)
         {
             ReportMemory(top, bytes, limit, parts);

@@ -19,12 +19,46 @@ internal sealed partial class ScenarioCompiler
     /// <summary>CUBA LIF populations: the <c>g_leak</c> written in the scenario (nS), or null when it was left out.</summary>
     private readonly Dictionary<string, double?> _cubaLeak = new(StringComparer.Ordinal);
 
-    /// <summary>The reader of synaptic quantities onto <paramref name="population"/>; null for a Poisson source, which has no synapses.</summary>
-    private SynapticReader? SynapticReaderFor(string population) => _populations[population].Neuron switch
+    /// <summary>
+    /// The level target of a spiking projection whose target population is not known (undefined or rejected): a
+    /// level with a unit cannot be checked then, a bare number still can.
+    /// </summary>
+    private const string UnknownWeightTarget = "";
+
+    /// <summary>What synaptic quantities onto a population are: the unit its synapses take.</summary>
+    private enum Synapses
     {
-        LifNeuronSpec { Synapse: SynapseKind.Conductance } => (node, path, min) => CobaQuantity(node, path, population, min),
-        LifNeuronSpec => (node, path, min) => CubaQuantity(node, path, population, _cubaLeak.GetValueOrDefault(population), min),
-        PoissonNeuronSpec => null,
+        /// <summary>COBA LIF: conductances in nS.</summary>
+        Conductance,
+
+        /// <summary>CUBA LIF: voltages in mV, or currents in pA with g_leak.</summary>
+        Current,
+
+        /// <summary>Izhikevich: plain numbers.</summary>
+        Plain,
+
+        /// <summary>A Poisson source: no synapses.</summary>
+        None,
+    }
+
+    /// <summary>
+    /// The synapses of each spiking population, as soon as its model (and a lif's 'synapse:') is read, even when the
+    /// neuron is then rejected for another key: a weight onto it is still checked in the right unit.
+    /// </summary>
+    private readonly Dictionary<string, Synapses> _synapses = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the unit of synaptic quantities onto <paramref name="population"/> is known.</summary>
+    private bool SynapsesKnown(string? population) => population is not null && _synapses.ContainsKey(population);
+
+    /// <summary>
+    /// The reader of synaptic quantities onto <paramref name="population"/>; null for a Poisson source, which has no
+    /// synapses. The population's synapses must be known (<see cref="SynapsesKnown"/>).
+    /// </summary>
+    private SynapticReader? SynapticReaderFor(string population) => _synapses[population] switch
+    {
+        Synapses.Conductance => (node, path, min) => CobaQuantity(node, path, population, min),
+        Synapses.Current => (node, path, min) => CubaQuantity(node, path, population, _cubaLeak.GetValueOrDefault(population), min),
+        Synapses.None => null,
         _ => (node, path, min) => _r.Number(node, path, min, example: "0.5"),
     };
 
@@ -83,8 +117,13 @@ internal sealed partial class ScenarioCompiler
     /// </summary>
     private double? WeightLevel(YamlNodeBase? node, string path, string? targetPopulation, string example)
     {
-        if (targetPopulation is null || node is not YamlScalarNode scalar
-            || double.TryParse(scalar.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        bool plainNumber = node is YamlScalarNode s && double.TryParse(s.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        if (!plainNumber && targetPopulation is not null && !SynapsesKnown(targetPopulation))
+        {
+            return null; // the level's unit depends on the target's synapses, and the target is broken or undefined
+        }
+
+        if (targetPopulation is null || node is not YamlScalarNode scalar || plainNumber
             || SynapticReaderFor(targetPopulation) is not { } read)
         {
             // A Poisson target has already been reported by the weight: the level is checked as a number only.

@@ -9,6 +9,13 @@ namespace Neurotag.Scenarios.Compilation;
 /// docs/scenario-reference.md). Sections are read in dependency order whatever their order in the file, and every
 /// problem is collected; the spec is returned only when there is none.
 /// </summary>
+/// <remarks>
+/// Errors do not cascade. A definition that fails (a population with a bad size) is still known by name, so a
+/// reference to it is neither "unknown" nor listed as missing in hints; what is known of it (its neuron, a tag's
+/// population) is kept; and whatever refers to it checks everything that does not depend on it (a projection from
+/// that population still checks its 'p:'). Only checks that need the broken value (a tag's size against the
+/// population's) are skipped. Nothing half-known ever reaches a spec: any error means no spec.
+/// </remarks>
 internal sealed partial class ScenarioCompiler
 {
     private readonly SchemaReader _r;
@@ -20,10 +27,31 @@ internal sealed partial class ScenarioCompiler
     private readonly Dictionary<string, ProjectionSpec> _projections = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inputsUsed = new(StringComparer.Ordinal);
 
-    /// <summary>Names whose definitions were rejected with an error; references to them are not reported again.</summary>
-    private readonly HashSet<string> _rejected = new(StringComparer.Ordinal);
+    /// <summary>
+    /// (kind, name) of definitions that were rejected with an error (kinds: population, tag, input, modulator,
+    /// projection, phase, repeat block); references to them are not reported again, and hints still offer them.
+    /// </summary>
+    private readonly HashSet<(string Kind, string Name)> _rejected = [];
+
+    /// <summary>The neurons of populations whose neuron was read, including those rejected for another reason (size).</summary>
+    private readonly Dictionary<string, NeuronSpec> _neurons = new(StringComparer.Ordinal);
+
+    /// <summary>The population of each rejected tag that names a defined (valid or rejected) population.</summary>
+    private readonly Dictionary<string, string> _rejectedTagPopulations = new(StringComparer.Ordinal);
+
+    /// <summary>Populations one of whose tags had an error: their tags' neuron count is not checked.</summary>
+    private readonly HashSet<string> _populationsWithTagErrors = new(StringComparer.Ordinal);
 
     private long _dtNs = 100_000;
+
+    /// <summary>Whether 'dt:' was rejected: then durations cannot be checked against it, and are not.</summary>
+    private bool _dtRejected;
+
+    /// <summary>Whether record's tags, populations or weights had an error: then "X is not recorded" is not reported.</summary>
+    private bool _recordListsRejected;
+
+    /// <summary>Whether 'protocol:' is missing or not a list: then phase names and input use cannot be checked.</summary>
+    private bool _protocolRejected;
 
     public ScenarioCompiler(string file, ScenarioOptions options)
     {
@@ -32,6 +60,9 @@ internal sealed partial class ScenarioCompiler
     }
 
     public List<Diagnostic> Errors => _r.Errors;
+
+    /// <summary>The network state estimated by the memory check (the figure compared with the limit); null before it ran.</summary>
+    public long? MemoryBytes { get; private set; }
 
     public SimulationSpec? Compile(YamlNodeBase root)
     {
@@ -53,27 +84,29 @@ internal sealed partial class ScenarioCompiler
         }
 
         ReadDt(top["dt"]);
-        ReadPopulations(_r.Required(top, "populations", "", "{ cortex: { size: 400, neuron: { model: rate, tau: 10 ms } } }"));
         CheckNetworkKind(top["populations"]);
+        ReadPopulations(_r.Required(top, "populations", "", "{ cortex: { size: 400, neuron: { model: rate, tau: 10 ms } } }"));
         ReadTags(top["tags"]);
         ReadInputs(top["inputs"]);
         ReadModulators(top["modulators"]);
         ReadProjections(top["projections"]);
         var protocol = ReadProtocol(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
+        _protocolRejected = protocol is null;
         if (protocol is not null)
         {
             CheckProtocolLength(protocol); // an error, not a null protocol: expectations that name its phases are still checked
         }
 
         var record = ReadRecord(top["record"]);
-        if (top["expect"] is { } expect && protocol is not null && record is not null)
+        if (top["expect"] is { } expect)
         {
-            ReadExpectations(expect, protocol, record);
+            // Without a readable protocol or record, the expectations' own keys are still checked.
+            ReadExpectations(expect, protocol ?? [], record);
         }
 
         foreach (var (inputName, (_, node)) in _inputs)
         {
-            if (!_inputsUsed.Contains(inputName))
+            if (!_inputsUsed.Contains(inputName) && !_protocolRejected)
             {
                 _r.Error(node, "inputs." + inputName, $"input '{inputName}' is switched on in no phase", "add it to a phase's 'inputs:' list, or remove it");
             }
@@ -115,6 +148,7 @@ internal sealed partial class ScenarioCompiler
             return;
         }
 
+        _dtRejected = true;
         if (_r.Quantity(node, "dt", Dimension.Time, 0, minExclusive: true, max: 1000) is { } dtMs)
         {
             double ns = dtMs * 1e6;
@@ -125,15 +159,16 @@ internal sealed partial class ScenarioCompiler
             }
 
             _dtNs = (long)Math.Round(ns);
+            _dtRejected = false;
         }
     }
 
     /// <summary>A duration as a whole number of steps; an error when it is not a multiple of dt.</summary>
     private long? Steps(YamlNodeBase? node, string path, bool allowZero = false)
     {
-        if (_r.Quantity(node, path, Dimension.Time, 0, minExclusive: !allowZero) is not { } ms)
+        if (_r.Quantity(node, path, Dimension.Time, 0, minExclusive: !allowZero) is not { } ms || _dtRejected)
         {
-            return null;
+            return null; // with dt rejected, the duration's unit and sign are checked, its steps cannot be
         }
 
         double dtMs = _dtNs / 1e6;
@@ -180,13 +215,19 @@ internal sealed partial class ScenarioCompiler
             _r.CheckKeys(pop, path, ScenarioKeys.Population);
             long? size = PopulationSize(_r.Required(pop, "size", path, "400"), path + ".size");
             var neuron = ReadNeuron(_r.Required(pop, "neuron", path, "{ model: rate, tau: 10 ms }"), path + ".neuron", name);
-            if (size is { } n && neuron is not null && ReadKwta(pop["kwta"], path + ".kwta", n, neuron) is var (kwtaOk, kwta) && kwtaOk)
+            if (neuron is not null)
+            {
+                _neurons[name] = neuron;
+            }
+
+            // kwta is checked against the size when there is one, and as a count of at least 1 when the size is broken.
+            if (ReadKwta(pop["kwta"], path + ".kwta", size ?? int.MaxValue, neuron) is var (kwtaOk, kwta) && kwtaOk && size is { } n && neuron is not null)
             {
                 _populations[name] = new PopulationSpec(name, (int)n, neuron) { Kwta = kwta };
             }
         }
 
-        NoteRejected(map, _populations);
+        NoteRejected(map, _populations, "population");
     }
 
     /// <summary>A population size: a whole number from 1 to <see cref="ScenarioLimits.MaxPopulationSize"/>.</summary>
@@ -242,7 +283,7 @@ internal sealed partial class ScenarioCompiler
         double? gain = map["gain"] is { } g ? _r.Number(g, path + ".gain", 0, minExclusive: true, example: "4.0") : 1.0;
         double? threshold = map["threshold"] is { } th ? _r.Number(th, path + ".threshold") : 0.0;
         double? noise = map["noise"] is { } ns ? _r.Number(ns, path + ".noise", 0, example: "0.05") : 0.0;
-        if (tau is { } tauMs && tauMs < _dtNs / 1e6)
+        if (tau is { } tauMs && tauMs < _dtNs / 1e6 && !_dtRejected)
         {
             _r.Error(map["tau"]!, path + ".tau", SchemaReader.Inv($"tau = {tauMs} ms is shorter than dt = {_dtNs / 1e6} ms"), "make tau at least dt (exponential Euler is stable, but the dynamics would be unresolved)");
         }

@@ -10,6 +10,8 @@ namespace Neurotag.Scenarios.Compilation;
 /// </summary>
 internal sealed partial class SchemaReader(string file)
 {
+    private const string NonFiniteHint = "non-finite numbers (NaN, infinities) are not allowed: write a finite number";
+
     public string File { get; } = file;
 
     public List<Diagnostic> Errors { get; } = [];
@@ -129,6 +131,12 @@ internal sealed partial class SchemaReader(string file)
         }
 
         string text = scalar.Value.Trim();
+        if (QuantityParser.IsNonFinite(text))
+        {
+            Error(scalar, path, $"'{scalar.Value}' is not a finite number", NonFiniteHint + ", e.g. " + example);
+            return null;
+        }
+
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             bool hasUnit = text.Length > 0 && (char.IsDigit(text[0]) || text[0] is '-' or '+' or '.') && text.Any(char.IsLetter);
@@ -141,7 +149,7 @@ internal sealed partial class SchemaReader(string file)
 
         if (!double.IsFinite(value))
         {
-            Error(scalar, path, $"'{scalar.Value}' is not a finite number", "NaN and infinities are not allowed; numbers must fit a double");
+            Error(scalar, path, $"'{scalar.Value}' is not a finite number", NonFiniteHint + " (numbers must fit a double), e.g. " + example);
             return null;
         }
 
@@ -160,6 +168,12 @@ internal sealed partial class SchemaReader(string file)
         var scalar = Scalar(node, path, "a whole number", example);
         if (scalar is null)
         {
+            return null;
+        }
+
+        if (QuantityParser.IsNonFinite(scalar.Value))
+        {
+            Error(scalar, path, $"'{scalar.Value}' is not a finite number", NonFiniteHint + Inv($": a whole number between {min} and {max}"));
             return null;
         }
 

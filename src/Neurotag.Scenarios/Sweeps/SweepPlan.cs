@@ -28,7 +28,7 @@ public static class SweepPlan
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(fixedOverrides);
-        long total = sweep.Axes.Aggregate(1L, (n, a) => Math.Min(MaxPoints + 1L, n * a.Rows.Count)) * sweep.Seeds;
+        long total = PointCount(sweep);
         if (total > MaxPoints)
         {
             throw new ArgumentException($"the sweep expands to more than {MaxPoints:N0} points", nameof(sweep));
@@ -78,6 +78,13 @@ public static class SweepPlan
                 return points;
             }
         }
+    }
+
+    /// <summary>How many points <paramref name="sweep"/> expands to, saturating a little above <see cref="MaxPoints"/>.</summary>
+    public static long PointCount(SweepDefinition sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return sweep.Axes.Aggregate(1L, (n, a) => Math.Min(MaxPoints + 1L, n * a.Rows.Count)) * sweep.Seeds;
     }
 
     /// <summary>Parses <c>I/N</c> (0 ≤ I &lt; N).</summary>

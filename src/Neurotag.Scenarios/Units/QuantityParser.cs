@@ -82,9 +82,8 @@ public static class QuantityParser
 
         if (end == 0)
         {
-            string rest = s.TrimStart('+', '-');
-            return rest.StartsWith("nan", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("inf", StringComparison.OrdinalIgnoreCase) || rest.StartsWith('\u221E')
-                ? Fail($"'{s}' is not a finite number: {expectation}", $"use a finite number, e.g. '{info.Example}'", out message, out hint)
+            return IsNonFinite(s.Split(' ', '\t')[0])
+                ? Fail($"'{s}' is not a finite number: {expectation}", $"non-finite numbers (NaN, infinities) are not allowed: write a finite one, e.g. '{info.Example}'", out message, out hint)
                 : Fail($"missing number in '{s}': {expectation}", $"write a number before the unit, e.g. '{info.Example}'", out message, out hint);
         }
 
@@ -125,6 +124,19 @@ public static class QuantityParser
 
         return Fail($"unknown {info.Name} unit '{unit}' in '{s}'",
             caseHint.Length > 0 ? caseHint : $"accepted {info.Name} units: {info.Accepted}", out message, out hint);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> spells a non-finite number: NaN or an infinity, as YAML writes them (<c>.nan</c>,
+    /// <c>-.inf</c>, <c>.Inf</c>) or as .NET and C do (<c>NaN</c>, <c>inf</c>, <c>Infinity</c>, <c>∞</c>).
+    /// </summary>
+    /// <param name="text">A scalar as written.</param>
+    /// <returns>True for those spellings, in any case, with an optional sign.</returns>
+    public static bool IsNonFinite(string text)
+    {
+        string s = (text ?? string.Empty).Trim().TrimStart('+', '-');
+        s = s.StartsWith('.') ? s[1..] : s;
+        return s is "\u221E" || s.Equals("nan", StringComparison.OrdinalIgnoreCase) || s.Equals("inf", StringComparison.OrdinalIgnoreCase) || s.Equals("infinity", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

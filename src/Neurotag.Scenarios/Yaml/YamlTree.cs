@@ -94,6 +94,12 @@ public static class YamlTreeLoader
         catch (YamlException e)
         {
             var inner = e.InnerException as YamlException ?? e;
+            if (inner.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentationTab(text) is { } tab)
+            {
+                errors.Add(new Diagnostic(file, tab.Line, tab.Column, "", "invalid YAML: a tab in the indentation", "YAML indents with spaces only: replace the tab with spaces"));
+                return null;
+            }
+
             errors.Add(new Diagnostic(file, (int)Math.Max(1, inner.Start.Line), (int)Math.Max(1, inner.Start.Column), "", "invalid YAML: " + Trim(inner.Message), "check indentation, quotes and colons near this position"));
             return null;
         }
@@ -124,6 +130,12 @@ public static class YamlTreeLoader
             return null;
         }
 
+        if (UnicodeEncodingOf(bytes) is { } encoding)
+        {
+            errors.Add(new Diagnostic(file, 1, 1, "", $"the file is {encoding} text; scenarios are UTF-8", $"save it as UTF-8, e.g. 'iconv -f {encoding.Replace(" ", "", StringComparison.Ordinal)} -t UTF-8 {file} > fixed.yaml'"));
+            return null;
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             errors.Add(new Diagnostic(file, 1, 1, "", "the file is binary (it contains NUL bytes), not YAML text", "pass a .yaml scenario file"));
@@ -139,6 +151,88 @@ public static class YamlTreeLoader
             errors.Add(new Diagnostic(file, 1, 1, "", "the file is not valid UTF-8 text", "save the scenario as UTF-8"));
             return null;
         }
+    }
+
+    /// <summary>
+    /// "UTF-16 LE", "UTF-16 BE", "UTF-32 LE" or "UTF-32 BE" when <paramref name="bytes"/> are text in that encoding:
+    /// by its byte-order mark, or, without one, by where the zero bytes of ASCII characters fall (every second byte,
+    /// or three of four). Null for anything else (UTF-8, or binary data whose zeros follow no such pattern).
+    /// </summary>
+    internal static string? UnicodeEncodingOf(byte[] bytes)
+    {
+        ReadOnlySpan<byte> b = bytes;
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]))
+        {
+            return "UTF-32 LE";
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return "UTF-32 BE";
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return "UTF-16 LE";
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return "UTF-16 BE";
+        }
+
+        if (b.Length < 4 || b.IndexOf((byte)0) < 0)
+        {
+            return null;
+        }
+
+        // Count zero bytes by position modulo 4 over a prefix; text in UTF-16/32 without a BOM is mostly ASCII in YAML.
+        Span<int> zeros = stackalloc int[4];
+        int n = Math.Min(b.Length - (b.Length % 4), 4096);
+        for (int i = 0; i < n; i++)
+        {
+            zeros[i % 4] += b[i] == 0 ? 1 : 0;
+        }
+
+        int quarter = n / 4;
+        bool Mostly(int count) => count >= quarter * 0.9;
+        bool Rarely(int count) => count <= quarter * 0.1;
+        return (Mostly(zeros[1]), Mostly(zeros[2]), Mostly(zeros[3]), Mostly(zeros[0])) switch
+        {
+            (true, true, true, false) when Rarely(zeros[0]) => "UTF-32 LE",
+            (true, true, false, true) when Rarely(zeros[3]) => "UTF-32 BE",
+            (true, false, true, false) when Rarely(zeros[0]) && Rarely(zeros[2]) => "UTF-16 LE",
+            (false, true, false, true) when Rarely(zeros[1]) && Rarely(zeros[3]) => "UTF-16 BE",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The position of the first tab in a line's indentation (YAML forbids tabs there), or null. YamlDotNet reports
+    /// this error at the start of the enclosing mapping, often 1:1, which does not show where the tab is.
+    /// </summary>
+    private static SourceMark? FirstIndentationTab(string text)
+    {
+        int line = 1, column = 1;
+        bool indentation = true;
+        foreach (char c in text)
+        {
+            if (c == '\n')
+            {
+                (line, column, indentation) = (line + 1, 1, true);
+                continue;
+            }
+
+            if (indentation && c == '\t')
+            {
+                return new SourceMark(line, column);
+            }
+
+            indentation &= c == ' ' || c == '-' || c == '\r';
+            column++;
+        }
+
+        return null;
     }
 
     private static string Trim(string message) => message.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
