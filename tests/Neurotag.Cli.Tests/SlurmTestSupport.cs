@@ -7,7 +7,13 @@ internal static class SlurmTestSupport
 {
     public const string ScenarioName = "chronic-pain.yaml";
 
-    /// <summary>A small sweep: 2 rates x 2 seeds = 4 points of about a second each.</summary>
+    /// <summary>
+    /// What the generated scripts run: the shortened chronic-pain (<see cref="SharedRuns.ShortChronicPainScenario"/>,
+    /// same parameter paths), since every shard is a child process and the scripts, not the science, are under test.
+    /// </summary>
+    public static string ScriptScenario => SharedRuns.ShortChronicPainScenario;
+
+    /// <summary>A small sweep: 2 rates x 2 seeds = 4 points of a fraction of a second each.</summary>
     public static readonly string[] SmallGrid = ["--grid", "projections.cue-to-pain.plasticity.rate=0.001,0.005", "--seeds", "2"];
 
     public const int SmallGridPoints = 4;
@@ -67,7 +73,7 @@ internal static class SlurmTestSupport
     {
         var (exit, stdout, stderr) = CliHarness.RunProcess(
             new Dictionary<string, string>(),
-            ["slurm", CliHarness.Scenario(ScenarioName), "--out", dir, .. options]);
+            ["slurm", ScriptScenario, "--out", dir, .. options]);
         Assert.True(exit == 0, stderr);
         return Path.GetDirectoryName(stdout.Trim())!;
     }
