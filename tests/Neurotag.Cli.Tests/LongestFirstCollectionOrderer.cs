@@ -13,10 +13,14 @@ namespace Neurotag.Cli.Tests;
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
-    /// <summary>Classes by decreasing CPU time (per-test durations in benchmarks/README.md, "Test suite time").</summary>
+    /// <summary>
+    /// Classes (full names) or named collections, longest first (per-test durations: benchmarks/README.md, "Test
+    /// suite time"). The "slurm" collection mostly waits for its daemons and queue, so it goes early to overlap.
+    /// </summary>
     private static readonly string[] Longest =
     [
         typeof(CheckCommandTests).FullName!,
+        "slurm",
         typeof(CompetitionScenarioTests).FullName!,
         typeof(SlurmCommandTests).FullName!,
         typeof(SpikingRunTests).FullName!,
@@ -30,7 +34,7 @@ public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
     private static int Rank(ITestCollection collection)
     {
         // A class without a [Collection] is its own collection, named "Test collection for <full class name>" (some
-        // xunit versions append an id after a space).
+        // xunit versions append an id after a space); a [Collection("name")] is named "name".
         string[] words = collection.DisplayName.Split(' ');
         int rank = Array.FindIndex(Longest, name => words.Contains(name, StringComparer.Ordinal));
         return rank < 0 ? Longest.Length : rank;
