@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Neurotag.Cli.Tests;
 
 /// <summary>
-/// The README's first command, run in-process: `neurotag-cli run scenarios/chronic-pain.yaml`. The margins are the
+/// The README's first command, run in-process: `neurotag-cli run scenarios/chronic-pain.yaml` (the runs are
+/// <see cref="SharedRuns.ChronicPain"/>, which other classes compare against). The margins are the
 /// ones documented in the scenario and the README: after 60 days of healing, the bend cue alone drives the pain tag
 /// at least 0.5 (rate units, sigmoid range 0..1) above the same probe before the injury, and an unpaired touch cue
 /// leaves it below 0.2; the no-injury control sub-network (same bending under threat, same 60 days, no nociception)
@@ -20,11 +21,10 @@ public sealed class ChronicPainEndToEndTests
     [InlineData("2026")]
     public void Run_ChronicPain_BendCueFiresPainTagAfterHealingButNotBefore(string seed)
     {
-        using var temp = new TempFolder();
-        string output = temp.Sub("run");
-        var (exit, stdout, stderr) = CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", output, "--seed", seed, "--quiet");
-        Assert.True(exit == 0, stderr);
-        Assert.Equal(Path.GetFullPath(output), stdout.Trim());
+        // The run is shared with the other tests that read a chronic-pain run of this seed (SharedRuns).
+        var run = SharedRuns.ChronicPain(seed);
+        string output = run.AssertOk();
+        Assert.Equal(Path.GetFullPath(output), run.Result.Out.Trim());
 
         var summary = ReadSummary(Path.Combine(output, "summary.csv"));
         double before = summary[("probe-before", "pain", "activation", "")];
@@ -45,10 +45,8 @@ public sealed class ChronicPainEndToEndTests
     [Fact]
     public void Run_ChronicPain_WritesTheContractFilesWithTheirHeaders()
     {
-        using var temp = new TempFolder();
-        string output = temp.Sub("run");
-        var (exit, _, stderr) = CliHarness.Run("run", CliHarness.Scenario("chronic-pain.yaml"), "--out", output, "--quiet");
-        Assert.True(exit == 0, stderr);
+        var run = SharedRuns.ChronicPain();
+        string output = run.AssertOk();
         var expected = new Dictionary<string, string>
         {
             ["phases.csv"] = "phase,rep,instance,start_ms,end_ms,kind,steps",
@@ -66,7 +64,7 @@ public sealed class ChronicPainEndToEndTests
         string manifest = File.ReadAllText(Path.Combine(output, "manifest.json"));
         Assert.Contains("\"scenario_sha256\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"exit_status\": \"ok\"", manifest, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".*"));
+        Assert.Equal([output], Directory.GetFileSystemEntries(run.Parent)); // no temporary folder left beside it
     }
 
     internal static Dictionary<(string Phase, string Name, string Metric, string Other), double> ReadSummary(string path)

@@ -79,7 +79,7 @@ public sealed class OutputFolderSafetyTests
     {
         using var temp = new TempFolder();
         string run = temp.Sub("run");
-        Assert.Equal(0, CliHarness.Run("run", Scenario, "--out", run, "--quiet").Exit);
+        SharedRuns.CopyTo(SharedRuns.ChronicPain().AssertOk(), run);
         var before = Directory.GetFileSystemEntries(run).Order(StringComparer.Ordinal).ToList();
 
         var result = CliHarness.Run(SweepCommandTests.SweepArgs(run, "--force"));

@@ -63,7 +63,7 @@ public sealed class SlurmEndToEndTests(ITestOutputHelper output)
             Assert.Contains("#SBATCH --mem=", File.ReadAllText(Path.Combine(slurmDir, "sweep.sbatch")), StringComparison.Ordinal);
 
             string unsharded = temp.Sub("unsharded");
-            var sweep = CliHarness.Run(["sweep", CliHarness.Scenario(SlurmTestSupport.ScenarioName), "--out", unsharded, "--quiet", .. SlurmTestSupport.SmallGrid]);
+            var sweep = CliHarness.Run(["sweep", SlurmTestSupport.ScriptScenario, "--out", unsharded, "--quiet", .. SlurmTestSupport.SmallGrid]);
             Assert.True(sweep.Exit == 0, sweep.Err);
             Assert.Equal(File.ReadAllBytes(Path.Combine(unsharded, "summary.csv")), File.ReadAllBytes(Path.Combine(dir, "summary.csv")));
         }

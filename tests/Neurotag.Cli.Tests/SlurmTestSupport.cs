@@ -7,7 +7,13 @@ internal static class SlurmTestSupport
 {
     public const string ScenarioName = "chronic-pain.yaml";
 
-    /// <summary>A small sweep: 2 rates x 2 seeds = 4 points of about a second each.</summary>
+    /// <summary>
+    /// What the generated scripts run: the shortened chronic-pain (<see cref="SharedRuns.ShortChronicPainScenario"/>,
+    /// same parameter paths), since every shard is a child process and the scripts, not the science, are under test.
+    /// </summary>
+    public static string ScriptScenario => SharedRuns.ShortChronicPainScenario;
+
+    /// <summary>A small sweep: 2 rates x 2 seeds = 4 points of a fraction of a second each.</summary>
     public static readonly string[] SmallGrid = ["--grid", "projections.cue-to-pain.plasticity.rate=0.001,0.005", "--seeds", "2"];
 
     public const int SmallGridPoints = 4;
@@ -81,7 +87,7 @@ internal static class SlurmTestSupport
     }
 
     /// <summary>Generates the scripts in a child <c>dotnet neurotag-cli.dll</c>, as a user would.</summary>
-    public static string Generate(string dir, params string[] options) => GenerateFrom(CliHarness.Scenario(ScenarioName), dir, options);
+    public static string Generate(string dir, params string[] options) => GenerateFrom(ScriptScenario, dir, options);
 
     /// <summary>As <see cref="Generate"/>, for the scenario at <paramref name="scenario"/>.</summary>
     public static string GenerateFrom(string scenario, string dir, params string[] options)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,8 +5,8 @@ using System.Text;
 namespace Neurotag.Cli.Tests;
 
 /// <summary>
-/// The reference sweep every comparison starts from: chronic-pain with
-/// <c>--grid projections.cue-to-pain.plasticity.rate=0.001,0.005 --seeds 2 --jobs 1</c> (4 points), run once per class.
+/// The reference sweep every comparison starts from: the shortened chronic-pain (<see cref="SharedRuns.ShortChronicPainScenario"/>)
+/// with <c>--grid projections.cue-to-pain.plasticity.rate=0.001,0.005 --seeds 2 --jobs 1</c> (4 points), run once per class.
 /// </summary>
 public sealed class SweepReferenceFixture : IDisposable
 {
@@ -29,7 +28,9 @@ public sealed class SweepReferenceFixture : IDisposable
 /// <summary>
 /// <c>sweep</c> and <c>merge</c> end to end. Expected folder names, ids and orders follow from the documented rules
 /// (last axis fastest, seeds innermost; id = first 10 hex digits of SHA-256 over "path=value\n" lines and "seed=N";
-/// folder = label~value_seed~N), not from running the code.
+/// folder = label~value_seed~N), not from running the code. The sweeps run the shortened chronic-pain (every simulated
+/// phase 10x shorter, same parameter paths and seed): these tests check the sweep machinery, not the scenario's
+/// science, and the full scenario made them a third of the suite's time.
 /// </summary>
 public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassFixture<SweepReferenceFixture>
 {
@@ -44,7 +45,7 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
         ("rate~0.005_seed~43", "0.005", 43),
     ];
 
-    private static string Scenario => CliHarness.Scenario("chronic-pain.yaml");
+    private static string Scenario => SharedRuns.ShortChronicPainScenario;
 
     internal static string[] SweepArgs(string outDir, params string[] extra) =>
         ["sweep", Scenario, "--out", outDir, "--grid", Rate + "=0.001,0.005", "--seeds", "2", "--quiet", .. extra];
@@ -313,39 +314,33 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
         Assert.Equal(plan, File.ReadAllText(Path.Combine(dir, "plan.json")));
     }
 
+    /// <summary>
+    /// Cancelled as the first point completes: the progress line that reports it (stderr without --quiet) cancels the
+    /// token from inside the sweep, so no later point can start. With one job the cancel falls between points; with
+    /// three, the other two are mid-run. 12 points, so the sweep cannot finish first (at most 1 + 2 × (jobs − 1) points
+    /// can complete), whatever the machine's load.
+    /// </summary>
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
-    public async Task Sweep_Cancelled_ExitsInterruptedLeavingOnlyCompletePointFolders(int jobs)
+    public void Sweep_Cancelled_ExitsInterruptedLeavingOnlyCompletePointFolders(int jobs)
     {
         using var temp = new TempFolder();
         string dir = temp.Sub("cancel");
         string points = Path.Combine(dir, "points");
-        string[] args = ["sweep", Scenario, "--out", dir, "--grid", Rate + "=0.001,0.002,0.003,0.004,0.005,0.006,0.007,0.008", "--seeds", "4", "--jobs", jobs.ToString(CultureInfo.InvariantCulture), "--quiet"];
+        string[] args = ["sweep", Scenario, "--out", dir, "--grid", Rate + "=0.001,0.002,0.003,0.004,0.005,0.006", "--seeds", "2", "--jobs", jobs.ToString(CultureInfo.InvariantCulture)];
         using var cts = new CancellationTokenSource();
-
-        // Cancel as soon as the first point completes: others are mid-run, and with 32 points (~0.3 s each) the
-        // sweep cannot finish first, whatever the machine's load (a fixed delay made this flaky under CI load).
-        var canceller = Task.Run(async () =>
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60) && !(Directory.Exists(points) && Directory.EnumerateFiles(points, "manifest.json", SearchOption.AllDirectories).Any()))
-            {
-                await Task.Delay(10);
-            }
-
-            await cts.CancelAsync();
-        });
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
-        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
-        int exit = await Task.Run(() => CliApp.Run(args, stdout, stderr, false, cts.Token));
-        await canceller;
+        using var stderr = new CancellingWriter(cts, trigger: "1/12 points");
 
+        int exit = CliApp.Run(args, stdout, stderr, false, cts.Token);
+
+        Assert.True(stderr.Triggered, $"no progress line reported the first point: {stderr}");
         Assert.True(exit == 130, $"exit {exit}: {stderr}");
         Assert.Contains("interrupted", stderr.ToString(), StringComparison.Ordinal);
         var folders = Directory.GetDirectories(points);
         Assert.NotEmpty(folders);
-        Assert.True(folders.Length < 32, "the sweep finished before it was cancelled");
+        Assert.True(folders.Length < 12, "the sweep finished before it was cancelled");
         Assert.All(folders, f => Assert.True(File.Exists(Path.Combine(f, "manifest.json")), f + " is incomplete"));
         Assert.Empty(Directory.GetFileSystemEntries(points, "*.tmp-*", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFileSystemEntries(dir, "*.tmp-*", SearchOption.AllDirectories));
@@ -353,10 +348,10 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
 
         // Rerunning resumes: the finished points are kept as they are.
         var finished = Manifests(dir);
-        var resumed = CliHarness.Run(args);
+        var resumed = CliHarness.Run([.. args, "--quiet"]);
         Assert.True(resumed.Exit == 0, resumed.Err);
         var after = Manifests(dir);
-        Assert.Equal(32, after.Count);
+        Assert.Equal(12, after.Count);
         Assert.All(finished, m => Assert.Equal(m.Value, after[m.Key]));
     }
 
@@ -424,6 +419,35 @@ public sealed class SweepCommandTests(SweepReferenceFixture reference) : IClassF
         foreach (string dir in Directory.GetDirectories(from))
         {
             CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
+        }
+    }
+
+    /// <summary>A stderr that cancels <paramref name="cts"/> when a line containing <paramref name="trigger"/> is written (from any thread).</summary>
+    private sealed class CancellingWriter(CancellationTokenSource cts, string trigger) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        private readonly Lock _gate = new();
+
+        public bool Triggered { get; private set; }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate)
+            {
+                base.WriteLine(value);
+                if (!Triggered && value is not null && value.Contains(trigger, StringComparison.Ordinal))
+                {
+                    Triggered = true;
+                    cts.Cancel();
+                }
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate)
+            {
+                return base.ToString();
+            }
         }
     }
 
