@@ -27,6 +27,7 @@ public static class CliApp
             MergeCommand.Create(context),
             SlurmCommand.Create(context),
             CheckCommand.Create(context),
+            PlotCommand.Create(context),
         };
 
         var parse = root.Parse(args);

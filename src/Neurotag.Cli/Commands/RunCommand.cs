@@ -6,7 +6,7 @@ using Neurotag.Scenarios.Sweeps;
 
 namespace Neurotag.Cli.Commands;
 
-/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet]</c>.</summary>
+/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet] [--plot]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -17,7 +17,8 @@ internal static class RunCommand
         var set = new Option<string[]>("--set") { Description = "Set a parameter for this run: PATH=VALUE, e.g. --set projections.cue-to-pain.plasticity.rate=0.01 (repeatable).", AllowMultipleArgumentsPerToken = false };
         var force = new Option<bool>("--force") { Description = "Replace an output folder that holds an earlier run of this tool (its manifest.json); no other folder is ever replaced." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
-        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet };
+        var plot = new Option<bool>("--plot") { Description = "Then draw the run's figures into DIR/figures (PNG; see 'plot')." };
+        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet, plot };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
@@ -25,11 +26,12 @@ internal static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(set) ?? [],
             parse.GetValue(force),
-            parse.GetValue(quiet)));
+            parse.GetValue(quiet),
+            parse.GetValue(plot)));
         return command;
     }
 
-    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet)
+    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet, bool plot)
     {
         var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
         var errors = new List<Diagnostic>(readErrors);
@@ -77,6 +79,11 @@ internal static class RunCommand
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");
                 context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\"");
+                if (plot)
+                {
+                    PlotCommand.Execute(context, folder.FinalPath, new Plotting.PlotOptions(), pathsToStdout: false);
+                }
+
                 return ExitCodes.RunStopped;
             }
 
@@ -87,7 +94,7 @@ internal static class RunCommand
             }
 
             context.Out.WriteLine(folder.FinalPath);
-            return ExitCodes.Ok;
+            return plot ? PlotCommand.Execute(context, folder.FinalPath, new Plotting.PlotOptions(), pathsToStdout: false) : ExitCodes.Ok;
         }
     }
 }

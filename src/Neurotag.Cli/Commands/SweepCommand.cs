@@ -28,18 +28,20 @@ internal static class SweepCommand
         var seed = new Option<ulong?>("--seed") { Description = "First seed [default: the scenario's]." };
         var force = new Option<bool>("--force") { Description = "Rerun points that are already complete (default: resume, skipping them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
-        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet };
+        var plot = new Option<bool>("--plot") { Description = "After the merge, draw the sweep figures into DIR/figures (PNG; see 'plot')." };
+        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet, plot };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
             parse.GetValue(outDir)!,
-            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet))));
+            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet)),
+            parse.GetValue(plot)));
         return command;
     }
 
     internal sealed record SweepArguments(int? Jobs, string? Shard, string[] Grid, string[] Set, int? Seeds, ulong? Seed, bool Force, bool Quiet);
 
-    internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args)
+    internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args, bool plot = false)
     {
         var errors = new List<Diagnostic>();
         if (args.Jobs is < 1)
@@ -92,7 +94,14 @@ internal static class SweepCommand
 
         if (shard is null)
         {
-            return MergeCommand.MergeAndReport(context, [outDir], outDir, quiet: args.Quiet);
+            int merged = MergeCommand.MergeAndReport(context, [outDir], outDir, quiet: args.Quiet);
+            if (plot && File.Exists(Path.Combine(outDir, "summary.csv")))
+            {
+                int drawn = PlotCommand.Execute(context, outDir, new Plotting.PlotOptions(), pathsToStdout: false);
+                return merged != ExitCodes.Ok ? merged : drawn;
+            }
+
+            return merged;
         }
 
         return failed > 0 ? ExitCodes.RunStopped : ExitCodes.Ok;
