@@ -57,7 +57,7 @@ public static class Plotter
         bool stoppedWithoutData = false;
         if (RunReader.IsRunFolder(directory))
         {
-            var context = LoadRun(directory, notes);
+            var context = LoadRun(directory, notes) with { MaxRasterPoints = options.Format == FigureFormat.Svg ? 30_000 : 120_000 };
             stoppedWithoutData = context.Data.Manifest.Stopped && !context.Data.HasData;
             if (context.Data.Manifest.Stopped)
             {

@@ -38,7 +38,11 @@ public static class RasterFigure
         figure.Notes.AddRange(notes);
         double dataWidth = Width - FigureStyle.LeftPadding - FigureStyle.RightPadding;
 
+        // Room on the left for the group labels (tag names); the rate panel keeps the same padding so x lines up.
+        float left = Math.Max(FigureStyle.LeftPadding, 40 + (7 * model.Groups.Max(g => g.Group.Label.Length)));
+        dataWidth = Width - left - FigureStyle.RightPadding;
         var raster = FigureStyle.NewPanel(top: 70, bottom: 14);
+        raster.Layout.Fixed(new PixelPadding(left, FigureStyle.RightPadding, 14, 70));
         int rows = Math.Max(1, model.RowCount);
         float size = (float)Math.Clamp(360.0 / rows, 1.2, 4);
         var populations = model.Groups.Select(g => g.Group.Population).Distinct().ToList();
@@ -82,6 +86,7 @@ public static class RasterFigure
         figure.Panels.Add((raster, new PixelRect(0, Width, RasterHeight, 0)));
 
         var rate = FigureStyle.NewPanel(top: 8, bottom: 54);
+        rate.Layout.Fixed(new PixelPadding(left, FigureStyle.RightPadding, 54, 8));
         double high = 0;
         foreach (var (label, polarity, segments) in model.Rates)
         {

@@ -64,24 +64,17 @@ public static class SweepFigure
             const int PanelWidth = 470, PanelHeight = 340, TitleHeight = 60;
             var figure = new Figure(name, columns * PanelWidth, (rows * PanelHeight) + TitleHeight);
             figure.Notes.AddRange(notes);
+            string what = $"{Path.GetFileName(sweep.Directory)}: summary metrics against {xAxis.Path}; mean ± sd over seeds, dots = single seeds"
+                + (line is { } l ? $"; one line per {sweep.Axis(l).ShortName}" : "");
             string pooled = string.Join(", ", Enumerable.Range(0, sweep.Paths.Count).Where(k => k != x && k != line).Select(k => sweep.Axis(k).ShortName));
+            what += (pooled.Length > 0 ? $"; pooled over {pooled}" : "") + (notes.Count > 0 ? "; " + string.Join("; ", notes) : "");
+            figure.Panels.Add((Header(Wrap(what, 150)), new PixelRect(0, figure.Width, TitleHeight, 0)));
             for (int k = 0; k < shown.Count; k++)
             {
                 int r = k / columns, c = k % columns;
-                bool top = r == 0;
-                var plot = Panel(sweep, shown[k], x, line, xAxis, top ? TitleHeight : 0);
-                if (k == 0)
-                {
-                    string what = $"{Path.GetFileName(sweep.Directory)}: summary metrics against {xAxis.Path}; mean ± sd over seeds, dots = single seeds"
-                        + (line is { } l ? $"; one line per {sweep.Axis(l).ShortName}" : "")
-                        + (pooled.Length > 0 ? $"; pooled over {pooled}" : "")
-                        + (notes.Count > 0 ? "; " + string.Join("; ", notes) : "");
-                    plot.Title(Wrap(what, 120) + "\n" + shown[k].Label, 12);
-                }
-
-                int y0 = (r * PanelHeight) + (top ? 0 : TitleHeight);
-                int height = PanelHeight + (top ? TitleHeight : 0);
-                figure.Panels.Add((plot, new PixelRect(c * PanelWidth, (c + 1) * PanelWidth, y0 + height, y0)));
+                var plot = Panel(sweep, shown[k], x, line, xAxis, 0);
+                int y0 = (r * PanelHeight) + TitleHeight;
+                figure.Panels.Add((plot, new PixelRect(c * PanelWidth, (c + 1) * PanelWidth, y0 + PanelHeight, y0)));
             }
 
             figures.Add(figure);
@@ -92,8 +85,8 @@ public static class SweepFigure
 
     private static Plot Panel(SweepData sweep, SweepMetric metric, int x, int? line, SweepAxis xAxis, int extraTop)
     {
-        var plot = FigureStyle.NewPanel(right: 16, top: 28 + extraTop, bottom: 50);
-        plot.Layout.Fixed(new PixelPadding(74, 16, 50, 28 + extraTop));
+        var plot = FigureStyle.NewPanel(right: 16, top: 36 + extraTop, bottom: 50);
+        plot.Layout.Fixed(new PixelPadding(74, 16, 50, 36 + extraTop));
         var curves = sweep.Curves(metric, x, line);
         double spread = xAxis.Positions.Count > 1 ? (xAxis.Positions.Max() - xAxis.Positions.Min()) : 1;
         double low = double.PositiveInfinity, high = double.NegativeInfinity;
@@ -135,23 +128,35 @@ public static class SweepFigure
 
         if (!double.IsInfinity(low))
         {
-            double span = Math.Max(high - low, Math.Max(Math.Abs(high), 1e-9) * 0.1);
+            double span = high - low > 1e-12 ? high - low : Math.Abs(high) > 0 ? Math.Abs(high) * 0.1 : 1;
             plot.Axes.SetLimits(xAxis.Positions.Min() - (0.08 * spread), xAxis.Positions.Max() + (0.08 * spread), low - (0.08 * span), high + (0.08 * span));
         }
 
         plot.XLabel(xAxis.ShortName + (xAxis.Unit.Length > 0 ? $" ({xAxis.Unit})" : ""));
         string? unit = sweep.Rows.FirstOrDefault(r => r.Key == metric.Key)?.Unit;
         plot.YLabel(RunContext.WithUnit($"{metric.Key.Label} {metric.Key.Metric}", unit));
-        if (extraTop == 0 || plot.Axes.Title.Label.Text.Length == 0)
-        {
-            plot.Title(metric.Label, 12);
-        }
+        plot.Title(metric.Label, 12);
 
         if (curves.Count > 1)
         {
             plot.ShowLegend(Alignment.UpperLeft);
         }
 
+        return plot;
+    }
+
+    /// <summary>A panel that is only a title, across the figure.</summary>
+    private static Plot Header(string text)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FigureStyle.Font);
+        plot.HideAxesAndGrid();
+        plot.Layout.Fixed(new PixelPadding(0, 0, 0, 0));
+        var title = plot.Add.Text(text, 0.5, 0.5);
+        title.LabelAlignment = Alignment.MiddleCenter;
+        title.LabelFontSize = 13;
+        title.LabelFontName = FigureStyle.Font;
+        plot.Axes.SetLimits(0, 1, 0, 1);
         return plot;
     }
 
