@@ -135,6 +135,7 @@ public sealed class PlotCommandTests
     [Fact]
     public void Svg_NamesEveryPhaseAndLabelsTheOfflineBreakWithItsDuration()
     {
+        Assert.True(FigureStyle.FontProblem is null, FigureStyle.FontProblem); // without a font SkiaSharp writes no text
         using var temp = new TempFolder();
         string run = RunSpiking(temp);
         var result = CliHarness.Run("plot", run, "--format", "svg", "--only", "trajectories", "raster", "--out", temp.Sub("svg"));

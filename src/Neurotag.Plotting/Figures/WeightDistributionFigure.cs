@@ -48,10 +48,11 @@ public static class WeightDistributionFigure
 
             var heat = FigureStyle.NewPanel(right: 110, top: top ? 30 + TitleHeight : 30, bottom: 50);
             var colormap = new ScottPlot.Colormaps.Viridis();
+            bool log = UseLogScale(h.Counts);
             double max = 0;
             foreach (long c in h.Counts)
             {
-                max = Math.Max(max, Math.Log10(1 + c));
+                max = Math.Max(max, Shade(c, log));
             }
 
             // Cells are rectangles, not a Heatmap: the columns are as wide as the time since the previous sample,
@@ -83,7 +84,7 @@ public static class WeightDistributionFigure
                     }
 
                     var cell = heat.Add.Rectangle(left, right, h.BinEdges[b], h.BinEdges[Math.Min(h.Bins, b + binStep)]);
-                    cell.FillColor = colormap.GetColor(Math.Log10(1 + count) / range);
+                    cell.FillColor = colormap.GetColor(Shade(count, log) / range);
                     cell.LineWidth = 0;
                 }
 
@@ -97,7 +98,8 @@ public static class WeightDistributionFigure
             scale.ManualRange = new ScottPlot.Range(0, range);
             scale.IsVisible = false;
             var bar = heat.Add.ColorBar(scale, Edge.Right);
-            bar.Label = binStep == 1 ? "log10(1 + synapses)" : $"log10(1 + synapses), {binStep} bins merged";
+            string scaleLabel = log ? "log10(1 + synapses)" : "synapses";
+            bar.Label = binStep == 1 ? scaleLabel : $"{scaleLabel}, {binStep} bins merged";
             bar.LabelStyle.FontName = FigureStyle.Font;
             bar.LabelStyle.FontSize = 12;
 
@@ -120,6 +122,25 @@ public static class WeightDistributionFigure
 
         return figure;
     }
+
+    /// <summary>
+    /// Log colour when one bin dominates (all weights start equal: one bin holds every synapse and a linear scale shows
+    /// nothing else); linear counts otherwise, which read more directly.
+    /// </summary>
+    internal static bool UseLogScale(long[,] counts)
+    {
+        long max = 0, sum = 0, nonzero = 0;
+        foreach (long c in counts)
+        {
+            max = Math.Max(max, c);
+            sum += c;
+            nonzero += c > 0 ? 1 : 0;
+        }
+
+        return nonzero > 0 && max > 20.0 * sum / nonzero;
+    }
+
+    private static double Shade(long count, bool log) => log ? Math.Log10(1 + count) : count;
 
     private static string PhaseAt(ProtocolAxis axis, double timeMs)
     {
