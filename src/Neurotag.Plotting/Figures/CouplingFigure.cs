@@ -152,7 +152,7 @@ public static class CouplingFigure
         plot.XLabel("to (postsynaptic tag)");
         plot.YLabel("from (presynaptic tag)");
         string unit = string.IsNullOrEmpty(m.Unit) || m.Unit == "1" ? "" : $", {m.Unit}";
-        plot.Axes.Title.Label.Text = string.Create(CultureInfo.InvariantCulture, $"{m.Title}: {which} sample, t = {timeMs / 1000:0.###} s{unit}");
+        plot.Axes.Title.Label.Text = string.Create(CultureInfo.InvariantCulture, $"{m.Title}: {which} sample, t = {PhaseTimeline.DurationText(timeMs)}{unit}");
         return plot;
     }
 
