@@ -44,6 +44,7 @@ public static class CliApp
             NewCommand.Create(context),
             SchemaCommand.Create(context),
             CompletionCommand.Create(context),
+            PlotCommand.Create(context),
         };
         var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error (a bug); also NEUROTAG_DEBUG=1.", Recursive = true };
         root.Options.Add(debug);

@@ -6,7 +6,7 @@ using Neurotag.Scenarios.Sweeps;
 
 namespace Neurotag.Cli.Commands;
 
-/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet] [--allow-large]</c>.</summary>
+/// <summary><c>run SCENARIO [--out DIR] [--seed N] [--set PATH=VALUE]... [--force] [--quiet] [--allow-large] [--plot]</c>.</summary>
 internal static class RunCommand
 {
     public static Command Create(CliContext context)
@@ -18,7 +18,8 @@ internal static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace an output folder that holds an earlier run of this tool (its manifest.json); no other folder is ever replaced." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var allowLarge = AllowLargeOption.Create();
-        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet, allowLarge };
+        var plot = new Option<bool>("--plot") { Description = "Then draw the run's figures into DIR/figures (PNG; see 'plot')." };
+        var command = new Command("run", "Run one scenario and write its CSV trajectories, summary and manifest to one folder.") { scenario, outDir, seed, set, force, quiet, allowLarge, plot };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
@@ -27,11 +28,12 @@ internal static class RunCommand
             parse.GetValue(set) ?? [],
             parse.GetValue(force),
             parse.GetValue(quiet),
-            parse.GetValue(allowLarge)));
+            parse.GetValue(allowLarge),
+            parse.GetValue(plot)));
         return command;
     }
 
-    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet, bool allowLarge)
+    private static int Execute(CliContext context, string scenarioPath, string? outDir, ulong? seed, string[] sets, bool force, bool quiet, bool allowLarge, bool plot)
     {
         var (document, readErrors) = ScenarioLoader.ReadDocument(scenarioPath);
         var errors = new List<Diagnostic>(readErrors);
@@ -86,6 +88,11 @@ internal static class RunCommand
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");
                 context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\" and scenario.yaml");
+                if (plot)
+                {
+                    PlotCommand.Execute(context, folder.FinalPath, new Plotting.PlotOptions(), pathsToStdout: false);
+                }
+
                 return ExitCodes.RunStopped;
             }
 
@@ -96,7 +103,7 @@ internal static class RunCommand
             }
 
             context.Out.WriteLine(folder.FinalPath);
-            return ExitCodes.Ok;
+            return plot ? PlotCommand.Execute(context, folder.FinalPath, new Plotting.PlotOptions(), pathsToStdout: false) : ExitCodes.Ok;
         }
     }
 }

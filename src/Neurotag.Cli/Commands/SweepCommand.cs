@@ -29,12 +29,14 @@ internal static class SweepCommand
         var force = new Option<bool>("--force") { Description = "Rerun points that are already complete (default: resume, skipping them)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var allowLarge = AllowLargeOption.Create();
-        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet, allowLarge };
+        var plot = new Option<bool>("--plot") { Description = "After the merge, draw the sweep figures into DIR/figures (PNG; see 'plot')." };
+        var command = new Command("sweep", "Run a grid of parameters x seeds on all cores, resumable and shardable (Slurm arrays).") { scenario, outDir, jobs, shard, grid, set, seeds, seed, force, quiet, allowLarge, plot };
         command.SetAction(parse => Execute(
             context,
             parse.GetValue(scenario)!,
             parse.GetValue(outDir)!,
-            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet)) { AllowLarge = parse.GetValue(allowLarge) }));
+            new SweepArguments(parse.GetValue(jobs), parse.GetValue(shard), parse.GetValue(grid) ?? [], parse.GetValue(set) ?? [], parse.GetValue(seeds), parse.GetValue(seed), parse.GetValue(force), parse.GetValue(quiet)) { AllowLarge = parse.GetValue(allowLarge) },
+            parse.GetValue(plot)));
         return command;
     }
 
@@ -44,7 +46,7 @@ internal static class SweepCommand
         public bool AllowLarge { get; init; }
     }
 
-    internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args)
+    internal static int Execute(CliContext context, string scenarioPath, string outDir, SweepArguments args, bool plot = false)
     {
         var errors = new List<Diagnostic>();
         if (args.Jobs is < 1)
@@ -115,7 +117,14 @@ internal static class SweepCommand
 
         if (shard is null)
         {
-            return MergeCommand.MergeAndReport(context, [outDir], outDir, quiet: args.Quiet);
+            int merged = MergeCommand.MergeAndReport(context, [outDir], outDir, quiet: args.Quiet);
+            if (plot && File.Exists(Path.Combine(outDir, "summary.csv")))
+            {
+                int drawn = PlotCommand.Execute(context, outDir, new Plotting.PlotOptions(), pathsToStdout: false);
+                return merged != ExitCodes.Ok ? merged : drawn;
+            }
+
+            return merged;
         }
 
         return failed > 0 ? ExitCodes.RunStopped : ExitCodes.Ok;

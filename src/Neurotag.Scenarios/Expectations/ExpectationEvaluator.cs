@@ -52,6 +52,21 @@ public sealed class ExpectationEvaluator : IRecordSink
         _current = [];
     }
 
+    /// <summary>
+    /// Records one summary value of protocol entry <paramref name="instance"/> directly, for expectations evaluated
+    /// afterwards from a run folder's summary.csv (the figures' pass/fail marks) rather than from a live run.
+    /// </summary>
+    public void Record(int instance, string kind, string name, string metric, string other, double value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(instance);
+        while (_instances.Count <= instance)
+        {
+            _instances.Add([]);
+        }
+
+        _instances[instance][(kind, name, metric, other)] = value;
+    }
+
     /// <summary>Evaluates every expectation.</summary>
     public IReadOnlyList<ExpectationResult> Evaluate(IEnumerable<Expectation> expectations)
     {
@@ -111,7 +126,7 @@ public sealed class ExpectationEvaluator : IRecordSink
     }
 
     /// <summary>The protocol index the reference points at (−1 when there is none).</summary>
-    internal int FindInstance(MetricRef metric)
+    public int FindInstance(MetricRef metric)
     {
         int start = 0;
         if (metric.After is { } after)
