@@ -126,8 +126,8 @@ public class LimitsCompilerTests
     [Fact]
     public void OutputOverTheLimit_IsReportedAtThePhaseThatWritesMost()
     {
-        // Sampling every 10 ms (the default), 3 rows per sample (a.activation, a.strength, big.rate), ~49 bytes
-        // each: 'long' (1e9 ms, 1e8 samples) writes ~1.5e10 bytes, 'short' (1e8 ms) a tenth of that.
+        // Sampling every 10 ms (the default), 2 rows per sample (a.activation, big.rate; no strength without a
+        // recurrent projection), ~51 bytes each: 'long' (1e9 ms, 1e8 samples) writes ~1e10 bytes, 'short' (1e8 ms) a tenth of that.
         const string Protocol = """
               - { phase: short, duration: 1e5 s, inputs: [cue] }
               - { phase: long, duration: 1e6 s, inputs: [cue] }
@@ -141,23 +141,25 @@ public class LimitsCompilerTests
     [Fact]
     public void OutputJustUnderTheLimit_IsAccepted_AndTheProjectionAgreesWithACountByHand()
     {
-        // dt = 1 ms, every 10 ms (the default): 'run' of D ms gives D / 10 samples; per sample two tags.csv rows
-        // ("T,run,0,a,activation,,V\n", "T,run,0,a,strength,,V\n") and one populations.csv row ("T,run,0,big,rate,V\n").
-        // With V counted at 20 characters and T at the width of the phase's end time, the 2 GiB limit falls at
-        // about 2^31 / 145 bytes per sample ≈ 1.48e7 samples (1.48e8 ms).
+        // dt = 1 ms, every 10 ms (the default): 'run' of D ms gives D / 10 samples plus one at t = 0; per sample one
+        // tags.csv row ("T,run,0,a,activation,,V,1\n"; no strength without a recurrent projection) and one
+        // populations.csv row ("T,run,0,big,rate,V,1\n"). With V counted at 20 characters and T at the width of the
+        // phase's end time, the 2 GiB limit falls at about 2^31 / 102 bytes per sample ≈ 2.1e7 samples (2.1e8 ms).
         var accepted = Load(Rate(protocol: "  - { phase: run, duration: 1e5 s, inputs: [cue] }"));
         Assert.True(accepted.IsValid, string.Join("\n", accepted.Errors));
 
-        // 1e8 ms / 10 ms = 1e7 samples; t_ms has 9 digits at the end ("100000000").
-        double perSample = (9 + ",run,0,a,activation,,".Length + 20 + 1) + (9 + ",run,0,a,strength,,".Length + 20 + 1) + (9 + ",run,0,big,rate,".Length + 20 + 1);
+        // 1e8 ms / 10 ms = 1e7 samples; t_ms has 9 digits at the end ("100000000"), 1 at t = 0 ("0").
+        double Sample(int timeWidth) => (timeWidth + ",run,0,a,activation,,".Length + 20 + ",1\n".Length) + (timeWidth + ",run,0,big,rate,".Length + 20 + ",1\n".Length);
         var projection = OutputProjection.Of(accepted.Spec!);
-        Assert.Equal(2e7, projection.RowsByFile["tags.csv"]);
-        Assert.Equal(1e7, projection.RowsByFile["populations.csv"]);
-        double headers = "t_ms,phase,rep,tag,metric,other,value\n".Length + "t_ms,phase,rep,population,metric,value\n".Length + "phase,rep,kind,name,metric,other,value\n".Length;
-        double summary = ("run,0,tag,a,activation,,".Length + 21) + ("run,0,tag,a,strength,,".Length + 21) + ("run,0,population,big,rate,,".Length + 21);
-        Assert.Equal((1e7 * perSample) + headers + summary, projection.TotalBytes, 6);
+        Assert.Equal(1e7 + 1, projection.RowsByFile["tags.csv"]);
+        Assert.Equal(1e7 + 1, projection.RowsByFile["populations.csv"]);
+        double headers = "t_ms,phase,rep,tag,metric,other,value,unit\n".Length + "t_ms,phase,rep,population,metric,value,unit\n".Length
+            + "phase,rep,instance,kind,name,metric,other,value,unit\n".Length + "phase,rep,instance,start_ms,end_ms,kind,steps\n".Length;
+        double summary = ("run,0,0,tag,a,activation,,".Length + 20 + ",1\n".Length) + ("run,0,0,population,big,rate,,".Length + 20 + ",1\n".Length);
+        double phases = "run,0,0,0,100000000,online,100000000\n".Length;
+        Assert.Equal((1e7 * Sample(9)) + Sample(1) + headers + summary + phases, projection.TotalBytes, 6);
 
-        var refused = Load(Rate(protocol: "  - { phase: run, duration: 2e5 s, inputs: [cue] }"));
+        var refused = Load(Rate(protocol: "  - { phase: run, duration: 3e5 s, inputs: [cue] }"));
         Assert.Equal("protocol[0].duration", Assert.Single(refused.Errors).Path);
     }
 }

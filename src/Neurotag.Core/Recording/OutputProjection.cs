@@ -9,16 +9,20 @@ namespace Neurotag.Core.Recording;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Rows are counted as the recorders write them (Recorder, SpikingRecorder, StructuralSummary, WeightSummary): every
-/// sample of every series, weight block and histogram bin, per phase instance. Where a row depends on the drawn
-/// network the count is an upper bound: a weight block between tags that turns out to hold no synapse is not written,
-/// and an ownership series is counted for every pair of tags that can share neurons (explicit ranges that intersect,
-/// or tags joined by <c>shares</c>).
+/// Rows are counted as the recorders write them (Recorder, SpikingRecorder, StructuralSummary, WeightSummary, PhaseRows):
+/// a phases.csv row per phase instance; every sample of every series, weight block and histogram bin, per phase
+/// instance, plus the sample at t = 0 (series, weights and state, labelled with the first phase). Series are counted
+/// only where their metric applies, as the recorders build them: no strength without a recurrent excitatory
+/// projection, no spurious for a tag that is its whole population, coupling only towards populations an excitatory
+/// projection reaches, ownership only between tags that share neurons. Where a row depends on the drawn network the
+/// count is an upper bound: a weight block between tags that turns out to hold no synapse is not written, and tags
+/// whose overlap is left to chance (a share of a tag that shares another, family members in spiking networks) are
+/// counted as overlapping; explicit ranges are compared exactly.
 /// </para>
 /// <para>
-/// Bytes per row are the exact widths of the text fields (names, phase, rep), the width of the largest time of the
-/// phase, and <see cref="NumberWidth"/> characters for every floating-point value (the shortest round-trip form of a
-/// double has up to 17 significant digits; exact values such as 0 or NaN are shorter, so values are over-estimated).
+/// Bytes per row are the exact widths of the text fields (names, phase, rep, instance, unit), the width of the largest
+/// time of the phase, and <see cref="NumberWidth"/> characters for every floating-point value (the shortest round-trip
+/// form of a double has up to 17 significant digits; exact values such as 0 are shorter, so values are over-estimated).
 /// </para>
 /// <para>
 /// <c>spikes.csv</c> depends on the activity: a Poisson population counts at its rate (following <c>set:</c>), any
@@ -51,7 +55,7 @@ public sealed class OutputProjection
     /// <summary>Projected data rows (header excluded) of each file, by file name.</summary>
     public IReadOnlyDictionary<string, double> RowsByFile => _rows;
 
-    /// <summary>Projected bytes written during each protocol instance (rows only, headers excluded), in protocol order.</summary>
+    /// <summary>Projected bytes written during each protocol instance (rows only, headers excluded; the t = 0 sample counts to the first), in protocol order.</summary>
     public IReadOnlyList<double> BytesByPhase { get; }
 
     /// <summary>Projected bytes of all files.</summary>
@@ -71,20 +75,21 @@ public sealed class OutputProjection
             bytes[file] = bytes.GetValueOrDefault(file) + byteCount;
         }
 
-        // Headers of the files the run creates up front (RunExecutor.FilesFor).
+        // Headers of the files the run creates up front (RunExecutor.FilesFor, CsvRunSink's columns).
+        Add("phases.csv", 0, "phase,rep,instance,start_ms,end_ms,kind,steps\n".Length);
         if (record.TagMetrics.Count > 0)
         {
-            Add("tags.csv", 0, "t_ms,phase,rep,tag,metric,other,value\n".Length);
+            Add("tags.csv", 0, "t_ms,phase,rep,tag,metric,other,value,unit\n".Length);
         }
 
         if (record.PopulationRate)
         {
-            Add("populations.csv", 0, "t_ms,phase,rep,population,metric,value\n".Length);
+            Add("populations.csv", 0, "t_ms,phase,rep,population,metric,value,unit\n".Length);
         }
 
         if (record.TagMetrics.Count > 0 || record.PopulationRate)
         {
-            Add("summary.csv", 0, "phase,rep,kind,name,metric,other,value\n".Length);
+            Add("summary.csv", 0, "phase,rep,instance,kind,name,metric,other,value,unit\n".Length);
         }
 
         if (record.Weights is { } w)
@@ -98,17 +103,51 @@ public sealed class OutputProjection
 
         if (record.Spikes is not null)
         {
-            Add("spikes.csv", 0, "t_ms,population,neuron\n".Length);
+            Add("spikes.csv", 0, "t_ms,phase,rep,population,neuron\n".Length);
         }
 
         if (record.State is not null)
         {
-            Add("state.csv", 0, "t_ms,population,neuron,variable,value\n".Length);
+            Add("state.csv", 0, "t_ms,phase,rep,population,neuron,variable,value,unit\n".Length);
         }
 
         var weights = WeightRows.Of(spec);
         var poissonRates = spec.Populations.Where(p => p.Neuron is PoissonNeuronSpec).ToDictionary(p => p.Name, p => ((PoissonNeuronSpec)p.Neuron).RateHz, StringComparer.Ordinal);
+        var stateUnit = record.State is { } stateSpec ? StateUnit(spec, stateSpec) : "";
         int fractionDigits = FractionDigits(spec.Clock.DtNanoseconds);
+        double TimeWidth(long atStep) => IntegerDigits(spec.Clock.TimeMs(atStep)) + (fractionDigits > 0 ? 1 + fractionDigits : 0);
+
+        // The rows of one sample of every tag and population series and of the weights; prefix = "t_ms,phase,rep,".
+        void AddSeriesSample(double samples, double prefix)
+        {
+            Add("tags.csv", samples * series.TagRows, samples * ((series.TagRows * (prefix + NumberWidth + 5)) + series.TagCharacters));
+            Add("populations.csv", samples * series.PopulationRows, samples * ((series.PopulationRows * (prefix + NumberWidth + 4)) + series.PopulationCharacters));
+        }
+
+        void AddWeightSample(double samples, double prefix)
+        {
+            if (record.Weights is not { } weightSpec)
+            {
+                return;
+            }
+
+            Add("weights.csv", samples * weights.BlockCount, samples * ((weights.BlockCount * (prefix + weightSpec.Projection.Length + (4.0 * (NumberWidth + 1)) + 4)) + weights.BlockCharacters));
+            if (weightSpec.HistogramBins > 0)
+            {
+                Add("weight_hist.csv", samples * weightSpec.HistogramBins, samples * ((weightSpec.HistogramBins * (prefix + weightSpec.Projection.Length + weights.CountDigits + 4.0)) + weights.BinEdgeCharacters));
+            }
+        }
+
+        void AddStateSample(double samples, double prefix)
+        {
+            if (spec.IsSpiking && record.State is { } state)
+            {
+                double neurons = state.Last - state.First + 1;
+                string variable = state.Variable.ToString().ToLowerInvariant();
+                Add("state.csv", samples * neurons, samples * neurons * (prefix + state.Population.Length + Digits(state.Last) + variable.Length + NumberWidth + stateUnit.Length + 5));
+            }
+        }
+
         var byPhase = new double[spec.Protocol.Count];
         long step = 0;
         for (int instance = 0; instance < spec.Protocol.Count; instance++)
@@ -122,42 +161,45 @@ public sealed class OutputProjection
             }
 
             double before = bytes.Values.Sum();
-            double timeWidth = IntegerDigits(spec.Clock.TimeMs(step)) + (fractionDigits > 0 ? 1 + fractionDigits : 0);
-            // "t_ms,phase,rep," — the prefix of every time-series row.
-            double prefix = timeWidth + phase.Name.Length + Digits(phase.Rep) + 3;
-            double samples = phase.Offline ? 1 : CeilingDivide(phase.Steps, record.EverySteps);
-            Add("tags.csv", samples * series.TagRows, samples * ((series.TagRows * (prefix + NumberWidth + 4)) + series.TagCharacters));
-            Add("populations.csv", samples * series.PopulationRows, samples * ((series.PopulationRows * (prefix + NumberWidth + 3)) + series.PopulationCharacters));
+            double label = phase.Name.Length + Digits(phase.Rep);
+
+            // phases.csv: written when the instance starts, on every run.
+            Add("phases.csv", 1, label + Digits(instance) + TimeWidth(start) + TimeWidth(step) + (phase.Offline ? "offline" : "online").Length + Digits(phase.Steps) + 7);
+
+            if (instance == 0)
+            {
+                // The sample at t = 0 ("0"), labelled with the first phase: series, weights and state, no spikes, no summary.
+                double initialPrefix = 1 + label + 3;
+                AddSeriesSample(1, initialPrefix);
+                AddWeightSample(1, initialPrefix);
+                AddStateSample(1, initialPrefix);
+            }
+
+            double timeWidth = TimeWidth(step);
+            double prefix = timeWidth + label + 3;
+            AddSeriesSample(phase.Offline ? 1 : CeilingDivide(phase.Steps, record.EverySteps), prefix);
 
             // summary.csv: one mean per series ("tag" or "population" kind), the structural counts and the spiking weight summary.
             double summaryRows = series.TagRows + series.PopulationRows + series.SummaryRows;
             double summaryCharacters = series.TagCharacters + (series.TagRows * "tag".Length) + series.PopulationCharacters + (series.PopulationRows * "population".Length) + series.SummaryCharacters;
-            Add("summary.csv", summaryRows, (summaryRows * (phase.Name.Length + Digits(phase.Rep) + NumberWidth + 7)) + summaryCharacters);
+            Add("summary.csv", summaryRows, (summaryRows * (label + Digits(instance) + NumberWidth + 9)) + summaryCharacters);
 
             if (record.Weights is { } weightSpec)
             {
-                double weightSamples = phase.Offline ? 1 : CeilingDivide(phase.Steps, weightSpec.EverySteps);
-                Add("weights.csv", weightSamples * weights.BlockCount, weightSamples * ((weights.BlockCount * (prefix + weightSpec.Projection.Length + (4.0 * (NumberWidth + 1)) + 4)) + weights.BlockCharacters));
-                if (weightSpec.HistogramBins > 0)
-                {
-                    Add("weight_hist.csv", weightSamples * weightSpec.HistogramBins, weightSamples * ((weightSpec.HistogramBins * (prefix + weightSpec.Projection.Length + weights.CountDigits + 4.0)) + weights.BinEdgeCharacters));
-                }
+                AddWeightSample(phase.Offline ? 1 : CeilingDivide(phase.Steps, weightSpec.EverySteps), prefix);
             }
 
             if (!phase.Offline && record.Spikes is { } spikes)
             {
                 double rateHz = poissonRates.TryGetValue(spikes.Population, out double r) ? r : NominalSpikeRateHz;
                 double spikeRows = spikes.Neurons * rateHz * phase.Steps * spec.Clock.DtMs / 1000;
-                Add("spikes.csv", spikeRows, spikeRows * (timeWidth + spikes.Population.Length + Digits(spikes.Neurons - 1) + 3));
+                Add("spikes.csv", spikeRows, spikeRows * (prefix + spikes.Population.Length + Digits(spikes.Neurons - 1) + 2));
             }
 
             if (!phase.Offline && record.State is { } state)
             {
                 // Sampled at the global steps that are multiples of 'every'.
-                double samplesDue = (step / state.EverySteps) - (start / state.EverySteps);
-                double neurons = state.Last - state.First + 1;
-                string variable = state.Variable.ToString().ToLowerInvariant();
-                Add("state.csv", samplesDue * neurons, samplesDue * neurons * (timeWidth + state.Population.Length + Digits(state.Last) + variable.Length + NumberWidth + 5));
+                AddStateSample((step / state.EverySteps) - (start / state.EverySteps), prefix);
             }
 
             byPhase[instance] = bytes.Values.Sum() - before;
@@ -208,6 +250,25 @@ public sealed class OutputProjection
         return digits;
     }
 
+    /// <summary>
+    /// The unit symbol of weights onto <paramref name="population"/> (strength, coupling, the weight summary's mean):
+    /// dimensionless in rate networks, else as SpikingRecorder.SynapticUnit (nS onto COBA LIF, mV onto CUBA LIF, mV/ms otherwise).
+    /// </summary>
+    private static string WeightUnit(SimulationSpec spec, PopulationSpec population) => !spec.IsSpiking ? "1" : population.Neuron switch
+    {
+        LifNeuronSpec { Synapse: SynapseKind.Conductance } => "nS",
+        LifNeuronSpec => "mV",
+        _ => "mV/ms",
+    };
+
+    /// <summary>The unit symbol of the recorded state variable (SpikingRecorder): mV for v, the synaptic unit for g_e and g_i, mV/ms for u.</summary>
+    private static string StateUnit(SimulationSpec spec, StateRecordSpec state) => state.Variable switch
+    {
+        StateVariable.V => "mV",
+        StateVariable.Ge or StateVariable.Gi => WeightUnit(spec, spec.Populations.First(p => p.Name == state.Population)),
+        _ => "mV/ms",
+    };
+
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -216,11 +277,11 @@ public sealed class OutputProjection
     /// that 100 000 family members (10¹⁰ coupling pairs) cost no more than the tags themselves.
     /// </summary>
     /// <param name="TagRows">Tag series.</param>
-    /// <param name="TagCharacters">Characters of their tag, metric and other fields, summed.</param>
+    /// <param name="TagCharacters">Characters of their tag, metric, other and unit fields, summed.</param>
     /// <param name="PopulationRows">Population series.</param>
-    /// <param name="PopulationCharacters">Characters of their population and metric fields, summed.</param>
+    /// <param name="PopulationCharacters">Characters of their population, metric and unit fields, summed.</param>
     /// <param name="SummaryRows">Other summary rows per phase: structural counts, the spiking weight summary.</param>
-    /// <param name="SummaryCharacters">Characters of their kind, name, metric and other fields, summed.</param>
+    /// <param name="SummaryCharacters">Characters of their kind, name, metric, other and unit fields, summed.</param>
     private sealed record RecordedSeries(double TagRows, double TagCharacters, double PopulationRows, double PopulationCharacters, double SummaryRows, double SummaryCharacters)
     {
         private static readonly TagMetric[] PerTagMetrics = [TagMetric.Activation, TagMetric.Strength, TagMetric.Recall, TagMetric.Spurious];
@@ -229,6 +290,7 @@ public sealed class OutputProjection
         {
             var record = spec.Record;
             var metrics = record.TagMetrics;
+            var populations = spec.Populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
             var populationOf = spec.Tags.ToDictionary(t => t.Name, t => t.Population, StringComparer.Ordinal);
             foreach (var p in spec.Populations)
             {
@@ -236,74 +298,89 @@ public sealed class OutputProjection
             }
 
             var excitatory = spec.Projections.Where(p => !p.Inhibitory).Select(p => (populationOf[p.From], populationOf[p.To])).ToHashSet();
+            int UnitLength(string population) => OutputProjection.WeightUnit(spec, populations[population]).Length;
+            string activationUnit = spec.IsSpiking ? "Hz" : "1";
             var byPopulation = Census(spec.Tags, t => t.Population);
             var byFamily = Census(spec.Tags.Where(t => t.Family is not null), t => t.Family!);
             var familiesByPopulation = Census(spec.Tags.Where(t => t.Family is not null), t => t.Population);
             var groups = SharingGroups(spec);
-            var byGroup = Census(spec.Tags.Where(t => t.Family is null), t => groups[t.Name]);
+            var drawnByGroup = Census(spec.Tags.Where(t => t.Family is null && t.Range is null), t => groups[t.Name]);
+            var rangesByGroup = Census(spec.Tags.Where(t => t.Family is null && t.Range is not null), t => groups[t.Name]);
+            var ranges = spec.Tags.Where(t => t.Family is null && t.Range is not null).GroupBy(t => t.Population).ToDictionary(g => g.Key, g => new RangeIndex(g), StringComparer.Ordinal);
             double rows = 0, characters = 0;
+            void AddSeries(TagSpec tag, string metric, string unit)
+            {
+                rows++;
+                characters += tag.Name.Length + metric.Length + unit.Length;
+            }
+
             foreach (var tag in spec.Tags)
             {
-                // The recorders' per-tag series (Recorder.BuildSeries, SpikingRecorder.BuildSeries).
-                foreach (var metric in PerTagMetrics.Where(metrics.Contains))
+                // The recorders' per-tag series (Recorder.BuildSeries, SpikingRecorder.BuildSeries): strength only with a
+                // recurrent excitatory projection, spurious only for a tag smaller than its population.
+                bool recurrent = excitatory.Contains((tag.Population, tag.Population));
+                if (metrics.Contains(TagMetric.Activation))
                 {
-                    rows++;
-                    characters += tag.Name.Length + Name(metric).Length;
+                    AddSeries(tag, "activation", activationUnit);
+                }
+
+                if (metrics.Contains(TagMetric.Strength) && recurrent)
+                {
+                    AddSeries(tag, "strength", OutputProjection.WeightUnit(spec, populations[tag.Population]));
+                }
+
+                if (metrics.Contains(TagMetric.Recall))
+                {
+                    AddSeries(tag, "recall", "1");
+                }
+
+                if (metrics.Contains(TagMetric.Spurious) && IsPartial(tag, populations))
+                {
+                    AddSeries(tag, "spurious", "1");
                 }
 
                 if (metrics.Contains(TagMetric.Coupling))
                 {
                     // Every other tag whose population receives an excitatory projection from this tag's population;
-                    // rate networks leave out the members of the tag's own family.
-                    var (count, names) = (0.0, 0.0);
+                    // rate networks leave out the members of the tag's own family. Unit: the weights onto the other tag.
+                    var (count, names, units) = (0.0, 0.0, 0.0);
                     foreach (var (population, census) in byPopulation.Where(p => excitatory.Contains((tag.Population, p.Key))))
                     {
-                        (count, names) = (count + census.Count, names + census.Names);
+                        (count, names, units) = (count + census.Count, names + census.Names, units + (census.Count * UnitLength(population)));
                     }
 
-                    if (excitatory.Contains((tag.Population, tag.Population)))
+                    if (recurrent)
                     {
                         var excluded = !spec.IsSpiking && tag.Family is { } family ? byFamily[family] : (Count: 1.0, Names: tag.Name.Length);
-                        (count, names) = (count - excluded.Count, names - excluded.Names);
+                        (count, names, units) = (count - excluded.Count, names - excluded.Names, units - (excluded.Count * UnitLength(tag.Population)));
                     }
 
                     rows += count;
-                    characters += (count * (tag.Name.Length + "coupling".Length)) + names;
+                    characters += (count * (tag.Name.Length + "coupling".Length)) + names + units;
                 }
 
                 if (metrics.Contains(TagMetric.Ownership))
                 {
-                    // The tags of the same population that can share neurons with this one.
-                    var (count, names) = (0.0, 0.0);
-                    if (tag.Family is null)
-                    {
-                        var group = byGroup[groups[tag.Name]];
-                        (count, names) = (group.Count - 1, group.Names - tag.Name.Length);
-                        if (spec.IsSpiking && familiesByPopulation.TryGetValue(tag.Population, out var members))
-                        {
-                            (count, names) = (count + members.Count, names + members.Names);
-                        }
-                    }
-                    else if (spec.IsSpiking)
-                    {
-                        var all = byPopulation[tag.Population];
-                        (count, names) = (all.Count - 1, all.Names - tag.Name.Length);
-                    }
-
+                    var (count, names) = OwnershipPartners(spec, tag, groups, drawnByGroup, rangesByGroup, ranges, byPopulation, familiesByPopulation);
                     rows += count;
-                    characters += (count * (tag.Name.Length + "ownership".Length)) + names;
+                    characters += (count * (tag.Name.Length + "ownership".Length + "1".Length)) + names;
                 }
             }
 
             if (!spec.IsSpiking)
             {
-                // One mean-over-members series per family and per-tag metric (Recorder.AddFamilySeries).
-                foreach (var (family, _) in byFamily)
+                // One mean-over-members series per family and per-tag metric that some member has (Recorder.AddFamilySeries).
+                foreach (var family in spec.Tags.Where(t => t.Family is not null).GroupBy(t => t.Family!))
                 {
+                    bool recurrent = family.Any(t => excitatory.Contains((t.Population, t.Population)));
+                    bool partial = family.Any(t => IsPartial(t, populations));
                     foreach (var metric in PerTagMetrics.Where(metrics.Contains))
                     {
-                        rows++;
-                        characters += family.Length + Name(metric).Length;
+                        if ((metric != TagMetric.Strength || recurrent) && (metric != TagMetric.Spurious || partial))
+                        {
+                            rows++;
+                            characters += family.Key.Length + Name(metric).Length + "1".Length;
+                        }
                     }
                 }
             }
@@ -314,13 +391,13 @@ public sealed class OutputProjection
                 if (record.PopulationRate)
                 {
                     populationRows++;
-                    populationCharacters += p.Name.Length + "rate".Length;
+                    populationCharacters += p.Name.Length + "rate".Length + activationUnit.Length;
                 }
 
-                if (record.PopulationIntrinsics)
+                if (record.PopulationIntrinsics && !spec.IsSpiking)
                 {
                     populationRows += 2;
-                    populationCharacters += (2 * p.Name.Length) + "threshold".Length + "gain".Length;
+                    populationCharacters += (2 * p.Name.Length) + "threshold".Length + "gain".Length + (2 * "1".Length);
                 }
             }
 
@@ -328,16 +405,50 @@ public sealed class OutputProjection
             foreach (var p in spec.Projections.Where(p => p.Pruning is not null))
             {
                 summaryRows += StructuralSummary.Metrics.Length;
-                summaryCharacters += StructuralSummary.Metrics.Sum(m => "projection".Length + p.Name.Length + m.Length);
+                summaryCharacters += StructuralSummary.Metrics.Sum(m => "projection".Length + p.Name.Length + m.Length + "1".Length);
             }
 
-            if (spec.IsSpiking && record.Weights is { } w)
+            if (spec.IsSpiking && record.Weights is { } w && spec.Projections.FirstOrDefault(p => p.Name == w.Projection) is { } recorded)
             {
+                // mean in the weights' unit, frac_high and frac_low dimensionless (WeightSummary.Write).
                 summaryRows += WeightSummary.Metrics.Count;
-                summaryCharacters += WeightSummary.Metrics.Sum(m => "weights".Length + w.Projection.Length + m.Length);
+                summaryCharacters += WeightSummary.Metrics.Sum(m => "weights".Length + w.Projection.Length + m.Length)
+                    + UnitLength(populationOf[recorded.To]) + (2 * "1".Length);
             }
 
             return new RecordedSeries(rows, characters, populationRows, populationCharacters, summaryRows, summaryCharacters);
+        }
+
+        private static bool IsPartial(TagSpec tag, Dictionary<string, PopulationSpec> populations) =>
+            (tag.Range?.Count ?? tag.Size) < populations[tag.Population].Size;
+
+        /// <summary>
+        /// The tags this one gets an ownership series with (the recorders compare tags of one population that share a
+        /// neuron): explicit ranges that intersect it, exactly; drawn tags of its sharing group (a direct share always
+        /// overlaps, a chained one may); in spiking networks also family members, which may overlap anything by chance
+        /// (rate networks compare no family member).
+        /// </summary>
+        private static (double Count, double Names) OwnershipPartners(
+            SimulationSpec spec, TagSpec tag, Dictionary<string, string> groups, Dictionary<string, (double Count, double Names)> drawnByGroup,
+            Dictionary<string, (double Count, double Names)> rangesByGroup, Dictionary<string, RangeIndex> ranges, Dictionary<string, (double Count, double Names)> byPopulation, Dictionary<string, (double Count, double Names)> familiesByPopulation)
+        {
+            if (tag.Family is not null)
+            {
+                var all = byPopulation[tag.Population];
+                return spec.IsSpiking ? (all.Count - 1, all.Names - tag.Name.Length) : (0, 0);
+            }
+
+            var drawn = drawnByGroup.GetValueOrDefault(groups[tag.Name]);
+            var (count, names) = tag.Range is { } range
+                ? ranges[tag.Population].Intersecting(range) // includes the tag itself
+                : rangesByGroup.GetValueOrDefault(groups[tag.Name]);
+            (count, names) = (count + drawn.Count - 1, names + drawn.Names - tag.Name.Length);
+            if (spec.IsSpiking && familiesByPopulation.TryGetValue(tag.Population, out var members))
+            {
+                (count, names) = (count + members.Count, names + members.Names);
+            }
+
+            return (count, names);
         }
 
         private static string Name(TagMetric metric) => metric.ToString().ToLowerInvariant();
@@ -404,6 +515,68 @@ public sealed class OutputProjection
             }
 
             return parent.Keys.ToList().ToDictionary(name => name, Find, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The explicit ranges of one population, sorted by first and by last neuron with running sums of their names'
+    /// lengths, so that the ranges intersecting one are counted by two binary searches (no pair is listed).
+    /// </summary>
+    private sealed class RangeIndex
+    {
+        private readonly int[] _firsts;
+        private readonly double[] _namesByFirst;
+        private readonly int[] _lasts;
+        private readonly double[] _namesByLast;
+
+        public RangeIndex(IEnumerable<TagSpec> tags)
+        {
+            var all = tags.ToArray();
+            var byFirst = all.OrderBy(t => t.Range!.Value.First).ToArray();
+            var byLast = all.OrderBy(t => t.Range!.Value.Last).ToArray();
+            _firsts = byFirst.Select(t => t.Range!.Value.First).ToArray();
+            _lasts = byLast.Select(t => t.Range!.Value.Last).ToArray();
+            _namesByFirst = RunningSums(byFirst);
+            _namesByLast = RunningSums(byLast);
+        }
+
+        /// <summary>Ranges that share a neuron with <paramref name="range"/> (itself included if it is one): those starting at or before its last neuron, less those ending before its first.</summary>
+        public (double Count, double Names) Intersecting(IndexRange range)
+        {
+            int startBefore = CountAtMost(_firsts, range.Last);
+            int endBefore = CountAtMost(_lasts, range.First - 1);
+            return (startBefore - endBefore, _namesByFirst[startBefore] - _namesByLast[endBefore]);
+        }
+
+        private static double[] RunningSums(TagSpec[] tags)
+        {
+            var sums = new double[tags.Length + 1];
+            for (int k = 0; k < tags.Length; k++)
+            {
+                sums[k + 1] = sums[k] + tags[k].Name.Length;
+            }
+
+            return sums;
+        }
+
+        /// <summary>How many of the sorted <paramref name="values"/> are at most <paramref name="bound"/>.</summary>
+        private static int CountAtMost(int[] values, int bound)
+        {
+            int lo = 0, hi = values.Length;
+            while (lo < hi)
+            {
+                int mid = lo + ((hi - lo) / 2);
+                if (values[mid] <= bound)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
     }
 

@@ -53,6 +53,7 @@ public sealed class OutputProjectionTests
         Assert.Equal(sink.Tags.Count, rows["tags.csv"]);
         Assert.Equal(sink.Populations.Count, rows["populations.csv"]);
         Assert.Equal(sink.Summary.Count, rows["summary.csv"]);
+        Assert.Equal(sink.Phases.Count, rows["phases.csv"]);
         Assert.Equal(sink.WeightBlocks.Count, rows["weights.csv"]);
         Assert.Equal(sink.WeightHistograms.Count, rows["weight_hist.csv"]);
         Assert.False(rows.ContainsKey("spikes.csv"));
@@ -61,6 +62,44 @@ public sealed class OutputProjectionTests
         Assert.Contains(sink.Tags, t => t.Metric == "coupling" && t.Other == "c");
         Assert.Contains(sink.Tags, t => t.Tag == "mem" && t.Metric == "recall");
         Assert.Contains(sink.Summary, r => r.Kind == "projection" && r.Metric == "pruned");
+        Assert.Contains(sink.Tags, t => t.TimeMs == 0 && t.Phase == "learn");
+        Assert.Contains(sink.WeightBlocks, b => b.TimeMs == 0 && b.Phase == "learn");
+    }
+
+    /// <summary>
+    /// Guards the projection against counting series the recorders no longer build (the NaN rows they used to write),
+    /// and against counting ownership between ranges that only a third range links. Population p (10 neurons) holds
+    /// <c>whole</c> = [0, 9] and the chain x = [0, 3], y = [2, 5], z = [4, 7] (x and z share nothing); q (5) holds
+    /// <c>w</c> = [0, 4]; the only projection is p → q, so nothing is recurrent. Per sample: activation 5 tags;
+    /// strength none; spurious x, y, z (3; <c>whole</c> and <c>w</c> are their populations); ownership the ordered
+    /// pairs of {whole-x, whole-y, whole-z, x-y, y-z} (10); coupling the 4 tags of p towards w (4): 22 series.
+    /// 10 steps sampled every 3 (steps 3, 6, 9, 10) plus t = 0: 5 samples, 110 rows; summary 22; phases 1.
+    /// </summary>
+    [Fact]
+    public void Rows_LeaveOutMetricsThatDoNotApply_AndOwnershipOfRangesThatDoNotIntersect()
+    {
+        var spec = new SpecBuilder()
+            .Population("p", 10)
+            .Population("q", 5)
+            .TagRange("whole", "p", 0, 9)
+            .TagRange("x", "p", 0, 3)
+            .TagRange("y", "p", 2, 5)
+            .TagRange("z", "p", 4, 7)
+            .TagRange("w", "q", 0, 4)
+            .Projection("ff", "p", "q", Weights)
+            .Phase("run", 10)
+            .Record(3, [TagMetric.Activation, TagMetric.Strength, TagMetric.Spurious, TagMetric.Ownership, TagMetric.Coupling])
+            .Build();
+        var sink = new MemoryRecordSink();
+        new Simulator(spec).Run(sink);
+
+        var rows = OutputProjection.Of(spec).RowsByFile;
+
+        Assert.Equal(110, sink.Tags.Count);
+        Assert.Equal(110, rows["tags.csv"]);
+        Assert.Equal(22, rows["summary.csv"]);
+        Assert.Equal(1, rows["phases.csv"]);
+        Assert.DoesNotContain(sink.Tags, t => t.Metric == "ownership" && (t.Tag, t.Other) is ("x", "z") or ("z", "x"));
     }
 
     [Fact]
@@ -69,8 +108,9 @@ public sealed class OutputProjectionTests
         var spec = EveryKindOfRow();
         var projection = OutputProjection.Of(spec);
 
-        double headers = "t_ms,phase,rep,tag,metric,other,value\n".Length + "t_ms,phase,rep,population,metric,value\n".Length
-            + "phase,rep,kind,name,metric,other,value\n".Length + "t_ms,phase,rep,projection,from,to,mean,std,min,max,count\n".Length
+        double headers = "phase,rep,instance,start_ms,end_ms,kind,steps\n".Length
+            + "t_ms,phase,rep,tag,metric,other,value,unit\n".Length + "t_ms,phase,rep,population,metric,value,unit\n".Length
+            + "phase,rep,instance,kind,name,metric,other,value,unit\n".Length + "t_ms,phase,rep,projection,from,to,mean,std,min,max,count\n".Length
             + "t_ms,phase,rep,projection,bin_lo,bin_hi,count\n".Length;
         Assert.Equal(projection.TotalBytes - headers, projection.BytesByPhase.Sum(), 6);
         Assert.Equal(spec.Protocol.Count, projection.BytesByPhase.Count);
@@ -80,7 +120,8 @@ public sealed class OutputProjectionTests
     public void Projection_OfAHundredThousandFamilyMembers_CountsTenBillionCouplingRowsWithoutListingThem()
     {
         // 1e5 members of one population with a recurrent projection: 1e5 x (1e5 - 1) ordered coupling pairs in a
-        // spiking network (rate networks leave out pairs of one family). Counted, never listed: this returns at once.
+        // spiking network (rate networks leave out pairs of one family), sampled twice: at t = 0 and at the end of the
+        // 10-step phase. Counted, never listed: this returns at once.
         var builder = new SpecBuilder().Population("cortex", 1000)
             .Projection("rec", "cortex", "cortex", Weights)
             .Phase("run", 10)
@@ -95,7 +136,7 @@ public sealed class OutputProjectionTests
 
         var rows = OutputProjection.Of(spiking).RowsByFile;
 
-        Assert.Equal(100_000.0 * 99_999, rows["tags.csv"]);
+        Assert.Equal(2 * 100_000.0 * 99_999, rows["tags.csv"]);
     }
 
     [Theory]
