@@ -45,6 +45,7 @@ public static class CliApp
             SchemaCommand.Create(context),
             CompletionCommand.Create(context),
             PlotCommand.Create(context),
+            ReportCommand.Create(context),
         };
         var debug = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error (a bug); also NEUROTAG_DEBUG=1.", Recursive = true };
         root.Options.Add(debug);

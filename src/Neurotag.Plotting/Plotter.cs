@@ -35,7 +35,7 @@ public static class Plotter
         ArgumentNullException.ThrowIfNull(options);
         if (!Directory.Exists(directory))
         {
-            throw new PlotInputException($"{directory}: no such folder", "pass a run folder (with manifest.json) or a sweep folder (with plan.json)");
+            throw NoSuchFolder(directory);
         }
 
         var unknown = (options.Only ?? []).Where(n => !RunFigures.Contains(n) && !SweepFigures.Contains(n)).ToList();
@@ -79,9 +79,7 @@ public static class Plotter
         }
         else
         {
-            throw new PlotInputException(
-                $"{directory}: neither a run folder nor a sweep folder: it has no manifest.json (what a run writes) and no plan.json (what a sweep writes)",
-                "pass the folder that 'run' or 'sweep' printed");
+            throw NotRunOrSweepFolder(directory);
         }
 
         var written = new List<string>();
@@ -93,6 +91,16 @@ public static class Plotter
 
         return new PlotResult(written, notes, stoppedWithoutData);
     }
+
+    /// <summary>The error for a folder that does not exist (shared with the report).</summary>
+    internal static PlotInputException NoSuchFolder(string directory) =>
+        new($"{directory}: no such folder", "pass a run folder (with manifest.json) or a sweep folder (with plan.json)");
+
+    /// <summary>The error for a folder that is neither a run nor a sweep, naming what is missing (shared with the report).</summary>
+    internal static PlotInputException NotRunOrSweepFolder(string directory) =>
+        new(
+            $"{directory}: neither a run folder nor a sweep folder: it has no manifest.json (what a run writes) and no plan.json (what a sweep writes)",
+            "pass the folder that 'run' or 'sweep' printed");
 
     /// <summary>Reads a run folder and what the figures need besides it.</summary>
     public static RunContext LoadRun(string directory, List<string> notes)
