@@ -42,19 +42,8 @@ internal static class PlotCommand
     /// </summary>
     internal static int Execute(CliContext context, string directory, PlotOptions options, bool pathsToStdout)
     {
-        PlotResult result;
-        try
+        if (!TryDraw(context, () => Plotter.Plot(directory, options), "the figures", "check that --out is a folder you may write to and that the disk has space", out var result))
         {
-            result = Plotter.Plot(directory, options);
-        }
-        catch (PlotInputException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}" + (e.Hint.Length > 0 ? $" (hint: {e.Hint})" : ""));
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"error: cannot write the figures: {e.Message} (hint: check that --out is a folder you may write to and that the disk has space)");
             return ExitCodes.InvalidInput;
         }
 
@@ -79,5 +68,30 @@ internal static class PlotCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Runs a figure-making step of <c>plot</c> or <c>report</c>: a folder that is not a run or sweep, or a malformed
+    /// file in it, and a figure or page that cannot be written are invalid input (exit 2) with a hint, never a crash.
+    /// </summary>
+    internal static bool TryDraw<T>(CliContext context, Func<T> draw, string what, string writeHint, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? result)
+        where T : class
+    {
+        try
+        {
+            result = draw();
+            return true;
+        }
+        catch (PlotInputException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}" + (e.Hint.Length > 0 ? $" (hint: {e.Hint})" : ""));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"error: cannot write {what}: {e.Message} (hint: {writeHint})");
+        }
+
+        result = null;
+        return false;
     }
 }

@@ -25,19 +25,8 @@ internal static class ReportCommand
 
     private static int Execute(CliContext context, string directory, string? outFile)
     {
-        ReportResult result;
-        try
+        if (!PlotCommand.TryDraw(context, () => ReportWriter.Write(directory, outFile), "the report", "check that --out names a file in a folder you may write to and that the disk has space", out var result))
         {
-            result = ReportWriter.Write(directory, outFile);
-        }
-        catch (PlotInputException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}" + (e.Hint.Length > 0 ? $" (hint: {e.Hint})" : ""));
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"error: cannot write the report: {e.Message} (hint: check that --out names a file in a folder you may write to and that the disk has space)");
             return ExitCodes.InvalidInput;
         }
 

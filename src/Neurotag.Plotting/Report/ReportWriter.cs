@@ -138,7 +138,7 @@ public static class ReportWriter
         page.Append("<section id=\"index\"><h2>Sweep points (index.csv)</h2>\n");
         if (File.Exists(index))
         {
-            CsvTable(page, File.ReadAllLines(index));
+            CsvTable(page, ReadCsv(index));
         }
         else
         {
@@ -279,9 +279,22 @@ public static class ReportWriter
         page.Append("</tbody></table>\n</section>\n");
     }
 
-    private static void CsvTable(StringBuilder page, string[] lines)
+    /// <summary>Every record of a CSV file, header first (CsvHelper's parser: quoted fields may hold commas and line breaks).</summary>
+    internal static List<string[]> ReadCsv(string path)
     {
-        var rows = lines.Where(l => l.Length > 0).Select(SplitCsv).ToList();
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        using var parser = new CsvHelper.CsvParser(reader, CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (parser.Read())
+        {
+            rows.Add(parser.Record ?? []);
+        }
+
+        return rows;
+    }
+
+    private static void CsvTable(StringBuilder page, List<string[]> rows)
+    {
         if (rows.Count == 0)
         {
             page.Append("<p>index.csv is empty.</p>\n");
@@ -307,50 +320,6 @@ public static class ReportWriter
         }
 
         page.Append("</tbody></table>\n");
-    }
-
-    /// <summary>One CSV line's fields (RFC 4180 quoting: "a,b" and "" for a quote).</summary>
-    internal static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        for (int k = 0; k < line.Length; k++)
-        {
-            char c = line[k];
-            if (quoted)
-            {
-                if (c == '"' && k + 1 < line.Length && line[k + 1] == '"')
-                {
-                    field.Append('"');
-                    k++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 
     private static void Notes(StringBuilder page, List<string> notes)
