@@ -55,7 +55,7 @@ internal static class RunExecutor
         }
     }
 
-    /// <summary>Records a point that could not run (invalid value) or was stopped: a folder holding only its manifest and scenario copy.</summary>
+    /// <summary>Commits a run that could not run (invalid value: the folder holds only its manifest and scenario copy) or was stopped (plus what it recorded until then).</summary>
     /// <exception cref="OutputFolderException">The folder cannot be written (disk full, permissions).</exception>
     public static void WriteManifestOnly(ScenarioDocument document, ulong seed, RunFolder folder, string status, string message, RunProvenance provenance, double wallSeconds)
     {
@@ -92,11 +92,9 @@ internal static class RunExecutor
         }
         catch (SimulationStoppedException e)
         {
-            foreach (string file in Directory.GetFiles(folder.StagingPath))
-            {
-                File.Delete(file); // partial CSVs must not look like results
-            }
-
+            // What was recorded up to the stop is kept (the sink was flushed and closed on the way out), as NEST and
+            // Brian2 keep their recordings: it shows how the run ran away, and `plot` draws it. manifest.json's
+            // exit_status "stopped" tells any reader that these are not complete results; merge and check skip them.
             WriteManifestOnly(document, spec.Seed, folder, Stopped, e.Message, provenance, clock.Elapsed.TotalSeconds);
             return new RunOutcome(Stopped, e.Message, clock.Elapsed.TotalSeconds, null);
         }

@@ -133,6 +133,13 @@ public sealed class SpikingRunTests
         Assert.Equal(3, result.Exit);
         Assert.Contains("'hot'", result.Err, StringComparison.Ordinal);
         Assert.Contains("runaway", result.Err, StringComparison.Ordinal);
+
+        // Regression (issue #10): the stopped run keeps what it recorded, marked stopped, and plot draws it and says so.
+        Assert.Contains("\"exit_status\": \"stopped\"", File.ReadAllText(temp.Sub("out/manifest.json")), StringComparison.Ordinal);
+        Assert.True(File.ReadLines(temp.Sub("out/populations.csv")).Count() >= 2, "the t = 0 sample at least");
+        var plot = CliHarness.Run("plot", temp.Sub("out"));
+        Assert.True(plot.Exit == 0, plot.Err);
+        Assert.Contains("stopped by a checker", plot.Err, StringComparison.Ordinal);
     }
 
     /// <summary>

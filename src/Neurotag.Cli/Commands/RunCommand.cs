@@ -87,7 +87,7 @@ internal static class RunCommand
             if (outcome.Status == RunExecutor.Stopped)
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");
-                context.Error.WriteLine($"{folder.FinalPath}: holds only manifest.json with exit_status \"stopped\" and scenario.yaml");
+                context.Error.WriteLine($"{folder.FinalPath}: holds what was recorded up to the stop, scenario.yaml, and manifest.json with exit_status \"stopped\"");
                 if (plot)
                 {
                     PlotCommand.Execute(context, folder.FinalPath, new Plotting.PlotOptions(), pathsToStdout: false);
