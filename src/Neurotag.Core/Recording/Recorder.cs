@@ -12,7 +12,7 @@ namespace Neurotag.Core.Recording;
 internal sealed partial class Recorder
 {
     /// <summary>Weights of rate networks: dimensionless float32.</summary>
-    private static readonly ValueUnit WeightUnit = ValueUnit.OfFloat32State("1");
+    private static readonly ValueUnit WeightUnit = ValueUnit.OfFloat32State(UnitSymbols.Dimensionless);
 
     private readonly RateNetwork _network;
     private readonly RecordSpec _spec;

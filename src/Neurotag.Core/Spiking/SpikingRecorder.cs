@@ -61,12 +61,7 @@ internal sealed partial class SpikingRecorder
         _statePopulation = spec.State is { } st ? network.Populations.First(p => p.Name == st.Population) : null;
         if (_statePopulation is { } statePopulation)
         {
-            _stateUnit = spec.State!.Variable switch
-            {
-                StateVariable.V => ValueUnit.OfFloat32State("mV"),
-                StateVariable.Ge or StateVariable.Gi => SynapticUnit(statePopulation),
-                _ => ValueUnit.OfFloat32State("mV/ms"), // Izhikevich u, in the units of dv/dt's terms
-            };
+            _stateUnit = ValueUnit.OfFloat32State(UnitSymbols.State(spec.State!.Variable, statePopulation.Spec.Neuron));
         }
     }
 
@@ -74,12 +69,7 @@ internal sealed partial class SpikingRecorder
     /// The unit of synaptic quantities onto <paramref name="population"/> (its weights and g_e, g_i): nS onto COBA LIF,
     /// mV onto CUBA LIF, the model's mV/ms onto Izhikevich neurons.
     /// </summary>
-    public static ValueUnit SynapticUnit(SpikingPopulation population) => ValueUnit.OfFloat32State(population.Spec.Neuron switch
-    {
-        LifNeuronSpec { Synapse: SynapseKind.Conductance } => "nS",
-        LifNeuronSpec => "mV",
-        _ => "mV/ms",
-    });
+    public static ValueUnit SynapticUnit(SpikingPopulation population) => ValueUnit.OfFloat32State(UnitSymbols.Synaptic(population.Spec.Neuron));
 
     /// <summary>
     /// Writes the phases.csv row of protocol entry <paramref name="instance"/>, resets the per-phase means and empties
