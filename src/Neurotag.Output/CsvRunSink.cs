@@ -66,9 +66,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
 
     private readonly string _directory;
     private readonly Func<string, Stream>? _openFile;
-    private readonly SortedDictionary<string, SortedDictionary<string, string>> _units = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, string> _weightUnits = new(StringComparer.Ordinal);
-    private (string Kind, string Metric, ValueUnit Unit)? _lastCatalogued;
+    private readonly UnitCatalog _units = new();
     private CsvWriter? _phases;
     private CsvWriter? _tags;
     private CsvWriter? _populations;
@@ -152,11 +150,10 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
     /// in ordinal order. When the series of one metric differ in unit (strengths of tags in a COBA and a CUBA
     /// population), the symbols are joined by <c>|</c> in the order first written; the <c>unit</c> column gives each row's.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Units =>
-        _units.ToDictionary(k => k.Key, IReadOnlyDictionary<string, string> (k) => k.Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Units => _units.Units;
 
     /// <summary>The weight unit of each projection with rows in weights.csv (also the unit of its weight_hist.csv edges).</summary>
-    public IReadOnlyDictionary<string, string> WeightUnits => _weightUnits;
+    public IReadOnlyDictionary<string, string> WeightUnits => _units.WeightUnits;
 
     private CsvWriter Phases => _phases ??= Open(OutputFiles.Phases, PhaseColumns);
 
@@ -214,7 +211,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("tag", sample.Metric, sample.Unit);
+        _units.Add("tag", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -235,7 +232,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("population", sample.Metric, sample.Unit);
+        _units.Add("population", sample.Metric, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -255,7 +252,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        _weightUnits.TryAdd(sample.Projection, sample.Unit.Symbol);
+        _units.AddWeights(sample.Projection, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -293,7 +290,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog(row.Kind, row.Metric, row.Unit);
+        _units.Add(row.Kind, row.Metric, row.Unit);
         csv.WriteField(row.Phase);
         csv.WriteField(Number(row.Rep), false);
         csv.WriteField(Number(row.Instance), false);
@@ -327,7 +324,7 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
             return;
         }
 
-        Catalog("state", sample.Variable, sample.Unit);
+        _units.Add("state", sample.Variable, sample.Unit);
         csv.WriteField(Number(sample.TimeMs), false);
         csv.WriteField(sample.Phase);
         csv.WriteField(Number(sample.Rep), false);
@@ -410,31 +407,6 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         }
 
         writer = null;
-    }
-
-    private void Catalog(string kind, string metric, ValueUnit unit)
-    {
-        // Rows of one series follow each other; skip the lookups when nothing changed (the strings are the recorder's).
-        if (_lastCatalogued is var (lastKind, lastMetric, lastUnit)
-            && ReferenceEquals(lastKind, kind) && ReferenceEquals(lastMetric, metric) && ReferenceEquals(lastUnit, unit))
-        {
-            return;
-        }
-
-        _lastCatalogued = (kind, metric, unit);
-        if (!_units.TryGetValue(kind, out var metrics))
-        {
-            _units[kind] = metrics = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        }
-
-        if (!metrics.TryGetValue(metric, out string? known))
-        {
-            metrics[metric] = unit.Symbol;
-        }
-        else if (!known.Split('|').Contains(unit.Symbol, StringComparer.Ordinal))
-        {
-            metrics[metric] = known + "|" + unit.Symbol;
-        }
     }
 
     private CsvWriter Ready(CsvWriter writer)
