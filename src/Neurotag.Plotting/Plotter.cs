@@ -106,7 +106,7 @@ public static class Plotter
     public static RunContext LoadRun(string directory, List<string> notes)
     {
         ArgumentNullException.ThrowIfNull(notes);
-        var manifest = RunReader.ReadManifest(directory);
+        var manifest = ManifestReader.Read(directory);
         if (manifest.ExitStatus == "invalid")
         {
             throw new PlotInputException($"{directory}: this run never started: {manifest.Message.Trim()}", "fix the value the sweep point set and run it again");
