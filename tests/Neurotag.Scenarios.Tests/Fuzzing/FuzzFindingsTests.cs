@@ -15,17 +15,7 @@ public class FuzzFindingsTests
     [InlineData(700_000_000)] // 4.9·10^17 slots × 20 bytes: over long.MaxValue too
     public void Load_WhenADenseProjectionOfAHugePopulationOverflowsTheMemorySum_ReportsTheProjectionInsteadOfThrowing(int size)
     {
-        string yaml = $"""
-            name: huge
-            populations:
-              cortex: {"{"} size: {size}, neuron: {"{"} model: rate {"}"} {"}"}
-            projections:
-              recurrent: {"{"} from: cortex, to: cortex, weight: {"{"} init: 0.01, max: 0.05 {"}"}, pruning: {"{"} below: 0.001, for: 1 day {"}"}, plasticity: {"{"} rule: hebbian, rate: 0.01 {"}"} {"}"}
-            protocol:
-              - {"{"} phase: run, duration: 1 s {"}"}
-            """;
-
-        var result = ScenarioLoader.LoadText(yaml, "huge.yaml", Options);
+        var result = ScenarioLoader.LoadText(HugeDenseScenario(size), "huge.yaml", Options);
 
         // Both errors point at the projection that needs the memory: the array limit and the memory limit.
         Assert.Equal(2, result.Errors.Count);
@@ -39,21 +29,22 @@ public class FuzzFindingsTests
     [InlineData(2_147_483_647)]
     public void Load_WhenAPopulationExceedsTheSizeLimit_RefusesAtTheSizeKeyInsteadOfThrowing(int size)
     {
-        string yaml = $"""
-            name: huge
-            populations:
-              cortex: {"{"} size: {size}, neuron: {"{"} model: rate {"}"} {"}"}
-            projections:
-              recurrent: {"{"} from: cortex, to: cortex, weight: {"{"} init: 0.01, max: 0.05 {"}"}, pruning: {"{"} below: 0.001, for: 1 day {"}"}, plasticity: {"{"} rule: hebbian, rate: 0.01 {"}"} {"}"}
-            protocol:
-              - {"{"} phase: run, duration: 1 s {"}"}
-            """;
-
-        var result = ScenarioLoader.LoadText(yaml, "huge.yaml", Options);
+        var result = ScenarioLoader.LoadText(HugeDenseScenario(size), "huge.yaml", Options);
 
         Assert.Null(result.Spec);
         var error = Assert.Single(result.Errors, e => e.Path == "populations.cortex.size");
         Assert.Equal(3, error.Line);
         Assert.Contains("exceed the limit", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The fuzzer's finding, reduced: one rate population of <paramref name="size"/> neurons with a dense, pruned, plastic recurrent projection.</summary>
+    private static string HugeDenseScenario(int size) => $"""
+        name: huge
+        populations:
+          cortex: {"{"} size: {size}, neuron: {"{"} model: rate {"}"} {"}"}
+        projections:
+          recurrent: {"{"} from: cortex, to: cortex, weight: {"{"} init: 0.01, max: 0.05 {"}"}, pruning: {"{"} below: 0.001, for: 1 day {"}"}, plasticity: {"{"} rule: hebbian, rate: 0.01 {"}"} {"}"}
+        protocol:
+          - {"{"} phase: run, duration: 1 s {"}"}
+        """;
 }
