@@ -4,7 +4,7 @@
 #   benchmarks/refactor-safety-net.sh record DIR    # run every bundled scenario (and the templates) for seeds 1-3 into DIR
 #   benchmarks/refactor-safety-net.sh compare A B   # cmp every CSV and the scenario.yaml of A against B; exit 1 on any difference
 #
-# Uses the Release build of src/Neurotag.Cli (build it first). manifest.json is not compared: it holds the wall
+# scenario.yaml is compared without its first line (it names the tool's commit). Uses the Release build of src/Neurotag.Cli (build it first). manifest.json is not compared: it holds the wall
 # clock, the command line and the tool's commit, which differ by design.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,12 @@ case "${1:-}" in
       rel=${file#"$a"/}
       files=$((files + 1))
       if [ ! -f "$b/$rel" ]; then echo "missing in $b: $rel"; status=1; continue; fi
-      cmp -s "$file" "$b/$rel" || { echo "differs: $rel"; status=1; }
+      if [[ $rel == *scenario.yaml ]]; then
+        # Line 1 names the tool's commit, which differs by design; the rest must be identical.
+        cmp -s <(tail -n +2 "$file") <(tail -n +2 "$b/$rel") || { echo "differs: $rel"; status=1; }
+      else
+        cmp -s "$file" "$b/$rel" || { echo "differs: $rel"; status=1; }
+      fi
     done < <(find "$a" \( -name '*.csv' -o -name 'scenario.yaml' \) -print0)
     extra=$(comm -13 <(cd "$a" && find . -name '*.csv' | sort) <(cd "$b" && find . -name '*.csv' | sort))
     [ -z "$extra" ] || { echo "only in $b:"; echo "$extra"; status=1; }
