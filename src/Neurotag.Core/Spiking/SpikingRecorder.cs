@@ -212,7 +212,7 @@ internal sealed partial class SpikingRecorder
     }
 
     /// <summary>
-    /// The rate recorder's structural rows (<see cref="StructuralSummary"/>) for every spiking projection with
+    /// The rate recorder's structural rows (the rate core's <c>StructuralSummary</c>) for every spiking projection with
     /// pruning: <c>projection,NAME,synapses|pruned|regrown</c>, values at the end of the phase. Regrowth is not
     /// implemented on sparse weights (the compiler rejects it), so <c>regrown</c> is 0 and synapses = built − pruned.
     /// </summary>

@@ -1,5 +1,5 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Network;
@@ -15,7 +15,7 @@ public class GaussianDriveTests
     private const int Steps = 200_000;
     private const int Channels = 8;
 
-    private static (Simulator Simulator, DriveInput Drive) Build(double mean, double std, double correlation, double tauMs, ulong seed = 1)
+    private static (RateSimulator RateSimulator, DriveInput Drive) Build(double mean, double std, double correlation, double tauMs, ulong seed = 1)
     {
         var spec = new SpecBuilder()
             .Seed(seed)
@@ -24,7 +24,7 @@ public class GaussianDriveTests
             .Phase("run", Steps, inputs: ["noise"])
             .Build();
         spec = spec with { Inputs = [spec.Inputs[0] with { Kind = InputKind.Gaussian, Gaussian = new GaussianDriveSpec(mean, std, correlation, tauMs) }] };
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         return (simulator, simulator.Network.Inputs[0]);
     }
 

@@ -1,6 +1,5 @@
 using Neurotag.Core.Randomness;
-using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Network;
@@ -18,7 +17,7 @@ public sealed class KWinnersTakeAllTests
     public void Kwta_ExactlyKNeuronsAreActive_TheKMostDriven(int k)
     {
         const int size = 30;
-        var simulator = new Simulator(Spec(size, k, activation: Activation.Sigmoid));
+        var simulator = new RateSimulator(Spec(size, k, activation: Activation.Sigmoid));
         var population = simulator.Network.Populations[0];
         var random = new RandomSource(99);
 
@@ -46,7 +45,7 @@ public sealed class KWinnersTakeAllTests
     [Fact]
     public void Kwta_Ties_GoToTheLowerIndices()
     {
-        var simulator = new Simulator(Spec(10, 4, activation: Activation.Sigmoid));
+        var simulator = new RateSimulator(Spec(10, 4, activation: Activation.Sigmoid));
         var population = simulator.Network.Populations[0];
         float[] drive = [0.1f, 0.5f, 0.5f, 0.2f, 0.5f, 0.5f, 0.5f, 0.0f, 0.9f, 0.5f];
         drive.CopyTo(population.Input, 0);
@@ -69,7 +68,7 @@ public sealed class KWinnersTakeAllTests
 
         var spec = builder.Phase("run", 50, inputs: ["in0", "in1", "in2", "in3", "in4"]).Build();
         spec = spec with { Populations = [spec.Populations[0] with { Kwta = 6 }] };
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var inputs = simulator.Network.Inputs.ToArray();
         var population = simulator.Network.Populations[0];
 

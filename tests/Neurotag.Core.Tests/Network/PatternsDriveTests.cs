@@ -1,5 +1,5 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Network;
@@ -17,7 +17,7 @@ public class PatternsDriveTests
             : throw new InvalidOperationException();
 
     /// <summary>Runs <paramref name="steps"/> steps and returns, per step, the set of neurons whose input is nonzero and the pattern index.</summary>
-    private static List<(int[] Driven, int Pattern)> Drive(Simulator simulator, int steps)
+    private static List<(int[] Driven, int Pattern)> Drive(RateSimulator simulator, int steps)
     {
         var drive = (PatternsDrive)simulator.Network.Inputs[0];
         var population = simulator.Network.Populations[0];
@@ -34,7 +34,7 @@ public class PatternsDriveTests
     [Fact]
     public void EachPresentation_DrivesExactlyThePatternsNeurons_WithTheAmplitude_ForTheHoldTime()
     {
-        var simulator = new Simulator(RandomPatterns(PatternOrder.Cycle));
+        var simulator = new RateSimulator(RandomPatterns(PatternOrder.Cycle));
         var drive = (PatternsDrive)simulator.Network.Inputs[0];
         var population = simulator.Network.Populations[0];
         for (int s = 0; s < 70; s++)
@@ -53,7 +53,7 @@ public class PatternsDriveTests
     [Fact]
     public void RandomPatterns_HaveTheSparsity_AndDiffer()
     {
-        var drive = (PatternsDrive)new Simulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.23)).Network.Inputs[0];
+        var drive = (PatternsDrive)new RateSimulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.23)).Network.Inputs[0];
         Assert.All(drive.Patterns, p => Assert.Equal(23, p.Distinct().Count())); // round(0.23 · 100)
         Assert.All(drive.Patterns, p => Assert.All(p, i => Assert.InRange(i, 0, 99)));
         // Five independent draws of 23 of 100: expected overlap 5.3, so no two are identical.
@@ -69,7 +69,7 @@ public class PatternsDriveTests
     [Fact]
     public void RandomOrder_ShowsEveryPatternOncePerBlock_AndIsNotTheCycle()
     {
-        var shown = Drive(new Simulator(RandomPatterns(PatternOrder.Random, hold: 1)), 200).Select(s => s.Pattern).ToArray();
+        var shown = Drive(new RateSimulator(RandomPatterns(PatternOrder.Random, hold: 1)), 200).Select(s => s.Pattern).ToArray();
         for (int block = 0; block < 40; block++)
         {
             Assert.Equal([0, 1, 2, 3, 4], shown.Skip(block * 5).Take(5).Order());
@@ -83,9 +83,9 @@ public class PatternsDriveTests
     [InlineData(PatternOrder.Random)]
     public void SameSeed_SamePatternsAndOrder_OtherSeed_Differs(PatternOrder order)
     {
-        var a = Drive(new Simulator(RandomPatterns(order, seed: 5)), 120);
-        var b = Drive(new Simulator(RandomPatterns(order, seed: 5)), 120);
-        var c = Drive(new Simulator(RandomPatterns(order, seed: 6)), 120);
+        var a = Drive(new RateSimulator(RandomPatterns(order, seed: 5)), 120);
+        var b = Drive(new RateSimulator(RandomPatterns(order, seed: 5)), 120);
+        var c = Drive(new RateSimulator(RandomPatterns(order, seed: 6)), 120);
         Assert.Equal(a.Select(x => x.Pattern), b.Select(x => x.Pattern));
         Assert.Equal(a.SelectMany(x => x.Driven), b.SelectMany(x => x.Driven));
         Assert.NotEqual(a.SelectMany(x => x.Driven), c.SelectMany(x => x.Driven));
@@ -94,8 +94,8 @@ public class PatternsDriveTests
     [Fact]
     public void Fraction_DrivesAFixedPartOfEachPattern()
     {
-        var full = (PatternsDrive)new Simulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.2)).Network.Inputs[0];
-        var part = (PatternsDrive)new Simulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.2, fraction: 0.25)).Network.Inputs[0];
+        var full = (PatternsDrive)new RateSimulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.2)).Network.Inputs[0];
+        var part = (PatternsDrive)new RateSimulator(RandomPatterns(PatternOrder.Cycle, sparsity: 0.2, fraction: 0.25)).Network.Inputs[0];
         for (int k = 0; k < 5; k++)
         {
             Assert.Equal(5, part.Patterns[k].Length); // round(0.25 · 20)
@@ -114,7 +114,7 @@ public class PatternsDriveTests
             .Phase("show", 10, inputs: ["stimuli"])
             .Build();
         spec = spec with { Inputs = [spec.Inputs[0] with { Kind = InputKind.Patterns, Patterns = new PatternSetSpec(0, ["b", "a"], 0, 1, PatternOrder.Cycle) }] };
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var drive = (PatternsDrive)simulator.Network.Inputs[0];
         Assert.Equal(simulator.Network.Tags[1].Members, drive.Patterns[0]);
         Assert.Equal(simulator.Network.Tags[0].Members, drive.Patterns[1]);
@@ -124,7 +124,7 @@ public class PatternsDriveTests
     public void PatternClock_RunsOnlyWhileTheInputIsOn()
     {
         // Hold 4: steps 0-3 show pattern 0; the input is then off for 10 steps; its next step is step 4 of its own clock (pattern 1).
-        var simulator = new Simulator(RandomPatterns(PatternOrder.Cycle, hold: 4));
+        var simulator = new RateSimulator(RandomPatterns(PatternOrder.Cycle, hold: 4));
         var drive = (PatternsDrive)simulator.Network.Inputs[0];
         for (int s = 0; s < 4; s++)
         {
@@ -144,7 +144,7 @@ public class PatternsDriveTests
     [Fact]
     public void Describe_NamesCountSizeAmplitudeOrderAndHold()
     {
-        var drive = new Simulator(RandomPatterns(PatternOrder.Random, sparsity: 0.2)).Network.Inputs[0];
+        var drive = new RateSimulator(RandomPatterns(PatternOrder.Random, sparsity: 0.2)).Network.Inputs[0];
         Assert.Equal("patterns (5 × 20 neurons, amplitude 1.5, random order, 7 steps each)", drive.Describe());
     }
 
@@ -152,7 +152,7 @@ public class PatternsDriveTests
     public void Gap_BlanksTheInputAfterEachPresentation_AndDelaysTheNext()
     {
         // hold 3 + gap 2: steps 0-2 pattern 0, 3-4 nothing, 5-7 pattern 1, 8-9 nothing, ...
-        var simulator = new Simulator(RandomPatterns(PatternOrder.Cycle, hold: 3, gap: 2));
+        var simulator = new RateSimulator(RandomPatterns(PatternOrder.Cycle, hold: 3, gap: 2));
         var drive = (PatternsDrive)simulator.Network.Inputs[0];
         var shown = Drive(simulator, 30);
         for (int s = 0; s < 30; s++)
@@ -162,7 +162,7 @@ public class PatternsDriveTests
             Assert.Equal(blank ? [] : drive.Patterns[s / 5 % 5], shown[s].Driven);
         }
 
-        Assert.EndsWith("7 steps each)", new Simulator(RandomPatterns(PatternOrder.Cycle)).Network.Inputs[0].Describe(), StringComparison.Ordinal);
+        Assert.EndsWith("7 steps each)", new RateSimulator(RandomPatterns(PatternOrder.Cycle)).Network.Inputs[0].Describe(), StringComparison.Ordinal);
         Assert.EndsWith("3 steps each + 2 blank)", drive.Describe(), StringComparison.Ordinal);
     }
 }

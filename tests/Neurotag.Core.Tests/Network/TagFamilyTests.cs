@@ -1,5 +1,4 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Network;
@@ -17,7 +16,7 @@ public class TagFamilyTests
     [Fact]
     public void Members_HaveTheirNamesAndSize_AndRememberTheirFamily()
     {
-        var tags = new Simulator(Spec(1)).Network.Tags;
+        var tags = new RateSimulator(Spec(1)).Network.Tags;
         Assert.Equal(Enumerable.Range(0, 40).Select(k => $"memory.{k}"), tags.Skip(1).Select(t => t.Name));
         Assert.All(tags.Skip(1), t => Assert.Equal("memory", t.Family));
         Assert.All(tags.Skip(1), t => Assert.Equal(20, t.Members.Distinct().Count()));
@@ -30,7 +29,7 @@ public class TagFamilyTests
         // Independent uniform draws of 20 of 100: each neuron is in a member with p = 0.2, also the 30 neurons of
         // the ordinary tag 'fixed' (ordinary tags avoid each other, families do not). Pairwise overlaps are
         // hypergeometric with mean 20·20/100 = 4 and variance 20·0.2·0.8·(80/99) ≈ 2.59.
-        var tags = new Simulator(Spec(3, count: 200)).Network.Tags;
+        var tags = new RateSimulator(Spec(3, count: 200)).Network.Tags;
         var fixedSet = tags[0].Members.ToHashSet();
         var members = tags.Skip(1).ToList();
         double inFixed = members.Average(m => m.Members.Count(fixedSet.Contains));
@@ -63,10 +62,10 @@ public class TagFamilyTests
     [Fact]
     public void Membership_IsDeterministicPerSeed_AndAddingMembersDoesNotMoveEarlierOnes()
     {
-        var a = new Simulator(Spec(7)).Network.Tags;
-        var b = new Simulator(Spec(7)).Network.Tags;
-        var more = new Simulator(Spec(7, count: 60)).Network.Tags;
-        var other = new Simulator(Spec(8)).Network.Tags;
+        var a = new RateSimulator(Spec(7)).Network.Tags;
+        var b = new RateSimulator(Spec(7)).Network.Tags;
+        var more = new RateSimulator(Spec(7, count: 60)).Network.Tags;
+        var other = new RateSimulator(Spec(8)).Network.Tags;
         Assert.Equal(a.Select(t => t.Members), b.Select(t => t.Members));
         Assert.Equal(a.Select(t => t.Members), more.Take(41).Select(t => t.Members)); // each member has its own stream
         Assert.NotEqual(a.Skip(1).Select(t => t.Members), other.Skip(1).Select(t => t.Members));

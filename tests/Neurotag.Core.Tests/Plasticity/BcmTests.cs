@@ -1,7 +1,7 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Plasticity;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
 
@@ -87,7 +87,7 @@ public sealed class BcmTests
                 plasticity: Rule(PlasticityRule.Bcm, 1.0) with { BcmTauThetaMs = 100 })
             .Phase("show", 1, inputs: ["pa", "pb"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var net = simulator.Network;
         DriveInput[][] shown = [[net.Inputs[0]], [net.Inputs[1]]];
 
@@ -194,7 +194,7 @@ public sealed class BcmTests
             .Phase("learn", 500, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("plastic", 10, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, 0.8);
         var sink = new MemoryRecordSink();
 

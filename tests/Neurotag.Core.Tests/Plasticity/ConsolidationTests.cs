@@ -1,5 +1,5 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Plasticity;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -24,7 +24,7 @@ public sealed class ConsolidationTests
         public Synapses(ConsolidationSpec consolidation, double? decayTauMs = null, double? threatTauMs = null)
         {
             var plasticity = new PlasticitySpec(PlasticityRule.Hebbian, Eta, decayTauMs, null, 0) { Consolidation = consolidation };
-            Network = new Neurotag.Core.Simulation.Simulator(new SpecBuilder()
+            Network = new Neurotag.Core.Rate.RateSimulator(new SpecBuilder()
                 .DtNanoseconds(1_000_000_000)
                 .Population("pre", 2)
                 .Population("post", 1)

@@ -1,8 +1,8 @@
 using Neurotag.Core.Kernels;
-using Neurotag.Core.Network;
-using Neurotag.Core.Plasticity;
 using Neurotag.Core.Randomness;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Specs;
 using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
 
@@ -159,7 +159,7 @@ public sealed class CovarianceTests
                 plasticity: Rule(PlasticityRule.Covariance, 0.2) with { CovarianceTauMeanMs = 500 })
             .Phase("learn", 1, inputs: ["xon", "yon"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var net = simulator.Network;
         DriveInput xOn = net.Inputs[0], yOn = net.Inputs[1];
         DriveInput[][] blocks = correlated ? [[xOn, yOn], []] : [[xOn], [yOn]];

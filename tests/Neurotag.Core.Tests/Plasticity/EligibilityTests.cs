@@ -1,8 +1,7 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Plasticity;
 using Neurotag.Core.Randomness;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
 
@@ -146,7 +145,7 @@ public sealed class EligibilityTests
             .Modulator("da", 0.0, null)
             .Phase("reward", 300, modulators: [new ModulatorLevel("da", 3.0)])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         simulator.Network.Populations[1].Rate[0] = (float)HeldY;
 
         simulator.Run(new MemoryRecordSink());
@@ -222,7 +221,7 @@ public sealed class EligibilityTests
             .Phase("learn", 200, inputs: ["x"])
             .Phase("sleep", (long)offlineMs, offline: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
         var rule = (EligibilityHebbianRule)simulator.Network.Rules[0];
 
@@ -244,7 +243,7 @@ public sealed class EligibilityTests
             .Projection("plastic", "pre", "post", new WeightSpec(new ConstantDistribution(Rest), 0, 1), plasticity: spec)
             .Phase("run", 1);
 
-        Assert.Throws<ArgumentException>(() => new Simulator(builder.Build()));
+        Assert.Throws<ArgumentException>(() => new RateSimulator(builder.Build()));
     }
 
     [Fact]

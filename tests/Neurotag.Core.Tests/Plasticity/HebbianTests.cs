@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -21,7 +21,7 @@ public sealed class HebbianTests
     public void Hebbian_WithConstantRatesAndNoDecay_GrowsLinearlyAtEtaXY(double x, double eta, long steps)
     {
         const double w0 = 0.2, y = 0.5;
-        var simulator = new Simulator(ConstantRatesSpec(x, new PlasticitySpec(PlasticityRule.Hebbian, eta, null, null, 0))
+        var simulator = new RateSimulator(ConstantRatesSpec(x, new PlasticitySpec(PlasticityRule.Hebbian, eta, null, null, 0))
             .Phase("learn", steps, inputs: ["x"])
             .Build());
         HoldRatesAtFixedPoint(simulator, x);
@@ -43,7 +43,7 @@ public sealed class HebbianTests
             .Phase("learn", 400, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("hebb", 50, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
         simulator.Network.Projections[0].Weights[0] = (float)w0;
         var sink = new MemoryRecordSink();
@@ -76,7 +76,7 @@ public sealed class HebbianTests
             .Phase("rewarded", 200, inputs: ["x"], modulators: [new ModulatorLevel("da", 2.0)])
             .Phase("plain", 100, inputs: ["x"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
 
         simulator.Run(new MemoryRecordSink());
@@ -96,7 +96,7 @@ public sealed class HebbianTests
             .Modulator("da", 0.0, tauMs)
             .Phase("pulse", steps, inputs: ["x"], modulators: [new ModulatorLevel("da", level)])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
 
         simulator.Run(new MemoryRecordSink());
@@ -118,7 +118,7 @@ public sealed class HebbianTests
         var spec = ConstantRatesSpec(0.8, new PlasticitySpec(PlasticityRule.Hebbian, 5.0, 20, null, 0), rest: 0.1)
             .Phase("frozen", 300, inputs: ["x"], plasticity: false)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, 0.8);
         simulator.Network.Projections[0].Weights[0] = 0.7f; // away from rest: decay would move it too
 
@@ -134,7 +134,7 @@ public sealed class HebbianTests
             .Phase("learn", 500, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("hebb", 10, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, 0.8);
         var sink = new MemoryRecordSink();
 
@@ -152,7 +152,7 @@ public sealed class HebbianTests
             .Phase("learn", 500, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("hebb", 10, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, -0.8);
         var sink = new MemoryRecordSink();
 
@@ -194,7 +194,7 @@ public sealed class HebbianTests
             .Phase("more", phaseSteps, inputs: ["a", "c", "d"])
             .Build();
         // Input "b" drives both pre neurons, "a" adds to pre 0 only: pre input = [0.9 + 0.4, 0.4] in phase 1, [0.9, 0] in phase 2.
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
 
         simulator.Run(new MemoryRecordSink());
 
@@ -279,7 +279,7 @@ public sealed class HebbianTests
             .Projection("hebb", "pre", "post", new WeightSpec(new ConstantDistribution(rest), min, max), plasticity: plasticity);
 
     /// <summary>Starts both units at their fixed points, so the exponential Euler update leaves them exactly there.</summary>
-    private static void HoldRatesAtFixedPoint(Simulator simulator, double x)
+    private static void HoldRatesAtFixedPoint(RateSimulator simulator, double x)
     {
         simulator.Network.Populations[0].Rate[0] = (float)x;
         simulator.Network.Populations[1].Rate[0] = 0.5f;

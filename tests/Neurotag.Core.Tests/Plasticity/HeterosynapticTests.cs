@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -27,7 +27,7 @@ public sealed class HeterosynapticTests
                 .Phase("learn", 200, inputs: ["drive", "post-drive"])
                 .Build(),
             h);
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var inputs = simulator.Network.Inputs.ToArray();
         var p = simulator.Network.Projections[0];
         var pre = simulator.Network.Populations[0];
@@ -75,7 +75,7 @@ public sealed class HeterosynapticTests
         // Hebbian without decay only potentiates, and w_min = 0 never binds (the factor 1 − P/W ≥ 0), so
         // Σ_i w_ij after = W − P = Σ_i w_ij before: exact up to float rounding (tolerance 1e-5 relative).
         var spec = WithHeterosynaptic(Competition(), 1.0);
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var p = simulator.Network.Projections[0];
         var inputs = simulator.Network.Inputs.ToArray();
         double[] initial = Enumerable.Range(0, 6).Select(j => RowSum(p.Weights, j)).ToArray();
@@ -99,7 +99,7 @@ public sealed class HeterosynapticTests
         // Tags A = {0..3} (strong drive) and B = {2..5} (weak) share {2, 3}. A's exclusive members fire more, so the
         // shared neurons' synapses from A potentiate more; the depression they trigger pushes B's below their start.
         const double w0 = 0.2;
-        var simulator = new Simulator(WithHeterosynaptic(Competition(), 1.0));
+        var simulator = new RateSimulator(WithHeterosynaptic(Competition(), 1.0));
         var sink = new MemoryRecordSink();
 
         simulator.Run(sink);
@@ -119,8 +119,8 @@ public sealed class HeterosynapticTests
     [Fact]
     public void Heterosynaptic_WithRateZero_IsBitIdenticalToNone()
     {
-        var with = new Simulator(WithHeterosynaptic(Competition(), 0.0));
-        var without = new Simulator(Competition());
+        var with = new RateSimulator(WithHeterosynaptic(Competition(), 0.0));
+        var without = new RateSimulator(Competition());
 
         with.Run(new MemoryRecordSink());
         without.Run(new MemoryRecordSink());

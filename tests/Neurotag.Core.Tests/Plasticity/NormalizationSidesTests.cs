@@ -1,6 +1,6 @@
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -95,7 +95,7 @@ public sealed class NormalizationSidesTests
                 normalization: new NormalizationSpec(NormalizePer.Both, 1.0, 1) { Iterations = 7 })
             .Phase("learn", 1)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var projection = simulator.Network.Projections[0];
         projection.Mask = [1f, 1f, 1f, 0f]; // no synapse post1 ← pre1
         projection.Weights[3] = 0f;
@@ -132,7 +132,7 @@ public sealed class NormalizationSidesTests
                 normalization: new NormalizationSpec(NormalizePer.Pre, 2 * w0, 10))
             .Phase("learn", 500, inputs: ["drive", "high", "low"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
 
         simulator.Run(new MemoryRecordSink());
 
@@ -145,7 +145,7 @@ public sealed class NormalizationSidesTests
         }
     }
 
-    private static (Simulator Simulator, DriveInput[] Inputs) Build(NormalizePer per, double total, long every, ConnectivitySpec connectivity)
+    private static (RateSimulator RateSimulator, DriveInput[] Inputs) Build(NormalizePer per, double total, long every, ConnectivitySpec connectivity)
     {
         var spec = new SpecBuilder()
             .Population("pre", Pre, tauMs: 5)
@@ -161,7 +161,7 @@ public sealed class NormalizationSidesTests
                 normalization: new NormalizationSpec(per, total, every))
             .Phase("learn", 100, inputs: ["drive"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         return (simulator, simulator.Network.Inputs.ToArray());
     }
 

@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -25,7 +25,7 @@ public sealed class NormalizationTests
                 normalization: new NormalizationSpec(NormalizePer.Post, total, every))
             .Phase("learn", 200, inputs: ["drive"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var inputs = simulator.Network.Inputs.ToArray();
         var projection = simulator.Network.Projections[0];
 
@@ -73,7 +73,7 @@ public sealed class NormalizationTests
             .Phase("learn", 3, inputs: ["drive"])
             .Phase("probe", 3, inputs: ["drive"], plasticity: false)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var projection = simulator.Network.Projections[0];
 
         simulator.Run(new MemoryRecordSink());
@@ -123,7 +123,7 @@ public sealed class NormalizationTests
             .Phase("learn", 1000, inputs: ["strong", "weak"])
             .Record(100, [TagMetric.Ownership])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var sink = new MemoryRecordSink();
 
         simulator.Run(sink);
@@ -165,7 +165,7 @@ public sealed class NormalizationTests
                 plasticity: new PlasticitySpec(PlasticityRule.Hebbian, 5, null, null, 0))
             .Phase("learn", 100, inputs: ["strong", "weak"])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
 
         simulator.Run(new MemoryRecordSink());
 

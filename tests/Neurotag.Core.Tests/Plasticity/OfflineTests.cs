@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -25,7 +25,7 @@ public sealed class OfflineTests
                 plasticity: new PlasticitySpec(PlasticityRule.Hebbian, 1, tauDays * MsPerDay, null, 0))
             .Phase("healing", 60 * MsPerDay, offline: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var weights = simulator.Network.Projections[0].Weights;
         initial.CopyTo(weights, 0);
 
@@ -53,7 +53,7 @@ public sealed class OfflineTests
                 plasticity: new PlasticitySpec(PlasticityRule.Hebbian, 1, null, null, 0))
             .Phase("rest", 60 * MsPerDay, offline: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var before = (float[])simulator.Network.Projections[0].Weights.Clone();
 
         simulator.Run(new MemoryRecordSink());
@@ -81,7 +81,7 @@ public sealed class OfflineTests
                 builder.Phase("gap", d * MsPerDay, offline: true);
             }
 
-            var simulator = new Simulator(builder.Build());
+            var simulator = new RateSimulator(builder.Build());
             simulator.Network.Projections[0].Weights[0] = 0.8f;
             simulator.Run(new MemoryRecordSink());
             return simulator.Network.Projections[0].Weights[0];
@@ -101,7 +101,7 @@ public sealed class OfflineTests
             .Modulator("held", 0.0, null)
             .Phase("sleep", 3 * MsPerDay, offline: true, modulators: [new ModulatorLevel("threat", level), new ModulatorLevel("held", 2.0)])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
 
         simulator.Run(new MemoryRecordSink());
 
@@ -121,7 +121,7 @@ public sealed class OfflineTests
             .Phase("reward", 50, modulators: [new ModulatorLevel("da", level)])
             .Phase("rest", 150, offline: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
 
         simulator.Run(new MemoryRecordSink());
 
@@ -141,7 +141,7 @@ public sealed class OfflineTests
             .Phase("after", 10)
             .Record(10, [TagMetric.Activation], populationRate: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var sink = new MemoryRecordSink();
 
         var result = simulator.Run(sink);

@@ -1,6 +1,6 @@
 using Neurotag.Core.Randomness;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
 
@@ -108,7 +108,7 @@ public sealed class OjaTests
             .Phase("learn", 20, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("plastic", 1, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
         var sink = new MemoryRecordSink();
 
@@ -140,7 +140,7 @@ public sealed class OjaTests
             .Phase("learn", 1000, inputs: ["x"])
             .Record(1, weights: new WeightRecordSpec("plastic", 10, 0))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
         var sink = new MemoryRecordSink();
 

@@ -1,6 +1,5 @@
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -25,7 +24,7 @@ public sealed class PruningTests
     [Fact]
     public void Pruning_Online_RemovesExactlyTheSynapsesBelowTheThresholdForTheRequiredTime()
     {
-        var simulator = new Simulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 20));
+        var simulator = new RateSimulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 20));
         var projection = simulator.Network.Projections[0];
         HandWeights.CopyTo(projection.Weights, 0);
 
@@ -42,7 +41,7 @@ public sealed class PruningTests
     public void Pruning_Online_SparesSynapsesThatHaveNotYetBeenBelowForTheRequiredTime()
     {
         // Checks at 5, 10, 15 ms: below for 15 ms < 20 ms.
-        var simulator = new Simulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 19));
+        var simulator = new RateSimulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 19));
         var projection = simulator.Network.Projections[0];
         HandWeights.CopyTo(projection.Weights, 0);
 
@@ -55,7 +54,7 @@ public sealed class PruningTests
     [Fact]
     public void Pruning_Online_RequiresTheWeightToStayBelowWithoutInterruption()
     {
-        var simulator = new Simulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 40));
+        var simulator = new RateSimulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 40));
         var projection = simulator.Network.Projections[0];
         HandWeights.CopyTo(projection.Weights, 0);
         var inputs = simulator.Network.Inputs.ToArray();
@@ -96,7 +95,7 @@ public sealed class PruningTests
     [Fact]
     public void Pruning_Online_DoesNotRunInPhasesWithoutPlasticity()
     {
-        var simulator = new Simulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 40, plasticity: false));
+        var simulator = new RateSimulator(StaticSpec(forMs: 20, checkEverySteps: 5, steps: 40, plasticity: false));
         var projection = simulator.Network.Projections[0];
         HandWeights.CopyTo(projection.Weights, 0);
 
@@ -112,7 +111,7 @@ public sealed class PruningTests
         // spends min(t*, T) ≥ for below. τ = 10 d, for = 5 d, T = 30 d.
         const double rest = 0.5, below = 0.2, tauDays = 10, forDays = 5, days = 30;
         float[] initial = [0.001f, 0.01f, 0.15f, 0.3f, 0.9f, 0.0f];
-        var simulator = new Simulator(OfflineSpec(rest, below, tauDays, forDays, days, initial.Length));
+        var simulator = new RateSimulator(OfflineSpec(rest, below, tauDays, forDays, days, initial.Length));
         var projection = simulator.Network.Projections[0];
         initial.CopyTo(projection.Weights, 0);
 
@@ -153,7 +152,7 @@ public sealed class PruningTests
         // τ = 10 d, for = 10 d, T = 30 d: pruned iff t* ≤ 20 d, i.e. w0 ≤ 0.2·e² ≈ 1.478.
         const double rest = 0.0, below = 0.2, tauDays = 10, forDays = 10, days = 30;
         float[] initial = [1.4f, 1.55f, 0.5f, 0.1f, 1.9f, 1.46f, 1.5f];
-        var simulator = new Simulator(OfflineSpec(rest, below, tauDays, forDays, days, initial.Length, max: 2));
+        var simulator = new RateSimulator(OfflineSpec(rest, below, tauDays, forDays, days, initial.Length, max: 2));
         var projection = simulator.Network.Projections[0];
         initial.CopyTo(projection.Weights, 0);
 
@@ -194,7 +193,7 @@ public sealed class PruningTests
                 .Phase("awake", 10)
                 .Phase("sleep", offlineMs, offline: true)
                 .Build();
-            var simulator = new Simulator(spec);
+            var simulator = new RateSimulator(spec);
             simulator.Run(new MemoryRecordSink());
             return !simulator.Network.Projections[0].Exists(0);
         }

@@ -1,6 +1,5 @@
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -95,7 +94,7 @@ public sealed class RegrowthTests
                 pruning: new PruningSpec(0.1, 20, 5) { Regrow = new RegrowthSpec(50, 0.05) })
             .Phase("run", 1_000)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var projection = simulator.Network.Projections[0];
         long capacity = projection.SynapseCount();
         var inputs = simulator.Network.Inputs.ToArray();
@@ -119,7 +118,7 @@ public sealed class RegrowthTests
     /// 100 → 100 all-to-all, weights 0.5 except the first 5000 (0.01), pruned below 0.1 after 1 day; no decay.
     /// Phases: "prune" (offline, 1 day), "regrow" (offline, τ).
     /// </summary>
-    private static (Simulator Simulator, DenseProjection Projection) Prepared(double tauMs, ulong seed)
+    private static (RateSimulator RateSimulator, DenseProjection Projection) Prepared(double tauMs, ulong seed)
     {
         const double day = 86_400_000;
         var spec = new SpecBuilder()
@@ -136,7 +135,7 @@ public sealed class RegrowthTests
             .Phase("prune", (long)day, offline: true)
             .Phase("regrow", Math.Max(1, (long)tauMs), offline: true)
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var projection = simulator.Network.Projections[0];
         Array.Fill(projection.Weights, 0.01f, 0, Weak);
         return (simulator, projection);

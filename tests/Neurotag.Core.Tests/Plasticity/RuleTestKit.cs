@@ -1,7 +1,6 @@
-using Neurotag.Core.Network;
-using Neurotag.Core.Plasticity;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Plasticity;
@@ -36,16 +35,16 @@ internal static class RuleTestKit
             .Projection("plastic", "pre", "post", new WeightSpec(new ConstantDistribution(rest), min, max), plasticity: plasticity);
 
     /// <summary>Starts both units of <see cref="ConstantRatesSpec"/> at their fixed points, where exponential Euler keeps them exactly.</summary>
-    public static void HoldRatesAtFixedPoint(Simulator simulator, double x)
+    public static void HoldRatesAtFixedPoint(RateSimulator simulator, double x)
     {
         simulator.Network.Populations[0].Rate[0] = (float)x;
         simulator.Network.Populations[1].Rate[0] = (float)HeldY;
     }
 
     /// <summary>Runs <paramref name="spec"/> with the rates of <see cref="ConstantRatesSpec"/> held; returns the simulator.</summary>
-    public static Simulator RunHeld(SimulationSpec spec, double x, float? w0 = null)
+    public static RateSimulator RunHeld(SimulationSpec spec, double x, float? w0 = null)
     {
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         HoldRatesAtFixedPoint(simulator, x);
         if (w0 is { } w)
         {
@@ -92,7 +91,7 @@ internal static class RuleTestKit
                     plasticity: Rule(rule, 50, withDecay ? tauMs : null))
                 .Phase("rest", (long)offlineMs, offline: true)
                 .Build();
-            var simulator = new Simulator(spec);
+            var simulator = new RateSimulator(spec);
             var weights = simulator.Network.Projections[0].Weights;
             initial.CopyTo(weights, 0);
 
@@ -143,7 +142,7 @@ internal sealed class DirectDrive
             builder.Modulator(modulator, 0.0, null); // its level is set by the test through Network.Modulators
         }
 
-        Network = new Simulator(builder.Build()).Network;
+        Network = new RateSimulator(builder.Build()).Network;
     }
 
     public RateNetwork Network { get; }

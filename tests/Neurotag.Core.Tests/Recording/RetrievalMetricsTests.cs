@@ -1,5 +1,5 @@
-using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Recording;
 
 namespace Neurotag.Core.Tests.Recording;
 
@@ -8,7 +8,7 @@ public class RetrievalMetricsTests
     [Fact]
     public void Recall_CountsActiveMembers_Spurious_CountsActiveNonMembers_StrictlyAboveTheThreshold()
     {
-        var network = new Simulator(new SpecBuilder().Population("p", 10).TagRange("t", "p", 0, 3).Phase("run", 1).Build()).Network;
+        var network = new RateSimulator(new SpecBuilder().Population("p", 10).TagRange("t", "p", 0, 3).Phase("run", 1).Build()).Network;
         var tag = network.Tags[0];
         float[] rates = [0.9f, 0.6f, 0.5f, 0.1f, 0.7f, 0.51f, 0f, 0f, 0.5f, 0.2f];
         rates.CopyTo(network.Populations[0].Rate, 0);
@@ -22,7 +22,7 @@ public class RetrievalMetricsTests
     [Fact]
     public void Spurious_IsNaN_WhenTheTagIsTheWholePopulation()
     {
-        var network = new Simulator(new SpecBuilder().Population("p", 4).TagRange("t", "p", 0, 3).Phase("run", 1).Build()).Network;
+        var network = new RateSimulator(new SpecBuilder().Population("p", 4).TagRange("t", "p", 0, 3).Phase("run", 1).Build()).Network;
         Assert.True(double.IsNaN(RetrievalMetrics.Spurious(network.Tags[0], 0.5)));
     }
 }

@@ -1,6 +1,6 @@
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Recording;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Recording;
@@ -37,16 +37,16 @@ public sealed class TagMetricsTests
         var net = simulator.Network;
         var a = net.Tags[0];
         var b = net.Tags[1];
-        var recurrent = TagMetrics.RecurrentExcitatory(net, a.Population);
+        var recurrent = RateTagMetrics.RecurrentExcitatory(net, a.Population);
 
         Assert.Equal("recurrent", Assert.Single(recurrent).Name);
         // Sums of small integers in double: exact up to the final division (tolerance 1e-12).
-        Assert.Equal(StrengthA, TagMetrics.MeanWeight(a.Members, a.Members, recurrent), 1e-12);
-        Assert.Equal(StrengthB, TagMetrics.MeanWeight(b.Members, b.Members, recurrent), 1e-12);
-        Assert.Equal(CouplingAB, TagMetrics.MeanWeight(a.Members, b.Members, recurrent), 1e-12);
-        Assert.Equal(CouplingBA, TagMetrics.MeanWeight(b.Members, a.Members, recurrent), 1e-12);
-        Assert.Equal(0.5, TagMetrics.Ownership(a, b, recurrent));
-        Assert.Equal(0.5, TagMetrics.Ownership(b, a, recurrent));
+        Assert.Equal(StrengthA, RateTagMetrics.MeanWeight(a.Members, a.Members, recurrent), 1e-12);
+        Assert.Equal(StrengthB, RateTagMetrics.MeanWeight(b.Members, b.Members, recurrent), 1e-12);
+        Assert.Equal(CouplingAB, RateTagMetrics.MeanWeight(a.Members, b.Members, recurrent), 1e-12);
+        Assert.Equal(CouplingBA, RateTagMetrics.MeanWeight(b.Members, a.Members, recurrent), 1e-12);
+        Assert.Equal(0.5, RateTagMetrics.Ownership(a, b, recurrent));
+        Assert.Equal(0.5, RateTagMetrics.Ownership(b, a, recurrent));
     }
 
     [Fact]
@@ -78,13 +78,13 @@ public sealed class TagMetricsTests
     {
         var simulator = HandBuilt();
         var net = simulator.Network;
-        var recurrent = TagMetrics.RecurrentExcitatory(net, net.Populations[0]);
+        var recurrent = RateTagMetrics.RecurrentExcitatory(net, net.Populations[0]);
 
         // Onto 3: raise w[3, 0] from 30 to 40 → from A 71 > from B 69: A owns both shared neurons.
         net.Projections[0].Weights[(3 * 6) + 0] = 40f;
 
-        Assert.Equal(1.0, TagMetrics.Ownership(net.Tags[0], net.Tags[1], recurrent));
-        Assert.Equal(0.0, TagMetrics.Ownership(net.Tags[1], net.Tags[0], recurrent));
+        Assert.Equal(1.0, RateTagMetrics.Ownership(net.Tags[0], net.Tags[1], recurrent));
+        Assert.Equal(0.0, RateTagMetrics.Ownership(net.Tags[1], net.Tags[0], recurrent));
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class TagMetricsTests
         float[] values = [1f, 2f, 3f, 4f, 5f, 6f];
         values.CopyTo(rates, 0);
 
-        Assert.Equal((1 + 2 + 3 + 4) / 4.0, TagMetrics.Activation(simulator.Network.Tags[0]));
-        Assert.Equal((3 + 4 + 5 + 6) / 4.0, TagMetrics.Activation(simulator.Network.Tags[1]));
+        Assert.Equal((1 + 2 + 3 + 4) / 4.0, RateTagMetrics.Activation(simulator.Network.Tags[0]));
+        Assert.Equal((3 + 4 + 5 + 6) / 4.0, RateTagMetrics.Activation(simulator.Network.Tags[1]));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class TagMetricsTests
     }
 
     /// <summary>The network described on the class, with all weights set by hand, and one static recording step.</summary>
-    private static Simulator HandBuilt()
+    private static RateSimulator HandBuilt()
     {
         var spec = new SpecBuilder()
             .Population("cortex", 6)
@@ -205,7 +205,7 @@ public sealed class TagMetricsTests
             .Phase("probe", 1, plasticity: false)
             .Record(1, [TagMetric.Strength, TagMetric.Coupling, TagMetric.Ownership])
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var recurrent = simulator.Network.Projections[0];
         for (int j = 0; j < 6; j++)
         {

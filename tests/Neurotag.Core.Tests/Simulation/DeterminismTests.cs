@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Simulation;
@@ -56,7 +56,7 @@ public sealed class DeterminismTests
     }
 
     /// <summary>Noise, drawn tags with shares, random connectivity and weights, plasticity, normalization and pruning.</summary>
-    private static (MemoryRecordSink Sink, Neurotag.Core.Network.RateNetwork Network) Run(ulong seed)
+    private static (MemoryRecordSink Sink, Neurotag.Core.Rate.RateNetwork Network) Run(ulong seed)
     {
         var spec = new SpecBuilder()
             .Seed(seed)
@@ -80,7 +80,7 @@ public sealed class DeterminismTests
             .Phase("rehab", 100, inputs: ["move"])
             .Record(10, [TagMetric.Activation, TagMetric.Strength, TagMetric.Coupling, TagMetric.Ownership], populationRate: true, weights: new WeightRecordSpec("recurrent", 20, 5))
             .Build();
-        var simulator = new Simulator(spec);
+        var simulator = new RateSimulator(spec);
         var sink = new MemoryRecordSink();
         simulator.Run(sink);
         return (sink, simulator.Network);

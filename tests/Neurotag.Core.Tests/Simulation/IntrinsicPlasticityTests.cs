@@ -1,5 +1,5 @@
-using Neurotag.Core.Network;
 using Neurotag.Core.Randomness;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
@@ -39,7 +39,7 @@ public sealed class IntrinsicPlasticityTests
         const double thetaStar = input - (target / g);
         foreach (long steps in new long[] { 250, 500, 1000, 5000 })
         {
-            var simulator = new Neurotag.Core.Simulation.Simulator(LinearUnit(g, input, target, tauH, Phase("run", steps)));
+            var simulator = new Neurotag.Core.Rate.RateSimulator(LinearUnit(g, input, target, tauH, Phase("run", steps)));
             simulator.Run(new MemoryRecordSink());
             double theta = simulator.Network.Populations[0].Threshold[0];
 
@@ -58,7 +58,7 @@ public sealed class IntrinsicPlasticityTests
             Assert.True(Math.Abs(theta - th) < 1e-5, $"t = {steps} ms: θ = {theta:R}, naive {th:R}");
         }
 
-        var converged = new Neurotag.Core.Simulation.Simulator(LinearUnit(g, input, target, tauH, Phase("run", 10_000)));
+        var converged = new Neurotag.Core.Rate.RateSimulator(LinearUnit(g, input, target, tauH, Phase("run", 10_000)));
         converged.Run(new MemoryRecordSink());
         Assert.True(Math.Abs(converged.Network.Populations[0].Rate[0] - target) < 1e-3, "the rate reaches the target");
     }
@@ -66,9 +66,9 @@ public sealed class IntrinsicPlasticityTests
     [Fact]
     public void Homeostasis_IsFrozenOffline_AndByPlasticityOff()
     {
-        var simulator = new Neurotag.Core.Simulation.Simulator(LinearUnit(2, 1, 0.5, 1000, Phase("learn", 300), Phase("frozen", 300, plasticity: false), Phase("away", 1_000_000, offline: true)));
+        var simulator = new Neurotag.Core.Rate.RateSimulator(LinearUnit(2, 1, 0.5, 1000, Phase("learn", 300), Phase("frozen", 300, plasticity: false), Phase("away", 1_000_000, offline: true)));
         var sink = new MemoryRecordSink();
-        var reference = new Neurotag.Core.Simulation.Simulator(LinearUnit(2, 1, 0.5, 1000, Phase("learn", 300)));
+        var reference = new Neurotag.Core.Rate.RateSimulator(LinearUnit(2, 1, 0.5, 1000, Phase("learn", 300)));
         reference.Run(new MemoryRecordSink());
 
         simulator.Run(sink);
@@ -91,7 +91,7 @@ public sealed class IntrinsicPlasticityTests
             Sensitizations = [new Sensitization("a", -0.2, 1.5)],
             Disinhibitions = [new Disinhibition("inh", 0.5)],
         };
-        var simulator = new Neurotag.Core.Simulation.Simulator(spec with { Protocol = [phase] });
+        var simulator = new Neurotag.Core.Rate.RateSimulator(spec with { Protocol = [phase] });
         float[] inhBefore = [.. simulator.Network.Projections[0].Weights];
         float[] excBefore = [.. simulator.Network.Projections[1].Weights];
 
@@ -119,7 +119,7 @@ public sealed class IntrinsicPlasticityTests
     {
         var spec = new SpecBuilder().Population("cortex", 400).Tag("pain", "cortex", 40).Input("noci", "pain", 1.0, targetIsTag: true, fraction: fraction).Build();
         spec = spec with { Tags = [spec.Tags[0] with { Imprecision = imprecision }] };
-        var network = new Neurotag.Core.Simulation.Simulator(spec).Network;
+        var network = new Neurotag.Core.Rate.RateSimulator(spec).Network;
         var tag = network.Tags[0];
         var members = tag.Members.ToHashSet();
 

@@ -1,4 +1,4 @@
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking.Plasticity;

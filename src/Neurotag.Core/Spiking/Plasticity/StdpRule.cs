@@ -1,4 +1,4 @@
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
 
 namespace Neurotag.Core.Spiking.Plasticity;
 
