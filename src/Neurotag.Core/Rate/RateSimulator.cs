@@ -7,7 +7,7 @@ using Neurotag.Core.Specs;
 namespace Neurotag.Core.Rate;
 
 /// <summary>
-/// Runs a protocol on a rate network. The step cycle, in order (documented in docs/models.md):
+/// A rate network and its step cycle; <see cref="ProtocolRunner"/> runs the protocol around it. The step cycle, in order (documented in docs/models.md):
 /// 1. clear each population's input buffer; 2. add the external drives of the phase's inputs;
 /// 3. per projection: gather presynaptic rates, then propagate (and, when learning, update weights in the same
 ///    pass, using the rates of this step); 4. when learning: normalization and pruning at their intervals;
@@ -16,13 +16,14 @@ namespace Neurotag.Core.Rate;
 /// All projections therefore see the rates of the same instant. Offline phases replace the loop with closed-form
 /// decay and pruning and leave the network at rest. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
-public sealed class RateSimulator : ISimulation
+public sealed class RateSimulator : ISimulation, ICoreStepper
 {
     /// <summary>A rate beyond this magnitude is taken as runaway excitation and stops the run.</summary>
     public const double RunawayRate = 1e6;
 
     private readonly SimulationSpec _spec;
     private long _learningSteps;
+    private DriveInput[] _activeInputs = [];
 
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public RateSimulator(SimulationSpec spec)
@@ -41,71 +42,42 @@ public sealed class RateSimulator : ISimulation
     public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var recorder = new RateRecorder(Network, _spec.Record, _spec.Clock, sink);
-        long step = 0;
-        long done = 0;
-        long total = _spec.SimulatedSteps;
-        for (int instance = 0; instance < _spec.Protocol.Count; instance++)
-        {
-            var phase = _spec.Protocol[instance];
-            cancellation.ThrowIfCancellationRequested();
-            EnterPhase(phase);
-            recorder.BeginPhase(phase, instance, step);
-            if (instance == 0)
-            {
-                recorder.SampleInitial(phase);
-            }
-
-            progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
-            if (phase.Offline)
-            {
-                FastForward(phase.Steps * _spec.Clock.DtMs);
-                step += phase.Steps;
-                recorder.Sample(step, phase);
-                recorder.SampleWeights(step, phase);
-            }
-            else
-            {
-                var inputs = Network.Inputs.Where(i => phase.Inputs.Contains(i.Name)).ToArray();
-                for (long s = 1; s <= phase.Steps; s++)
-                {
-                    Step(inputs, phase.Plasticity);
-                    step++;
-                    done++;
-                    bool last = s == phase.Steps;
-                    if (s % _spec.Record.EverySteps == 0 || last)
-                    {
-                        Check(step);
-                        recorder.Sample(step, phase);
-                    }
-
-                    if (recorder.WeightsDue(s) || last)
-                    {
-                        recorder.SampleWeights(step, phase);
-                    }
-
-                    if ((s & 1023) == 0)
-                    {
-                        cancellation.ThrowIfCancellationRequested();
-                        progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
-                    }
-                }
-            }
-
-            recorder.EndPhase(phase, instance);
-        }
-
-        progress?.Report(new RunProgress(done, total, "done", 0));
-        var pruned = new Dictionary<string, long>(StringComparer.Ordinal);
-        var regrown = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (int k = 0; k < Network.Projections.Count; k++)
-        {
-            pruned[Network.Projections[k].Name] = Network.Prunings[k]?.Pruned ?? 0;
-            regrown[Network.Projections[k].Name] = Network.Prunings[k]?.Regrown ?? 0;
-        }
-
-        return new RunResult(step, done, _spec.Clock.TimeMs(step), pruned) { RegrownSynapses = regrown };
+        return ProtocolRunner.Run(_spec, this, new RateRecorder(Network, _spec.Record, _spec.Clock, sink), progress, cancellation);
     }
+
+    /// <inheritdoc />
+    ModulatorState ICoreStepper.Modulators => Network.Modulators;
+
+    /// <inheritdoc />
+    void ICoreStepper.Set(ParameterSet set, long step)
+    {
+        var population = Network.Populations.First(p => p.Name == set.Population);
+        switch (set.Parameter)
+        {
+            case IntrinsicParameter.Threshold:
+                Array.Fill(population.Threshold, (float)set.Value);
+                break;
+            case IntrinsicParameter.Gain:
+                population.Gain = set.Value;
+                break;
+            default:
+                throw new InvalidOperationException($"unknown parameter {set.Parameter}");
+        }
+    }
+
+    /// <inheritdoc />
+    void ICoreStepper.EnterPhase(PhaseSpec phase, long step)
+    {
+        IntrinsicActions.Apply(Network, phase);
+        _activeInputs = Network.Inputs.Where(i => phase.Inputs.Contains(i.Name)).ToArray();
+    }
+
+    /// <inheritdoc />
+    void ICoreStepper.Step(bool learning) => Step(_activeInputs, learning);
+
+    /// <inheritdoc />
+    IEnumerable<(string Projection, IStructuralCounts? Counts)> ICoreStepper.StructuralCounts() =>
+        Network.Projections.Select((p, k) => (p.Name, (IStructuralCounts?)Network.Prunings[k]));
 
     /// <summary>One step of the cycle documented on the class.</summary>
     internal void Step(DriveInput[] inputs, bool learning)
@@ -164,29 +136,8 @@ public sealed class RateSimulator : ISimulation
         Network.Modulators.Step();
     }
 
-    private void EnterPhase(PhaseSpec phase)
-    {
-        foreach (var set in phase.Sets)
-        {
-            var population = Network.Populations.First(p => p.Name == set.Population);
-            switch (set.Parameter)
-            {
-                case IntrinsicParameter.Threshold:
-                    Array.Fill(population.Threshold, (float)set.Value);
-                    break;
-                case IntrinsicParameter.Gain:
-                    population.Gain = set.Value;
-                    break;
-                default:
-                    throw new InvalidOperationException($"unknown parameter {set.Parameter}");
-            }
-        }
-
-        IntrinsicActions.Apply(Network, phase);
-        Network.Modulators.EnterPhase(phase);
-    }
-
-    private void FastForward(double durationMs)
+    /// <inheritdoc />
+    void ICoreStepper.FastForward(double durationMs, long stepAfter)
     {
         for (int k = 0; k < Network.Projections.Count; k++)
         {
@@ -196,14 +147,14 @@ public sealed class RateSimulator : ISimulation
             Network.Prunings[k]?.RegrowAfterOffline(durationMs);
         }
 
-        Network.Modulators.FastForward(durationMs);
         foreach (var population in Network.Populations)
         {
             population.Quiesce();
         }
     }
 
-    private void Check(long step)
+    /// <inheritdoc />
+    void ICoreStepper.Check(long step)
     {
         foreach (var population in Network.Populations)
         {

@@ -1,4 +1,3 @@
-using Neurotag.Core.Rate.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Recording;

@@ -1,3 +1,5 @@
+using Neurotag.Core.Recording;
+
 namespace Neurotag.Core.Spiking;
 
 /// <summary>
@@ -29,4 +31,7 @@ public interface ISpikingRule
 
     /// <summary>Advances decay (and the like) over an offline interval in closed form.</summary>
     void FastForward(double durationMs);
+
+    /// <summary>The rule's structural counts (pruned, regrown), or null when the rule removes no synapse.</summary>
+    IStructuralCounts? StructuralCounts { get; }
 }

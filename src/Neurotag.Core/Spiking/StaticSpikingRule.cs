@@ -1,3 +1,5 @@
+using Neurotag.Core.Recording;
+
 namespace Neurotag.Core.Spiking;
 
 /// <summary>Fixed weights: every hook does nothing.</summary>
@@ -30,6 +32,9 @@ public sealed class StaticSpikingRule(SparseProjection projection) : ISpikingRul
     public void FastForward(double durationMs)
     {
     }
+
+    /// <inheritdoc />
+    public IStructuralCounts? StructuralCounts => null;
 
     /// <summary>Whether a rule does nothing (the simulator skips its hooks).</summary>
     public static bool IsStatic(ISpikingRule rule) => rule is StaticSpikingRule;

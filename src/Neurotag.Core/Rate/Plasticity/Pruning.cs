@@ -1,5 +1,6 @@
 using Neurotag.Core.Kernels;
 using Neurotag.Core.Randomness;
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Rate.Plasticity;
@@ -10,7 +11,7 @@ namespace Neurotag.Core.Rate.Plasticity;
 /// becomes 0 and it never returns. Online, the condition is checked every <c>check</c> interval; offline, the
 /// time below the threshold is computed exactly from the closed-form decay trajectory.
 /// </summary>
-internal sealed class Pruning
+internal sealed class Pruning : IStructuralCounts
 {
     private readonly DenseProjection _projection;
     private readonly PruningSpec _spec;
@@ -35,6 +36,9 @@ internal sealed class Pruning
 
     /// <summary>Synapses removed so far.</summary>
     public long Pruned { get; private set; }
+
+    /// <inheritdoc />
+    public long Synapses => _projection.SynapseCount();
 
     /// <summary>Synapses regrown so far (0 without regrowth).</summary>
     public long Regrown => _regrowth?.Regrown ?? 0;

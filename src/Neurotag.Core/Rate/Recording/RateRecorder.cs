@@ -1,3 +1,4 @@
+using Neurotag.Core.Protocol;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
@@ -9,7 +10,7 @@ namespace Neurotag.Core.Rate.Recording;
 /// A series is created only where its metric applies (no strength without a recurrent excitatory projection, no
 /// spurious for a tag that is its whole population), so no file holds a column of NaN.
 /// </summary>
-internal sealed partial class RateRecorder
+internal sealed partial class RateRecorder : IRunRecorder
 {
     /// <summary>Weights of rate networks: dimensionless float32.</summary>
     private static readonly ValueUnit WeightUnit = ValueUnit.OfFloat32State(UnitSymbols.Dimensionless);
@@ -67,6 +68,11 @@ internal sealed partial class RateRecorder
     {
         Sample(0, firstPhase, accumulate: false);
         SampleWeights(0, firstPhase);
+    }
+
+    /// <summary>Nothing to record per step: rate series are read at the samples.</summary>
+    public void SampleStep(long step, PhaseSpec phase)
+    {
     }
 
     /// <summary>Samples every tag and population series at global step <paramref name="step"/>.</summary>
@@ -132,7 +138,13 @@ internal sealed partial class RateRecorder
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, kind, s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
         }
 
-        StructuralSummary.Write(_network, phase, instance, _sink);
+        for (int k = 0; k < _network.Projections.Count; k++)
+        {
+            if (_network.Prunings[k] is { } pruning)
+            {
+                StructuralSummary.Write(_sink, phase, instance, _network.Projections[k].Name, pruning);
+            }
+        }
 
         _sink.PhaseCompleted(instance);
     }

@@ -1,4 +1,5 @@
 using Neurotag.Core.Kernels;
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking.Plasticity;
@@ -10,7 +11,7 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// "use it or lose it" pruning (Chechik, Meilijson &amp; Ruppin 1998) with a per-synapse alive mask, consecutive online
 /// checks, and the closed-form offline outcome shared with the dense implementation.
 /// </summary>
-internal sealed class SparseCompetition
+internal sealed class SparseCompetition : IStructuralCounts
 {
     private readonly SparseSynapses _syn;
     private readonly NormalizationSpec? _normalize;
@@ -43,6 +44,12 @@ internal sealed class SparseCompetition
 
     /// <summary>Synapses removed so far.</summary>
     public long Pruned { get; private set; }
+
+    /// <inheritdoc />
+    public long Synapses => _syn.Count - Pruned;
+
+    /// <summary>Always 0: regrowth is implemented on dense weights only (the compiler rejects it on spiking projections).</summary>
+    public long Regrown => 0;
 
     /// <summary>Runs whatever is due after global learning step <paramref name="step"/> (1-based count of learning steps).</summary>
     public void AfterStep(long step)
