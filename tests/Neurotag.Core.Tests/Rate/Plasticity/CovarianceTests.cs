@@ -4,9 +4,9 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Specs;
-using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
+using static Neurotag.Core.Tests.Rate.Plasticity.RuleTestKit;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// The covariance rule, dw_i/dt = η·(x_i − ⟨x_i⟩)·(y − ⟨y⟩) (Sejnowski 1977), with running means

@@ -1,7 +1,7 @@
 using Neurotag.Core.Rate;
 using Neurotag.Core.Rate.Recording;
 
-namespace Neurotag.Core.Tests.Recording;
+namespace Neurotag.Core.Tests.Rate.Recording;
 
 public class RetrievalMetricsTests
 {

@@ -3,7 +3,7 @@ using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Normalization per pre (each presynaptic neuron's outgoing total) and per both (Sinkhorn–Knopp alternation ending

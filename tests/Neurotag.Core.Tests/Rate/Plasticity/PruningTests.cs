@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Structural LTD: a synapse whose weight stays strictly below <c>below</c> for at least <c>for</c> is removed

@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// dw/dt = η·(1 + g·m)·x·y − (w − w_rest)/τ_decay with η per second. For the closed forms the rates are held exactly

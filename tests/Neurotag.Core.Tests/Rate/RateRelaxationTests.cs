@@ -1,7 +1,7 @@
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Simulation;
+namespace Neurotag.Core.Tests.Rate;
 
 /// <summary>
 /// τ dr/dt = −r + f(gain·(I − θ)) with constant I has the solution r(t) = r∞ + (r0 − r∞)·e^{−t/τ}, r∞ = f(gain·(I − θ)).

@@ -2,9 +2,9 @@ using Neurotag.Core.Randomness;
 using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
-using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
+using static Neurotag.Core.Tests.Rate.Plasticity.RuleTestKit;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Oja's rule, dw_i/dt = η·(x_i·y − y²·w_i) (Oja 1982), integrated per step exactly for rates held over the step:

@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 public sealed class NormalizationTests
 {

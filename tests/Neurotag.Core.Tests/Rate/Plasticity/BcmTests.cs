@@ -3,9 +3,9 @@ using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
-using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
+using static Neurotag.Core.Tests.Rate.Plasticity.RuleTestKit;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// BCM, dw_i/dt = η·x_i·y·(y − θ) with τ_θ dθ/dt = y² − θ (Bienenstock, Cooper &amp; Munro 1982; Intrator &amp; Cooper

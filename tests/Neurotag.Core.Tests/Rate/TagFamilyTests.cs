@@ -1,7 +1,7 @@
 using Neurotag.Core.Rate;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Network;
+namespace Neurotag.Core.Tests.Rate;
 
 public class TagFamilyTests
 {

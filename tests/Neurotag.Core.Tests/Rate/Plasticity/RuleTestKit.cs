@@ -3,7 +3,7 @@ using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Shared set-ups of the Oja, BCM and covariance tests. Two ways to drive a rule:

@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Simulation;
+namespace Neurotag.Core.Tests.Rate;
 
 public sealed class DeterminismTests
 {

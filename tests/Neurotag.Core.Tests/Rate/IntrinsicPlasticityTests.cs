@@ -3,7 +3,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Simulation;
+namespace Neurotag.Core.Tests.Rate;
 
 /// <summary>
 /// Homeostatic threshold adaptation (Turrigiano 2008), the <c>sensitize</c> and <c>disinhibit</c> phase actions, and

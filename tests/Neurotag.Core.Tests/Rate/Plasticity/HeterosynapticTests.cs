@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Heterosynaptic depression: after the rule's update, w_ij ← max(w_min, w_ij·(1 − h·P_j/W_j)), with P_j the summed

@@ -2,7 +2,7 @@ using Neurotag.Core.Randomness;
 using Neurotag.Core.Rate;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Network;
+namespace Neurotag.Core.Tests.Rate;
 
 /// <summary>
 /// k-winners-take-all: each step exactly k neurons integrate (the k largest drives I − θ, ties to the lower index)

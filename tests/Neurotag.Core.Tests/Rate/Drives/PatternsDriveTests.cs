@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Rate.Drives;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Network;
+namespace Neurotag.Core.Tests.Rate.Drives;
 
 public class PatternsDriveTests
 {

@@ -2,7 +2,7 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Synaptic tagging and capture (Frey &amp; Morris 1997; Clopath et al. 2008): w = l + u, du/dt = −u/τ_early + η·x·y,

@@ -3,7 +3,7 @@ using Neurotag.Core.Rate.Recording;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
-namespace Neurotag.Core.Tests.Recording;
+namespace Neurotag.Core.Tests.Rate.Recording;
 
 /// <summary>
 /// A hand-built network of 6 neurons with tags A = {0, 1, 2, 3} and B = {2, 3, 4, 5} (shared: {2, 3}). The excitatory
@@ -23,7 +23,7 @@ namespace Neurotag.Core.Tests.Recording;
 ///   ownership(B, A) = 1/2.</item>
 /// </list>
 /// </summary>
-public sealed class TagMetricsTests
+public sealed class RateTagMetricsTests
 {
     private const double StrengthA = 215.0 / 11;
     private const double StrengthB = 38.5;

@@ -3,9 +3,9 @@ using Neurotag.Core.Rate;
 using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
-using static Neurotag.Core.Tests.Plasticity.RuleTestKit;
+using static Neurotag.Core.Tests.Rate.Plasticity.RuleTestKit;
 
-namespace Neurotag.Core.Tests.Plasticity;
+namespace Neurotag.Core.Tests.Rate.Plasticity;
 
 /// <summary>
 /// Hebbian learning through an eligibility trace (Izhikevich 2007; Frémaux &amp; Gerstner 2016):
