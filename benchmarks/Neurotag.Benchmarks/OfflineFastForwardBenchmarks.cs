@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Neurotag.Core.Protocol;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 
 namespace Neurotag.Benchmarks;
 
@@ -18,7 +19,7 @@ public class OfflineFastForwardBenchmarks
     private const double Days = 60;
     private const double DayMs = 86_400_000;
 
-    private Simulator? _simulator;
+    private RateSimulator? _simulator;
     private readonly MemoryRecordSink _sink = new();
     private float[] _weights = [];
     private float[] _mask = [];
@@ -32,7 +33,7 @@ public class OfflineFastForwardBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _simulator = new Simulator(BenchmarkNetworks.Offline(N, Days));
+        _simulator = new RateSimulator(BenchmarkNetworks.Offline(N, Days));
         var projection = _simulator.Network.Projections[0];
         _weights = [.. projection.Weights];
         _mask = [.. projection.Mask!];
@@ -49,7 +50,7 @@ public class OfflineFastForwardBenchmarks
         _belowCount.CopyTo(projection.BelowCount!, 0);
     }
 
-    /// <summary>The whole protocol (one 60-day offline phase) through <see cref="Simulator.Run"/>: pruning, then decay.</summary>
+    /// <summary>The whole protocol (one 60-day offline phase) through <see cref="RateSimulator.Run"/>: pruning, then decay.</summary>
     [Benchmark(Baseline = true)]
     public RunResult OfflinePhase60Days() => _simulator!.Run(_sink);
 

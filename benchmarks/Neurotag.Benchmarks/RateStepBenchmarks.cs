@@ -1,11 +1,11 @@
 using BenchmarkDotNet.Attributes;
-using Neurotag.Core.Network;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Rate;
+using Neurotag.Core.Rate.Drives;
 
 namespace Neurotag.Benchmarks;
 
 /// <summary>
-/// One step of the rate cycle (<see cref="Simulator.Step"/>) on one population of <see cref="N"/> sigmoid neurons
+/// One step of the rate cycle (<see cref="RateSimulator.Step"/>) on one population of <see cref="N"/> sigmoid neurons
 /// with a dense all-to-all recurrent Hebbian projection (decay on). Each method runs
 /// <see cref="StepsPerInvoke"/> steps and reports the time per step; the ns/synapse/step column is that time over
 /// N·N. <see cref="Self"/> = true is <c>self: true</c> (no mask, the fastest path); false is <c>self: false</c>,
@@ -18,7 +18,7 @@ public class RateStepBenchmarks
     /// <summary>Steps per benchmark invocation (the reported time is per step).</summary>
     public const int StepsPerInvoke = 10;
 
-    private Simulator? _simulator;
+    private RateSimulator? _simulator;
     private DriveInput[] _inputs = [];
 
     /// <summary>Population size; the projection has N·N dense slots.</summary>
@@ -59,7 +59,7 @@ public class RateStepBenchmarks
 
     private void Setup(long? normalizeEverySteps)
     {
-        _simulator = new Simulator(BenchmarkNetworks.Online(N, Self, normalizeEverySteps));
+        _simulator = new RateSimulator(BenchmarkNetworks.Online(N, Self, normalizeEverySteps));
         _inputs = [.. _simulator.Network.Inputs];
         bool masked = _simulator.Network.Projections[0].Mask is not null;
         if (masked == Self)

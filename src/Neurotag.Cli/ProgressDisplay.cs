@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
 using Spectre.Console;
 
 namespace Neurotag.Cli;

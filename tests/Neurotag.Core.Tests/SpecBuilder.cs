@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests;
@@ -127,9 +127,9 @@ internal sealed class SpecBuilder
         _record);
 
     /// <summary>Builds the spec, runs it into a memory sink and returns both the simulator and the sink.</summary>
-    public (Simulator Simulator, MemoryRecordSink Sink) Run()
+    public (RateSimulator RateSimulator, MemoryRecordSink Sink) Run()
     {
-        var simulator = new Simulator(Build());
+        var simulator = new RateSimulator(Build());
         var sink = new MemoryRecordSink();
         simulator.Run(sink);
         return (simulator, sink);

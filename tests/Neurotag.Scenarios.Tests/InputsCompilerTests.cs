@@ -1,5 +1,5 @@
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Scenarios.Tests;
@@ -157,7 +157,7 @@ public class InputsCompilerTests
     {
         string text = Scenario("{ target: mem.0, kind: current, amplitude: 1.0 }", "record: { every: 10 ms, tags: [activation, recall, coupling] }")
             + "projections:\n  rec: { from: cortex, to: cortex, weight: 0.01 }\n";
-        var simulator = new Simulator(Compile(text));
+        var simulator = new RateSimulator(Compile(text));
         var sink = new MemoryRecordSink();
         simulator.Run(sink);
 
@@ -201,7 +201,7 @@ public class InputsCompilerTests
               - { phase: learn, duration: 12 s, inputs: [shown] }
             record: { every: 1 s, tags: [] }
             """;
-        var simulator = new Simulator(Compile(Text));
+        var simulator = new RateSimulator(Compile(Text));
         simulator.Run(new MemoryRecordSink());
         var w = simulator.Network.Projections[0].Weights;
         double ra = w[..4].Sum(), rb = w[4..].Sum();

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
-using Neurotag.Core.Simulation;
+using Neurotag.Core;
+using Neurotag.Core.Protocol;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Expectations;
 

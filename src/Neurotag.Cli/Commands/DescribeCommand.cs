@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Neurotag.Core.Network;
+using Neurotag.Core;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios.Units;
 
@@ -16,7 +16,7 @@ internal static class MemoryDescriptions
         : "";
 
     /// <summary>"; imprecision spills onto 15 neighbours" or "".</summary>
-    public static string Spill(Tag tag) => tag.Spill.Length > 0 ? string.Create(C, $"; imprecision spills onto {tag.Spill.Length} neighbours") : "";
+    public static string Spill(RateTag tag) => tag.Spill.Length > 0 ? string.Create(C, $"; imprecision spills onto {tag.Spill.Length} neighbours") : "";
 
     /// <summary>", tagging and capture (tau_early 2 h, ...)" or "".</summary>
     public static string Consolidation(PlasticitySpec plasticity)

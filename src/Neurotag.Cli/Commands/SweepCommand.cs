@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
 using Neurotag.Output;
 using Neurotag.Output.Sweeps;
 using Neurotag.Scenarios;

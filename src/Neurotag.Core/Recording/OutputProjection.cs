@@ -9,7 +9,7 @@ namespace Neurotag.Core.Recording;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Rows are counted as the recorders write them (Recorder, SpikingRecorder, StructuralSummary, WeightSummary, PhaseRows):
+/// Rows are counted as the recorders write them (RateRecorder, SpikingRecorder, StructuralSummary, WeightSummary, PhaseRows):
 /// a phases.csv row per phase instance; every sample of every series, weight block and histogram bin, per phase
 /// instance, plus the sample at t = 0 (series, weights and state, labelled with the first phase). Series are counted
 /// only where their metric applies, as the recorders build them: no strength without a recurrent excitatory

@@ -47,7 +47,7 @@ internal sealed record RecordedSeries(double TagRows, double TagCharacters, doub
 
         foreach (var tag in spec.Tags)
         {
-            // The recorders' per-tag series (Recorder.BuildSeries, SpikingRecorder.BuildSeries): strength only with a
+            // The recorders' per-tag series (RateRecorder.BuildSeries, SpikingRecorder.BuildSeries): strength only with a
             // recurrent excitatory projection, spurious only for a tag smaller than its population.
             bool recurrent = excitatory.Contains((tag.Population, tag.Population));
             if (metrics.Contains(TagMetric.Activation))
@@ -100,7 +100,7 @@ internal sealed record RecordedSeries(double TagRows, double TagCharacters, doub
 
         if (!spec.IsSpiking)
         {
-            // One mean-over-members series per family and per-tag metric that some member has (Recorder.AddFamilySeries).
+            // One mean-over-members series per family and per-tag metric that some member has (RateRecorder.AddFamilySeries).
             foreach (var family in spec.Tags.Where(t => t.Family is not null).GroupBy(t => t.Family!))
             {
                 bool recurrent = family.Any(t => excitatory.Contains((t.Population, t.Population)));

@@ -1,32 +1,23 @@
-using Neurotag.Core.Network;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Recording;
 
 /// <summary>
-/// Structural counts of every projection with pruning, written as summary rows at the end of each phase instance
+/// Structural counts of a projection with pruning, written as summary rows at the end of each phase instance
 /// (values at that moment, not means): <c>projection,NAME,synapses</c> (existing synapses), <c>pruned</c> and
 /// <c>regrown</c> (cumulative since the start of the run). They make "use it or lose it" checkable with
-/// <c>expect:</c> (<c>metric: projection.NAME.pruned</c>).
+/// <c>expect:</c> (<c>metric: projection.NAME.pruned</c>). Both cores' recorders write them.
 /// </summary>
 internal static class StructuralSummary
 {
     /// <summary>The metric names, in the order they are written.</summary>
     public static readonly string[] Metrics = ["synapses", "pruned", "regrown"];
 
-    public static void Write(RateNetwork network, PhaseSpec phase, int instance, IRecordSink sink)
+    /// <summary>Writes the rows of projection <paramref name="projection"/>.</summary>
+    public static void Write(IRecordSink sink, PhaseSpec phase, int instance, string projection, IStructuralCounts counts)
     {
-        for (int k = 0; k < network.Projections.Count; k++)
-        {
-            if (network.Prunings[k] is not { } pruning)
-            {
-                continue;
-            }
-
-            string name = network.Projections[k].Name;
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "synapses", "", network.Projections[k].SynapseCount(), ValueUnit.Dimensionless));
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "pruned", "", pruning.Pruned, ValueUnit.Dimensionless));
-            sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "regrown", "", pruning.Regrown, ValueUnit.Dimensionless));
-        }
+        sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", projection, "synapses", "", counts.Synapses, ValueUnit.Dimensionless));
+        sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", projection, "pruned", "", counts.Pruned, ValueUnit.Dimensionless));
+        sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", projection, "regrown", "", counts.Regrown, ValueUnit.Dimensionless));
     }
 }

@@ -31,7 +31,7 @@ internal sealed record WeightRows(double BlockCount, double BlockCharacters, int
         double characters = "**".Length + all
             + (to.Count * from.Sum(t => (double)t.Name.Length)) + (from.Count * to.Sum(t => (double)t.Name.Length)) + (pairs * pairDigits);
 
-        // The bin edges as the recorders compute and print them (Recorder.WriteHistogram).
+        // The bin edges as the recorders compute and print them (RateRecorder.WriteHistogram).
         double lo = projection.Weight.Min, hi = projection.Weight.Max;
         int bins = w.HistogramBins;
         double width = (hi - lo) / Math.Max(1, bins);

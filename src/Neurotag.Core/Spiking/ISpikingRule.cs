@@ -1,3 +1,5 @@
+using Neurotag.Core.Recording;
+
 namespace Neurotag.Core.Spiking;
 
 /// <summary>
@@ -29,39 +31,7 @@ public interface ISpikingRule
 
     /// <summary>Advances decay (and the like) over an offline interval in closed form.</summary>
     void FastForward(double durationMs);
-}
 
-/// <summary>Fixed weights: every hook does nothing.</summary>
-public sealed class StaticSpikingRule(SparseProjection projection) : ISpikingRule
-{
-    /// <inheritdoc />
-    public SparseProjection Projection { get; } = projection;
-
-    /// <inheritdoc />
-    public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning)
-    {
-    }
-
-    /// <inheritdoc />
-    public void OnPostSpikes(ReadOnlySpan<int> postSpikes, bool learning)
-    {
-    }
-
-    /// <inheritdoc />
-    public void EndStep(bool learning)
-    {
-    }
-
-    /// <inheritdoc />
-    public void FastForward(double durationMs)
-    {
-    }
-
-    /// <summary>Whether a rule does nothing (the simulator skips its hooks).</summary>
-    public static bool IsStatic(ISpikingRule rule) => rule is StaticSpikingRule;
+    /// <summary>The rule's structural counts (pruned, regrown), or null when the rule removes no synapse.</summary>
+    IStructuralCounts? StructuralCounts { get; }
 }

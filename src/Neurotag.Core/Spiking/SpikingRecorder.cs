@@ -1,6 +1,6 @@
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
-using Neurotag.Core.Spiking.Plasticity;
+using Neurotag.Core.Protocol;
 
 namespace Neurotag.Core.Spiking;
 
@@ -13,7 +13,7 @@ namespace Neurotag.Core.Spiking;
 /// state traces. Keeps the per-phase means for summary.csv. A series is created only where its metric applies (no
 /// strength without a recurrent excitatory projection, no spurious for a tag that is its whole population).
 /// </summary>
-internal sealed partial class SpikingRecorder
+internal sealed partial class SpikingRecorder : IRunRecorder
 {
     private readonly SpikingNetwork _network;
     private readonly RecordSpec _spec;
@@ -212,7 +212,7 @@ internal sealed partial class SpikingRecorder
     }
 
     /// <summary>
-    /// The rate recorder's structural rows (<see cref="StructuralSummary"/>) for every spiking projection with
+    /// The rate recorder's structural rows (the rate core's <c>StructuralSummary</c>) for every spiking projection with
     /// pruning: <c>projection,NAME,synapses|pruned|regrown</c>, values at the end of the phase. Regrowth is not
     /// implemented on sparse weights (the compiler rejects it), so <c>regrown</c> is 0 and synapses = built − pruned.
     /// </summary>
@@ -220,12 +220,9 @@ internal sealed partial class SpikingRecorder
     {
         foreach (var rule in _network.Rules)
         {
-            if (rule is StdpRule { Plasticity: var plasticity } && rule.Projection.Spec.Pruning is not null)
+            if (rule.StructuralCounts is { } counts)
             {
-                string name = rule.Projection.Name;
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "synapses", "", rule.Projection.Count - plasticity.Pruned, ValueUnit.Dimensionless));
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "pruned", "", plasticity.Pruned, ValueUnit.Dimensionless));
-                _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, "projection", name, "regrown", "", 0, ValueUnit.Dimensionless));
+                StructuralSummary.Write(_sink, phase, instance, rule.Projection.Name, counts);
             }
         }
     }

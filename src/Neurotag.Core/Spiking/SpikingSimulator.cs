@@ -1,13 +1,13 @@
+using Neurotag.Core.Protocol;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
-using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Spiking;
 
 /// <summary>
-/// Runs a protocol on a spiking network with the rate simulator's protocol semantics (phases, inputs on/off,
-/// modulators, <c>set:</c>, offline phases fast-forwarding plasticity in closed form, cancellation, progress).
+/// A spiking network and its step cycle; <see cref="ProtocolRunner"/> runs the protocol around it, as for the rate
+/// core (phases, inputs on/off, modulators, <c>set:</c>, offline phases fast-forwarding plasticity in closed form,
+/// cancellation, progress).
 /// The step cycle, in order (docs/models.md, "Spiking core"): 1. every population integrates over dt with the
 /// synaptic state at the step's start and thresholds/resets (spikes stamped at the step's end); 2. per projection:
 /// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
@@ -16,13 +16,14 @@ namespace Neurotag.Core.Spiking;
 /// 5. modulators relax; 6. recording; 7. checkers at each sample. A first sample at t = 0 (rates 0 Hz: no spike
 /// precedes the first step) records the weights as built. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
-public sealed class SpikingSimulator : ISimulation
+public sealed class SpikingSimulator : ISimulation, ICoreStepper
 {
     /// <summary>A population rate above this over a sampling window is taken as runaway excitation and stops the run.</summary>
     public const double RunawayRateHz = 1000;
 
     private readonly SimulationSpec _spec;
     private PoissonDrive[] _activeInputs = [];
+    private SpikingRecorder? _recorder;
 
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public SpikingSimulator(SimulationSpec spec)
@@ -39,73 +40,26 @@ public sealed class SpikingSimulator : ISimulation
     public long CurrentStep { get; private set; }
 
     /// <inheritdoc />
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var recorder = new SpikingRecorder(Network, _spec.Record, _spec.Clock, sink);
-        long done = 0;
-        long total = _spec.SimulatedSteps;
-        for (int instance = 0; instance < _spec.Protocol.Count; instance++)
-        {
-            var phase = _spec.Protocol[instance];
-            cancellation.ThrowIfCancellationRequested();
-            EnterPhase(phase);
-            recorder.BeginPhase(phase, instance, CurrentStep);
-            if (instance == 0)
-            {
-                recorder.SampleInitial(phase);
-            }
-
-            progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
-            if (phase.Offline)
-            {
-                FastForward(phase.Steps * _spec.Clock.DtMs);
-                CurrentStep += phase.Steps;
-                foreach (var population in Network.Populations)
-                {
-                    population.Quiesce(CurrentStep);
-                }
-
-                recorder.Sample(CurrentStep, phase);
-                recorder.SampleWeights(CurrentStep, phase);
-            }
-            else
-            {
-                for (long s = 1; s <= phase.Steps; s++)
-                {
-                    Step(phase.Plasticity);
-                    done++;
-                    recorder.SampleStep(CurrentStep, phase);
-                    bool last = s == phase.Steps;
-                    if (s % _spec.Record.EverySteps == 0 || last)
-                    {
-                        Check(recorder.WindowMs(CurrentStep));
-                        recorder.Sample(CurrentStep, phase);
-                    }
-
-                    if (recorder.WeightsDue(s) || last)
-                    {
-                        recorder.SampleWeights(CurrentStep, phase);
-                    }
-
-                    if ((s & 1023) == 0)
-                    {
-                        cancellation.ThrowIfCancellationRequested();
-                        progress?.Report(new RunProgress(done, total, phase.Name, phase.Rep));
-                    }
-                }
-            }
-
-            recorder.EndPhase(phase, instance);
-        }
-
-        progress?.Report(new RunProgress(done, total, "done", 0));
-        var pruned = Network.Rules.ToDictionary(r => r.Projection.Name, r => r is StdpRule stdp ? stdp.Plasticity.Pruned : 0L, StringComparer.Ordinal);
-        // Regrowth is rate-only (the compiler rejects it on spiking projections), but callers look every projection up.
-        var regrown = Network.Projections.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
-        return new RunResult(CurrentStep, done, _spec.Clock.TimeMs(CurrentStep), pruned) { RegrownSynapses = regrown };
+        _recorder = new SpikingRecorder(Network, _spec.Record, _spec.Clock, sink);
+        return ProtocolRunner.Run(_spec, this, _recorder, progress, cancellation);
     }
+
+    /// <inheritdoc />
+    ModulatorState ICoreStepper.Modulators => Network.Modulators;
+
+    /// <inheritdoc />
+    void ICoreStepper.Set(ParameterSet set, long step) =>
+        Network.Populations.First(p => p.Name == set.Population).SetParameter(set.Parameter, set.Value, step);
+
+    /// <inheritdoc />
+    void ICoreStepper.Step(bool learning) => Step(learning);
+
+    /// <inheritdoc />
+    IEnumerable<(string Projection, IStructuralCounts? Counts)> ICoreStepper.StructuralCounts() =>
+        Network.Rules.Select(r => (r.Projection.Name, r.StructuralCounts));
 
     /// <summary>Advances <see cref="CurrentStep"/> by one step of the cycle documented on the class.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -149,24 +103,20 @@ public sealed class SpikingSimulator : ISimulation
         Network.Modulators.Step();
     }
 
-    private void EnterPhase(PhaseSpec phase)
+    /// <inheritdoc />
+    void ICoreStepper.EnterPhase(PhaseSpec phase, long step)
     {
-        foreach (var set in phase.Sets)
-        {
-            Network.Populations.First(p => p.Name == set.Population).SetParameter(set.Parameter, set.Value, CurrentStep);
-        }
-
         var active = Network.Inputs.Where(i => phase.Inputs.Contains(i.Name)).ToArray();
         foreach (var input in active.Except(_activeInputs))
         {
-            input.Resume(CurrentStep);
+            input.Resume(step);
         }
 
         _activeInputs = active;
-        Network.Modulators.EnterPhase(phase);
     }
 
-    private void FastForward(double durationMs)
+    /// <inheritdoc />
+    void ICoreStepper.FastForward(double durationMs, long stepAfter)
     {
         foreach (var rule in Network.Rules)
         {
@@ -178,12 +128,19 @@ public sealed class SpikingSimulator : ISimulation
             projection.ClearInFlight();
         }
 
-        Network.Modulators.FastForward(durationMs);
+        CurrentStep = stepAfter;
+        foreach (var population in Network.Populations)
+        {
+            population.Quiesce(stepAfter);
+        }
     }
 
-    private void Check(double windowMs)
+    /// <inheritdoc />
+    void ICoreStepper.Check(long step)
     {
-        double t = _spec.Clock.TimeMs(CurrentStep);
+        // The rate window is the recorder's: the spikes since its previous sample.
+        double windowMs = _recorder!.WindowMs(step);
+        double t = _spec.Clock.TimeMs(step);
         foreach (var population in Network.Populations)
         {
             int bad = population.FirstNonFinite();

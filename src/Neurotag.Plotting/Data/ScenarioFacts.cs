@@ -1,5 +1,5 @@
-using Neurotag.Core.Network;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Tags;
 using Neurotag.Scenarios;
 using Neurotag.Scenarios.Expectations;
 using Neurotag.Scenarios.Sweeps;

@@ -227,7 +227,7 @@ internal sealed partial class ScenarioCompiler
     {
         try
         {
-            Neurotag.Core.Network.TagMembership.OrderByShares([.. _tags.Values.Where(t => t.Range is null)]);
+            Neurotag.Core.Tags.TagMembership.OrderByShares([.. _tags.Values.Where(t => t.Range is null)]);
         }
         catch (InvalidOperationException e)
         {
@@ -376,19 +376,19 @@ internal sealed partial class ScenarioCompiler
         long limit = _options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
         foreach (var projection in spec.Projections)
         {
-            long slots = Neurotag.Core.Network.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
-            if (slots > Neurotag.Core.Network.MemoryEstimate.MaxArrayElements)
+            long slots = Neurotag.Core.MemoryEstimate.SynapseSlots(projection, n => SizeOf(n));
+            if (slots > Neurotag.Core.MemoryEstimate.MaxArrayElements)
             {
-                _r.Error(ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.Network.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
+                _r.Error(ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
             }
         }
 
-        long bytes = Neurotag.Core.Network.MemoryEstimate.Bytes(spec, n => SizeOf(n));
+        long bytes = Neurotag.Core.MemoryEstimate.Bytes(spec, n => SizeOf(n));
         MemoryBytes = bytes;
         if (bytes > limit)
         {
             var parts = spec.Populations.Select(p => (Population: true, p.Name, Bytes: p.Size * 12.0))
-                .Concat(spec.Projections.Select(p => (Population: false, p.Name, Bytes: (double)Neurotag.Core.Network.MemoryEstimate.ProjectionBytes(p, n => SizeOf(n)))));
+                .Concat(spec.Projections.Select(p => (Population: false, p.Name, Bytes: (double)Neurotag.Core.MemoryEstimate.ProjectionBytes(p, n => SizeOf(n)))));
             ReportMemory(top, bytes, limit, parts);
         }
     }

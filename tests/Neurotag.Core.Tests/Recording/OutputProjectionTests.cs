@@ -1,6 +1,5 @@
-using Neurotag.Core.Network;
+using Neurotag.Core.Rate;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Tests.Recording;
@@ -46,7 +45,7 @@ public sealed class OutputProjectionTests
     {
         var spec = EveryKindOfRow();
         var sink = new MemoryRecordSink();
-        new Simulator(spec).Run(sink);
+        new RateSimulator(spec).Run(sink);
 
         var rows = OutputProjection.Of(spec).RowsByFile;
 
@@ -91,7 +90,7 @@ public sealed class OutputProjectionTests
             .Record(3, [TagMetric.Activation, TagMetric.Strength, TagMetric.Spurious, TagMetric.Ownership, TagMetric.Coupling])
             .Build();
         var sink = new MemoryRecordSink();
-        new Simulator(spec).Run(sink);
+        new RateSimulator(spec).Run(sink);
 
         var rows = OutputProjection.Of(spec).RowsByFile;
 

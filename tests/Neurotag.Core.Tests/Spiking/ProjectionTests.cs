@@ -1,5 +1,5 @@
+using Neurotag.Core.Protocol;
 using Neurotag.Core.Recording;
-using Neurotag.Core.Simulation;
 using Neurotag.Core.Specs;
 using Neurotag.Core.Spiking;
 

@@ -1,3 +1,4 @@
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 using Neurotag.Core.Spiking;

@@ -1,6 +1,7 @@
-using Neurotag.Core.Simulation;
-using Neurotag.Core.Spiking.Plasticity;
+using Neurotag.Core.Protocol;
+using Neurotag.Core.Rate.Plasticity;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Plasticity;
 
 namespace Neurotag.Core.Tests.Spiking;
 

@@ -1,16 +1,17 @@
-using Neurotag.Core.Plasticity;
+using Neurotag.Core.Kernels;
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking.Plasticity;
 
 /// <summary>
 /// The rate core's competition and structural options on sparse weights, with the same semantics
-/// (<see cref="SynapticNormalization"/>, <see cref="Pruning"/>): multiplicative normalization of each postsynaptic
+/// (the rate core's <c>SynapticNormalization</c> and <c>Pruning</c>): multiplicative normalization of each postsynaptic
 /// neuron's summed incoming weight (von der Malsburg 1973; Miller &amp; MacKay 1994), walking the column index; and
 /// "use it or lose it" pruning (Chechik, Meilijson &amp; Ruppin 1998) with a per-synapse alive mask, consecutive online
 /// checks, and the closed-form offline outcome shared with the dense implementation.
 /// </summary>
-internal sealed class SparseCompetition
+internal sealed class SparseCompetition : IStructuralCounts
 {
     private readonly SparseSynapses _syn;
     private readonly NormalizationSpec? _normalize;
@@ -43,6 +44,12 @@ internal sealed class SparseCompetition
 
     /// <summary>Synapses removed so far.</summary>
     public long Pruned { get; private set; }
+
+    /// <inheritdoc />
+    public long Synapses => _syn.Count - Pruned;
+
+    /// <summary>Always 0: regrowth is implemented on dense weights only (the compiler rejects it on spiking projections).</summary>
+    public long Regrown => 0;
 
     /// <summary>Runs whatever is due after global learning step <paramref name="step"/> (1-based count of learning steps).</summary>
     public void AfterStep(long step)
@@ -131,7 +138,7 @@ internal sealed class SparseCompetition
                 continue;
             }
 
-            if (Pruning.OfflineOutcome(w[s], rest, p.Below, decayTauMs, _belowCount![s] * _checkMs, durationMs, p.ForMs, out double belowAtEndMs))
+            if (OfflinePruning.Outcome(w[s], rest, p.Below, decayTauMs, _belowCount![s] * _checkMs, durationMs, p.ForMs, out double belowAtEndMs))
             {
                 Remove(s);
             }

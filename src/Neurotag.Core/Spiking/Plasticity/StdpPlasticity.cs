@@ -1,4 +1,5 @@
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
+using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking.Plasticity;
@@ -69,6 +70,9 @@ public sealed class StdpPlasticity
 
     /// <summary>Synapses pruned so far.</summary>
     public long Pruned => _competition.Pruned;
+
+    /// <summary>The structural counts of the competition (pruning).</summary>
+    public IStructuralCounts StructuralCounts => _competition;
 
     /// <summary>Presynaptic spikes arriving this step.</summary>
     public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning) => Synapses.OnPreArrivals(arrivingPre, learning ? AmplitudeScale() : 0f);

@@ -1,4 +1,5 @@
-using Neurotag.Core.Simulation;
+using Neurotag.Core.Protocol;
+using Neurotag.Core.Recording;
 
 namespace Neurotag.Core.Spiking.Plasticity;
 
@@ -39,4 +40,7 @@ public sealed class StdpRule : ISpikingRule
 
     /// <inheritdoc />
     public void FastForward(double durationMs) => Plasticity.FastForward(durationMs);
+
+    /// <inheritdoc />
+    public IStructuralCounts? StructuralCounts => Projection.Spec.Pruning is null ? null : Plasticity.StructuralCounts;
 }

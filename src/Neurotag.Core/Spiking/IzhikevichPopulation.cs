@@ -1,0 +1,89 @@
+using Neurotag.Core.Randomness;
+using Neurotag.Core.Specs;
+
+namespace Neurotag.Core.Spiking;
+
+/// <summary>Izhikevich (2003) neurons (<see cref="IzhikevichNeuronSpec"/>), forward Euler as in the paper.</summary>
+public sealed class IzhikevichPopulation : SpikingPopulation
+{
+    private readonly float[] _v;
+    private readonly float[] _u;
+    private readonly float _dt;
+    private readonly float _decayE;
+    private readonly float _decayI;
+    private readonly IzhikevichNeuronSpec _neuron;
+
+    /// <summary>Creates the neurons with initial state drawn from <paramref name="rng"/> (v, then u).</summary>
+    public IzhikevichPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
+        : base(spec, index)
+    {
+        _neuron = (IzhikevichNeuronSpec)spec.Neuron;
+        _v = new float[spec.Size];
+        _u = new float[spec.Size];
+        Fill(_v, _neuron.VInit, rng);
+        for (int i = 0; i < _u.Length; i++)
+        {
+            _u[i] = _neuron.UInit is { } u ? (float)rng.Sample(u) : (float)(_neuron.B * _v[i]);
+        }
+
+        _dt = (float)dtMs;
+        _decayE = (float)Math.Exp(-dtMs / _neuron.TauEMs);
+        _decayI = (float)Math.Exp(-dtMs / _neuron.TauIMs);
+    }
+
+    /// <inheritdoc />
+    public override float[] V => _v;
+
+    /// <summary>Recovery variable u.</summary>
+    public float[] U => _u;
+
+    /// <inheritdoc />
+    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep) =>
+        throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "an Izhikevich population has no settable parameter");
+
+    /// <inheritdoc />
+    public override void Quiesce(long currentStep)
+    {
+        base.Quiesce(currentStep);
+        Array.Fill(_v, (float)_neuron.C);
+        for (int i = 0; i < _u.Length; i++)
+        {
+            _u[i] = (float)(_neuron.B * _neuron.C);
+        }
+    }
+
+    /// <inheritdoc />
+    public override int FirstNonFinite() => FirstNonFinite(_v, _u, Ge, Gi);
+
+    /// <inheritdoc />
+    protected override int Integrate(long stepIndex, Span<int> spikes)
+    {
+        float a = (float)_neuron.A, b = (float)_neuron.B, c = (float)_neuron.C, d = (float)_neuron.D;
+        float peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias, dt = _dt;
+        var ge = Ge;
+        var gi = Gi;
+        int count = 0;
+        for (int i = 0; i < _v.Length; i++)
+        {
+            float v = _v[i];
+            float u = _u[i];
+            float dv = ((((0.04f * v * v) + (5f * v)) + 140f) - u) + ((bias + ge[i]) - gi[i]);
+            float du = a * ((b * v) - u);
+            v += dt * dv;
+            u += dt * du;
+            if (v >= peak)
+            {
+                v = c;
+                u += d;
+                spikes[count++] = i;
+            }
+
+            _v[i] = v;
+            _u[i] = u;
+            ge[i] = SpikingKernels.Snap(ge[i] * _decayE);
+            gi[i] = SpikingKernels.Snap(gi[i] * _decayI);
+        }
+
+        return count;
+    }
+}
