@@ -13,8 +13,19 @@ public sealed record PopulationSpec(string Name, int Size, NeuronSpec Neuron)
     public int? Kwta { get; init; }
 }
 
-/// <summary>Base of every neuron model's parameters.</summary>
-public abstract record NeuronSpec;
+/// <summary>
+/// Base of every neuron model's parameters. Each model also states what a scenario may do with it at run time, so the
+/// compiler (record.state, protocol set:) and Core ask the model rather than switch on its type. These are methods,
+/// not properties, so that records print and compare as before.
+/// </summary>
+public abstract record NeuronSpec
+{
+    /// <summary>The state variables <c>record.state</c> may sample (none for a model without state, e.g. a Poisson source).</summary>
+    public virtual IReadOnlyList<StateVariable> RecordableState() => [];
+
+    /// <summary>The intrinsic parameters a phase's <c>set:</c> may change.</summary>
+    public virtual IReadOnlyList<IntrinsicParameter> SettableParameters() => [];
+}
 
 /// <summary>Activation (transfer) function of a rate neuron.</summary>
 public enum Activation
@@ -41,6 +52,12 @@ public enum Activation
 /// <param name="Noise">Stationary std of the additive noise, rate units (≥ 0).</param>
 public sealed record RateNeuronSpec(double TauMs, Activation Activation, double Gain, double Threshold, double Noise) : NeuronSpec
 {
+    /// <summary>Threshold and gain: what facilitation and sensitization change (Woolf 2011).</summary>
+    public static IReadOnlyList<IntrinsicParameter> Settable { get; } = [IntrinsicParameter.Threshold, IntrinsicParameter.Gain];
+
     /// <summary>Homeostatic threshold adaptation toward a target rate, or null for fixed thresholds.</summary>
     public HomeostasisSpec? Homeostasis { get; init; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<IntrinsicParameter> SettableParameters() => Settable;
 }

@@ -47,7 +47,20 @@ public sealed record LifNeuronSpec(
     double Bias,
     Distribution VInit,
     Distribution GeInit,
-    Distribution GiInit) : NeuronSpec;
+    Distribution GiInit) : NeuronSpec
+{
+    /// <summary>Membrane potential and the two synaptic variables.</summary>
+    public static IReadOnlyList<StateVariable> State { get; } = [StateVariable.V, StateVariable.Ge, StateVariable.Gi];
+
+    /// <summary>The threshold v_thresh.</summary>
+    public static IReadOnlyList<IntrinsicParameter> Settable { get; } = [IntrinsicParameter.VThresh];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<StateVariable> RecordableState() => State;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<IntrinsicParameter> SettableParameters() => Settable;
+}
 
 /// <summary>
 /// Izhikevich (2003) neuron: <c>dv/dt = 0.04v² + 5v + 140 − u + bias + I_e − I_i</c>, <c>du/dt = a(bv − u)</c>,
@@ -74,7 +87,14 @@ public sealed record IzhikevichNeuronSpec(
     double TauEMs,
     double TauIMs,
     Distribution VInit,
-    Distribution? UInit) : NeuronSpec;
+    Distribution? UInit) : NeuronSpec
+{
+    /// <summary>v, the synaptic currents, and the recovery variable u.</summary>
+    public static IReadOnlyList<StateVariable> State { get; } = [StateVariable.V, StateVariable.Ge, StateVariable.Gi, StateVariable.U];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<StateVariable> RecordableState() => State;
+}
 
 /// <summary>
 /// A Poisson spike source: in each step each neuron spikes with probability <c>rate · dt</c> (Brian2's
@@ -89,6 +109,12 @@ public sealed record PoissonNeuronSpec(double RateHz) : NeuronSpec
     /// train by the mixture method (Kuhn, Aertsen &amp; Rotter 2003; Brette 2009).
     /// </summary>
     public double Correlation { get; init; }
+
+    /// <summary>The rate (a source has no state to record).</summary>
+    public static IReadOnlyList<IntrinsicParameter> Settable { get; } = [IntrinsicParameter.Rate];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<IntrinsicParameter> SettableParameters() => Settable;
 }
 
 /// <summary>

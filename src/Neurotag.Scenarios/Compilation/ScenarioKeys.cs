@@ -1,3 +1,10 @@
+using Neurotag.Scenarios.Compilation.Competition;
+using Neurotag.Scenarios.Compilation.Inputs;
+using Neurotag.Scenarios.Compilation.Neurons;
+using Neurotag.Scenarios.Compilation.Projections;
+using Neurotag.Scenarios.Compilation.Record;
+using Neurotag.Scenarios.Compilation.Rules;
+
 namespace Neurotag.Scenarios.Compilation;
 
 /// <summary>
@@ -17,72 +24,31 @@ internal static class ScenarioKeys
     private static readonly ValueShape Name = ValueShape.Name;
     private static readonly ValueShape Text = ValueShape.Text;
 
-    /// <summary>A plain number, or a quantity in a synaptic unit (spiking weights: nS, mV, pA; Izhikevich takes numbers).</summary>
-    private static readonly ValueShape NumberOrQuantity = ValueShape.AnyOf(Number, Quantity);
+    private static readonly ValueShape NumberOrQuantity = KeyShapes.NumberOrQuantity;
 
-    private static KeyDefinition Key(string name, ValueShape value, string description) => new(name, value, description, Required: false);
+    private static readonly ValueShape ValueOrDistribution = KeyShapes.ValueOrDistribution;
 
-    private static KeyDefinition Must(string name, ValueShape value, string description) => new(name, value, description, Required: true);
+    public static readonly KeySet Distribution = KeyShapes.Distribution;
 
-    public static readonly KeySet Distribution = new("distribution", "A random distribution: exactly one of uniform or normal.",
-        Key("uniform", ValueShape.ListOf(NumberOrQuantity), "[low, high]"),
-        Key("normal", ValueShape.ListOf(NumberOrQuantity), "[mean, std]"));
+    private static KeyDefinition Key(string name, ValueShape value, string description) => KeyShapes.Key(name, value, description);
 
-    /// <summary>A constant value (number or quantity) or a distribution.</summary>
-    private static readonly ValueShape ValueOrDistribution = ValueShape.AnyOf(Number, Quantity, ValueShape.Object(Distribution));
+    private static KeyDefinition Must(string name, ValueShape value, string description) => KeyShapes.Must(name, value, description);
 
-    public static readonly KeySet Homeostasis = new("homeostasis", "Threshold homeostasis of a rate population.",
-        Must("target", Number, "target mean rate"),
-        Must("tau", Quantity, "time constant, e.g. 1 h"));
+    // The neuron models own their keys (Neurons/*NeuronReader.cs); they are listed here too so that this table
+    // still names every key set of a scenario. A new model needs no line here: Population reads NeuronModels.
+    public static readonly KeySet Homeostasis = RateNeuronReader.Homeostasis;
 
-    public static readonly KeySet RateNeuron = new("neuron-rate", "A rate neuron (model: rate).",
-        Must("model", ValueShape.Choice("rate"), "neuron model"),
-        Key("tau", Quantity, "rate time constant, default 10 ms"),
-        Key("activation", ValueShape.Choice(ScenarioCompiler.Activations.Keys), "transfer function, default sigmoid"),
-        Key("gain", Number, "slope, > 0, default 1.0"),
-        Key("threshold", Number, "threshold θ, default 0.0"),
-        Key("noise", Number, "stationary std of OU noise on the rate, default 0"),
-        Key("homeostasis", ValueShape.Object(Homeostasis), "threshold homeostasis"));
+    public static readonly KeySet RateNeuron = NeuronModels.Find("rate")!.Keys;
 
-    public static readonly KeySet LifNeuron = new("neuron-lif", "A leaky integrate-and-fire neuron (model: lif).",
-        Must("model", ValueShape.Choice("lif"), "neuron model"),
-        Key("synapse", ValueShape.Choice(ScenarioCompiler.SynapseKinds.Keys), "conductance (COBA, default) or current (CUBA)"),
-        Key("tau_m", Quantity, "membrane time constant, default 20 ms"),
-        Key("v_rest", Quantity, "resting potential, default -60 mV"),
-        Key("v_thresh", Quantity, "threshold, default -50 mV"),
-        Key("v_reset", Quantity, "reset potential, default v_rest"),
-        Key("t_ref", Quantity, "refractory period, default 0 ms"),
-        Key("tau_e", Quantity, "excitatory synaptic time constant, default 5 ms"),
-        Key("tau_i", Quantity, "inhibitory synaptic time constant, default 10 ms"),
-        Key("e_exc", Quantity, "excitatory reversal potential, default 0 mV"),
-        Key("e_inh", Quantity, "inhibitory reversal potential, default -80 mV"),
-        Key("g_leak", Quantity, "leak conductance, default 10 nS"),
-        Key("bias", Quantity, "constant drive in mV, default 0 mV"),
-        Key("v_init", ValueOrDistribution, "initial membrane potential"),
-        Key("ge_init", ValueOrDistribution, "initial excitatory conductance (or current)"),
-        Key("gi_init", ValueOrDistribution, "initial inhibitory conductance (or current)"));
+    public static readonly KeySet LifNeuron = NeuronModels.Find("lif")!.Keys;
 
-    public static readonly KeySet IzhikevichNeuron = new("neuron-izhikevich", "An Izhikevich neuron (model: izhikevich).",
-        Must("model", ValueShape.Choice("izhikevich"), "neuron model"),
-        Key("a", Number, "recovery time scale, default 0.02"),
-        Key("b", Number, "recovery sensitivity, default 0.2"),
-        Key("c", Quantity, "reset potential, default -65 mV"),
-        Key("d", Number, "recovery jump after a spike, default 8"),
-        Key("v_peak", Quantity, "spike cutoff, default 30 mV"),
-        Key("bias", Number, "constant input current (model units), default 0"),
-        Key("tau_e", Quantity, "excitatory synaptic time constant, default 5 ms"),
-        Key("tau_i", Quantity, "inhibitory synaptic time constant, default 10 ms"),
-        Key("v_init", ValueOrDistribution, "initial membrane potential, default c"),
-        Key("u_init", ValueOrDistribution, "initial recovery variable, default b·v"));
+    public static readonly KeySet IzhikevichNeuron = NeuronModels.Find("izhikevich")!.Keys;
 
-    public static readonly KeySet PoissonNeuron = new("neuron-poisson", "A Poisson spike source (model: poisson).",
-        Must("model", ValueShape.Choice("poisson"), "neuron model"),
-        Must("rate", Quantity, "firing rate, e.g. 15 Hz"),
-        Key("correlation", Number, "pairwise count correlation in [0, 1], default 0"));
+    public static readonly KeySet PoissonNeuron = NeuronModels.Find("poisson")!.Keys;
 
     public static readonly KeySet Population = new("population", "A population of neurons.",
         Must("size", Integer, "number of neurons"),
-        Must("neuron", ValueShape.ByValue("model", ("rate", RateNeuron), ("lif", LifNeuron), ("izhikevich", IzhikevichNeuron), ("poisson", PoissonNeuron)), "the neuron model and its parameters"),
+        Must("neuron", ValueShape.ByValue("model", [.. NeuronModels.All.Select(m => (m.Model, m.Keys))]), "the neuron model and its parameters"),
         Key("kwta", Integer, "k-winners-take-all: only the k most driven neurons are active (rate only)"));
 
     public static readonly KeySet Tag = new("tag", "A tag: a named set of neurons of one population.",
@@ -99,47 +65,21 @@ internal static class ScenarioKeys
         Key("neurons", ValueShape.ListOf(Integer), "not allowed on a family"),
         Key("shares", ValueShape.MapOf(Number), "not allowed on a family"));
 
-    public static readonly KeySet CurrentInput = new("input-current", "A constant drive (kind: current).",
-        Must("target", Text, "tag, family member or population"),
-        Must("kind", ValueShape.Choice("current"), "input kind"),
-        Must("amplitude", Number, "added input"),
-        Key("fraction", Number, "fraction of the target driven, in (0, 1], default 1"));
+    // The input kinds own their keys (Inputs/*InputReader.cs), listed here too; Top reads InputKinds.
+    public static readonly KeySet CurrentInput = InputKinds.Find("current")!.Keys;
 
-    public static readonly KeySet PatternsInput = new("input-patterns", "A set of patterns shown one at a time (kind: patterns).",
-        Must("target", Text, "tag, family member or population"),
-        Must("kind", ValueShape.Choice("patterns"), "input kind"),
-        Must("patterns", ValueShape.AnyOf(Integer, Text, ValueShape.ListOf(Text)), "a number of random patterns, a tag or family name, or a list of tags"),
-        Key("sparsity", Number, "fraction of the target in each random pattern"),
-        Must("amplitude", Number, "added input"),
-        Key("fraction", Number, "fraction of each pattern driven, in (0, 1], default 1"),
-        Must("hold", Quantity, "length of each presentation"),
-        Key("order", ValueShape.Choice(ScenarioCompiler.PatternOrders.Keys), "cycle (default) or random"),
-        Key("gap", Quantity, "blank interval after each presentation, default 0"));
+    public static readonly KeySet PatternsInput = InputKinds.Find("patterns")!.Keys;
 
-    public static readonly KeySet GaussianInput = new("input-gaussian", "Correlated Ornstein-Uhlenbeck noise (kind: gaussian).",
-        Must("target", Text, "tag, family member or population"),
-        Must("kind", ValueShape.Choice("gaussian"), "input kind"),
-        Key("mean", Number, "mean added input, default 0"),
-        Must("std", Number, "stationary standard deviation of each channel"),
-        Key("correlation", Number, "correlation between channels, in [0, 1], default 0"),
-        Must("tau", Quantity, "correlation time"),
-        Key("fraction", Number, "fraction of the target driven, in (0, 1], default 1"));
+    public static readonly KeySet GaussianInput = InputKinds.Find("gaussian")!.Keys;
 
-    public static readonly KeySet PoissonInput = new("input-poisson", "Poisson spike trains onto a spiking population (kind: poisson).",
-        Must("target", Text, "tag or population"),
-        Must("kind", ValueShape.Choice("poisson"), "input kind"),
-        Must("rate", Quantity, "rate of each train, e.g. 15 Hz"),
-        Must("weight", NumberOrQuantity, "synaptic weight in the target's unit"),
-        Key("fraction", Number, "fraction of the target driven, in (0, 1], default 1"),
-        Key("sign", ValueShape.Choice(ScenarioCompiler.Signs.Keys), "excitatory (default) or inhibitory"),
-        Key("correlation", Number, "pairwise count correlation in [0, 1], default 0"));
+    public static readonly KeySet PoissonInput = InputKinds.Find("poisson")!.Keys;
 
     public static readonly KeySet Modulator = new("modulator", "A neuromodulator (threat, dopamine …).",
         Key("baseline", Number, "resting level, default 0"),
         Key("tau", Quantity, "relaxation time to baseline"));
 
     public static readonly KeySet Connectivity = new("connectivity", "How pre and post neurons are connected.",
-        Must("rule", ValueShape.Choice(ScenarioCompiler.Rules.Keys), "connectivity rule"),
+        Must("rule", ValueShape.Choice(ProjectionsReader.Rules.Keys), "connectivity rule"),
         Key("p", Number, "connection probability (fixed_probability)"),
         Key("k", Integer, "sources per post neuron (fixed_indegree)"),
         Key("self", Boolean, "allow i→i within one population, default false"));
@@ -167,8 +107,8 @@ internal static class ScenarioKeys
         Key("tau_minus", Quantity, "LTD window, default 20 ms"),
         Must("a_plus", Number, "LTP amplitude in units of weight.max"),
         Must("a_minus", Number, "LTD amplitude in units of weight.max"),
-        Key("mode", ValueShape.Choice(ScenarioCompiler.StdpModes.Keys), "additive (default) or multiplicative"),
-        Key("pairing", ValueShape.Choice(ScenarioCompiler.StdpPairings.Keys), "all (default) or nearest"));
+        Key("mode", ValueShape.Choice(StdpRuleReader.StdpModes.Keys), "additive (default) or multiplicative"),
+        Key("pairing", ValueShape.Choice(StdpRuleReader.StdpPairings.Keys), "all (default) or nearest"));
 
     public static readonly KeySet Consolidation = new("consolidation", "Synaptic tagging and capture.",
         Must("tau_early", Quantity, "decay of early-phase weight"),
@@ -180,7 +120,7 @@ internal static class ScenarioKeys
         Key("early_max", Number, "cap on the early-phase weight"));
 
     public static readonly KeySet Plasticity = new("plasticity", "A learning rule on a projection.",
-        Must("rule", ValueShape.Choice([.. ScenarioCompiler.PlasticityRules.Keys, "stdp"]), "learning rule"),
+        Must("rule", ValueShape.Choice([.. PlasticityReader.PlasticityRules.Keys, "stdp"]), "learning rule"),
         Key("rate", Number, "learning rate η, per second"),
         Key("decay", ValueShape.Object(Decay), "passive decay"),
         Key("modulated_by", Name, "modulator gating learning"),
@@ -192,7 +132,7 @@ internal static class ScenarioKeys
         Key("consolidation", ValueShape.Object(Consolidation), "synaptic tagging and capture"));
 
     public static readonly KeySet Normalize = new("normalize", "Synaptic normalization.",
-        Key("per", ValueShape.Choice(ScenarioCompiler.NormalizeSides.Keys), "post (default), pre or both"),
+        Key("per", ValueShape.Choice(CompetitionReader.NormalizeSides.Keys), "post (default), pre or both"),
         Must("total", NumberOrQuantity, "target sum"),
         Key("every", Quantity, "interval, default 10 ms"),
         Key("iterations", Integer, "most Sinkhorn rounds (per: both), default 20"));
@@ -219,7 +159,7 @@ internal static class ScenarioKeys
         Must("to", Text, "post population or tag"),
         Key("connectivity", ValueShape.Object(Connectivity), "connectivity, default all_to_all"),
         Must("weight", ValueShape.AnyOf(Number, Quantity, ValueShape.Object(Weight)), "a constant, or { init, min, max }"),
-        Key("sign", ValueShape.Choice(ScenarioCompiler.Signs.Keys), "excitatory (default) or inhibitory"),
+        Key("sign", ValueShape.Choice(ProjectionsReader.Signs.Keys), "excitatory (default) or inhibitory"),
         Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "spiking only: a delay or a per-synapse distribution"),
         Key("plasticity", ValueShape.Object(Plasticity), "learning rule"),
         Key("competition", ValueShape.Object(Competition), "competition for shared neurons"),
@@ -263,14 +203,14 @@ internal static class ScenarioKeys
 
     public static readonly KeySet RecordState = new("record-state", "A state variable of some neurons.",
         Must("population", Name, "population"),
-        Must("variable", ValueShape.Choice(ScenarioCompiler.StateVariables.Keys), "state variable"),
+        Must("variable", ValueShape.Choice(SpikingRecordReader.StateVariables.Keys), "state variable"),
         Key("neurons", ValueShape.ListOf(Integer), "[first, last], default [0, 9]"),
         Key("every", Quantity, "interval, default every step"));
 
     public static readonly KeySet Record = new("record", "What to write.",
         Key("every", Quantity, "sampling interval, default 10 ms"),
-        Key("tags", ValueShape.ListOf(ValueShape.Choice(ScenarioCompiler.Metrics.Keys)), "tag metrics"),
-        Key("populations", ValueShape.ListOf(ValueShape.Choice(ScenarioCompiler.PopulationMetrics.Keys)), "population metrics"),
+        Key("tags", ValueShape.ListOf(ValueShape.Choice(RecordReader.Metrics.Keys)), "tag metrics"),
+        Key("populations", ValueShape.ListOf(ValueShape.Choice(RecordReader.PopulationMetrics.Keys)), "population metrics"),
         Key("weights", ValueShape.Object(RecordWeights), "weight statistics"),
         Key("spikes", ValueShape.Object(RecordSpikes), "spike times (spiking)"),
         Key("state", ValueShape.Object(RecordState), "state variables (spiking)"),
@@ -307,7 +247,7 @@ internal static class ScenarioKeys
         Key("dt", Quantity, "integration step, default 0.1 ms"),
         Must("populations", ValueShape.MapOf(ValueShape.Object(Population)), "populations by name"),
         Key("tags", ValueShape.MapOf(ValueShape.ByPresence("count", TagFamily, Tag)), "tags by name"),
-        Key("inputs", ValueShape.MapOf(ValueShape.ByValue("kind", ("current", CurrentInput), ("patterns", PatternsInput), ("gaussian", GaussianInput), ("poisson", PoissonInput))), "inputs by name"),
+        Key("inputs", ValueShape.MapOf(ValueShape.ByValue("kind", [.. InputKinds.All.Select(k => (k.Kind, k.Keys))])), "inputs by name"),
         Key("modulators", ValueShape.MapOf(ValueShape.Object(Modulator)), "modulators by name"),
         Key("projections", ValueShape.MapOf(ValueShape.Object(Projection)), "projections by name"),
         Must("protocol", ValueShape.ListOf(ValueShape.ByPresence("repeat", Repeat, Phase)), "phases and repeat blocks, in order"),

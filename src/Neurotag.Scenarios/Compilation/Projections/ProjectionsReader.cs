@@ -1,0 +1,167 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Compilation.Competition;
+using Neurotag.Scenarios.Compilation.Rules;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation.Projections;
+
+/// <summary>The <c>projections:</c> section: endpoints, connectivity, weights, delays, plasticity, competition and pruning.</summary>
+internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
+{
+    private readonly SchemaReader _r = ctx.Reader;
+    private readonly CompileContext _ctx = ctx;
+    private readonly Definitions _defs = defs;
+    private readonly CompetitionReader _competitionReader = new(ctx, defs);
+    private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
+    private readonly DelayReader _delayReader = new(ctx);
+    private readonly PlasticityReader _plasticityReader = new(ctx, defs);
+    private readonly PruningReader _pruningReader = new(ctx, defs);
+    private readonly RateWeightReader _rateWeightReader = new(ctx);
+    private readonly SpikingWeightReader _spikingWeightReader = new(ctx, defs);
+
+    internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
+    {
+        ["all_to_all"] = ConnectivityRule.AllToAll,
+        ["one_to_one"] = ConnectivityRule.OneToOne,
+        ["fixed_probability"] = ConnectivityRule.FixedProbability,
+        ["fixed_indegree"] = ConnectivityRule.FixedIndegree,
+    };
+
+    internal static readonly Dictionary<string, bool> Signs = new(StringComparer.Ordinal) { ["excitatory"] = false, ["inhibitory"] = true };
+
+    public void Read(YamlNodeBase? node)
+    {
+        var map = _r.Mapping(node, "projections", "{ recurrent: { from: cortex, to: cortex, … } }");
+        if (map is null)
+        {
+            return;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            string path = "projections." + key.Value;
+            string? name = _r.Identifier(key, path, "projection name");
+            var p = _r.Mapping(value, path, "{ from: cortex, to: cortex, connectivity: { rule: all_to_all }, weight: { init: 0.01 } }");
+            if (name is null || p is null)
+            {
+                continue;
+            }
+
+            _r.CheckKeys(p, path, ScenarioKeys.Projection);
+            string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
+            string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
+            bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
+            if (p["delay"] is { } delay && !_ctx.IsSpiking)
+            {
+                _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
+            }
+
+            // A missing or rejected endpoint does not stop the rest of the projection from being checked; only what
+            // needs its size or its neuron (fixed_indegree's bound, one_to_one, spiking weight units) waits for it.
+            // Sizes and neurons are looked up by the names as written: a rejected population still has a known neuron.
+            string? fromWritten = (p["from"] as YamlScalarNode)?.Value, toWritten = (p["to"] as YamlScalarNode)?.Value;
+            var connectivity = _connectivityReader.ReadConnectivity(p["connectivity"], path + ".connectivity", fromWritten, toWritten);
+            var weight = _ctx.IsSpiking
+                ? _spikingWeightReader.ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", toWritten)
+                : _rateWeightReader.ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
+            var delays = _ctx.IsSpiking ? _delayReader.ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
+            if (_ctx.IsSpiking)
+            {
+                CheckSpikingPlasticity(p, path);
+            }
+
+            var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity") : null;
+            // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
+            string? levelTarget = _ctx.IsSpiking ? _defs.KnownPopulationOf(toWritten) ?? SpikingWeightReader.UnknownWeightTarget : null;
+            var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
+            var pruning = p["pruning"] is { } pr ? _pruningReader.ReadPruning(pr, path + ".pruning", weight, levelTarget) : null;
+            if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
+                || (p["plasticity"] is not null && plasticity is null)
+                || (p["competition"] is not null && competition is null)
+                || (p["pruning"] is not null && pruning is null))
+            {
+                continue;
+            }
+
+            if (_ctx.IsSpiking && !SpikingCompetitionSupported(p, path))
+            {
+                continue;
+            }
+
+            if (plasticity is null && (competition is not null || pruning is not null))
+            {
+                // Spiking projections reject the rate rules, so their hint names the rule they can take.
+                string example = _ctx.IsSpiking ? "plasticity: { rule: stdp, stdp: " + StdpRuleReader.StdpExample + " }" : "plasticity: { rule: hebbian, rate: 0.01 }";
+                _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", $"add '{example}' or remove them");
+                continue;
+            }
+
+            _defs.Projections[name] = new ProjectionSpec(name, from, _defs.Tags.ContainsKey(from), to, _defs.Tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
+            {
+                Heterosynaptic = competition?.Heterosynaptic,
+                DelaySteps = delays.Steps,
+                SynapseDelaySteps = delays.PerSynapse,
+                MaxSynapseDelaySteps = delays.MaxSteps,
+            };
+        }
+
+        _defs.NoteRejected(map, _defs.Projections, "projection");
+    }
+
+    /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>
+    private string? Endpoint(YamlNodeBase? node, string path)
+    {
+        string? name = _r.Identifier(node, path, "population or tag name");
+        if (name is not null && !_defs.Populations.ContainsKey(name) && !_defs.Tags.ContainsKey(name))
+        {
+            _defs.UnknownName(node!, path, name, "population or tag", _defs.Populations.Keys.Concat(_defs.Tags.Keys));
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>Plasticity rules of the rate core do not apply to spiking projections.</summary>
+    private void CheckSpikingPlasticity(YamlMappingNode projection, string path)
+    {
+        if (projection["plasticity"] is YamlMappingNode pl && pl["rule"] is YamlScalarNode rule && PlasticityReader.PlasticityRules.ContainsKey(rule.Value))
+        {
+            _r.Error(rule, path + ".plasticity.rule", $"rule '{rule.Value}' acts on rates; spiking projections learn by spike timing", "remove 'plasticity:' (STDP for spiking projections: rule 'stdp')");
+        }
+    }
+
+    /// <summary>
+    /// The sparse weights implement normalization per post and pruning without regrowth (SparseCompetition);
+    /// heterosynaptic depression, normalization per pre or both and regrowth exist only in the rate core. They are
+    /// reported here rather than silently ignored. Returns false when any was found.
+    /// </summary>
+    private bool SpikingCompetitionSupported(YamlMappingNode projection, string path)
+    {
+        const string Hint = "the spiking core implements 'normalize: { per: post }' and pruning without regrowth";
+        bool ok = true;
+        if (projection["competition"] is YamlMappingNode competition)
+        {
+            if (competition.Entries.FirstOrDefault(e => e.Key.Value == "heterosynaptic").Key is { } hetero)
+            {
+                _r.Error(hetero, path + ".competition.heterosynaptic", "heterosynaptic depression is not available on spiking projections", Hint + " (use normalize per post for a conserved input budget)");
+                ok = false;
+            }
+
+            if (competition["normalize"] is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
+            {
+                _r.Error(per, path + ".competition.normalize.per", $"'per: {per.Value}' is not available on spiking projections", Hint);
+                ok = false;
+            }
+        }
+
+        if (projection["pruning"] is YamlMappingNode pruning && pruning["regrow"] is { } regrow
+            && !(regrow is YamlScalarNode flag && flag.Value == "false"))
+        {
+            _r.Error(regrow, path + ".pruning.regrow", "regrowth of pruned synapses is not available on spiking projections", Hint + " (remove 'regrow:' or set it to false)");
+            ok = false;
+        }
+
+        return ok;
+    }
+}

@@ -1,0 +1,116 @@
+using Neurotag.Core.Specs;
+using Neurotag.Scenarios.Units;
+using Neurotag.Scenarios.Yaml;
+
+namespace Neurotag.Scenarios.Compilation.Record;
+
+/// <summary>The <c>record:</c> section.</summary>
+internal sealed class RecordReader(CompileContext ctx, Definitions defs)
+{
+    /// <summary>Whether record's tags, populations or weights had an error: then "X is not recorded" is not reported.</summary>
+    public bool ListsRejected { get; private set; }
+
+    private readonly SchemaReader _r = ctx.Reader;
+    private readonly CompileContext _ctx = ctx;
+    private readonly Definitions _defs = defs;
+    private readonly SpikingRecordReader _spikingRecordReader = new(ctx, defs);
+
+    /// <summary>record.populations: true for the rate; threshold and gain (intrinsic excitability) are recorded together.</summary>
+    internal static readonly Dictionary<string, bool> PopulationMetrics = new(StringComparer.Ordinal) { ["rate"] = true, ["threshold"] = false, ["gain"] = false };
+
+    internal static readonly Dictionary<string, TagMetric> Metrics = new(StringComparer.Ordinal)
+    {
+        ["activation"] = TagMetric.Activation,
+        ["strength"] = TagMetric.Strength,
+        ["coupling"] = TagMetric.Coupling,
+        ["ownership"] = TagMetric.Ownership,
+        ["recall"] = TagMetric.Recall,
+        ["spurious"] = TagMetric.Spurious,
+    };
+
+    public RecordSpec? Read(YamlNodeBase? node)
+    {
+        long defaultEvery = Math.Max(1, (long)Math.Round(10e6 / _ctx.DtNs));
+        if (node is null)
+        {
+            return new RecordSpec(defaultEvery, [TagMetric.Activation, TagMetric.Strength], PopulationRate: true, Weights: null);
+        }
+
+        var map = _r.Mapping(node, "record", "{ every: 10 ms, tags: [activation, strength] }");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _r.CheckKeys(map, "record", ScenarioKeys.Record);
+        var (spikes, state) = _spikingRecordReader.ReadSpikingRecord(map);
+        // Spiking networks have no rate variable in [0, 1]: a neuron is active when its spike count over the sampling
+        // window, divided by the window, exceeds a rate in Hz (no default; see CheckRateOnlyFeatures).
+        double? activeAbove = map["active_above"] is not { } act ? 0.5
+            : _ctx.IsSpiking ? _r.Quantity(act, "record.active_above", Dimension.Frequency, 0)
+            : _r.Number(act, "record.active_above", example: "0.5");
+
+        long? every = map["every"] is { } e ? _ctx.Steps(e, "record.every") : defaultEvery;
+        int errorsBeforeLists = _r.Errors.Count;
+        var metrics = new List<TagMetric>();
+        if (map["tags"] is { } tagsNode && _r.Sequence(tagsNode, "record.tags", "[activation, strength, coupling, ownership]") is { } tagSeq)
+        {
+            for (int i = 0; i < tagSeq.Items.Count; i++)
+            {
+                if (_r.Choice(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), Metrics, "tag metric") is { } m && !metrics.Contains(m))
+                {
+                    metrics.Add(m);
+                }
+            }
+        }
+
+        bool populationRate = false, populationIntrinsics = false;
+        if (map["populations"] is { } popNode && _r.Sequence(popNode, "record.populations", "[rate]") is { } popSeq)
+        {
+            foreach (var item in popSeq.Items)
+            {
+                switch (_r.Choice(item, "record.populations", PopulationMetrics, "population metric"))
+                {
+                    case true:
+                        populationRate = true;
+                        break;
+                    case false:
+                        populationIntrinsics = true;
+                        break;
+                }
+            }
+        }
+
+        WeightRecordSpec? weights = null;
+        if (map["weights"] is { } wNode && _r.Mapping(wNode, "record.weights", "{ projection: recurrent, every: 1 s }") is { } w)
+        {
+            _r.CheckKeys(w, "record.weights", ScenarioKeys.RecordWeights);
+            var projNode = _r.Required(w, "projection", "record.weights", "recurrent");
+            string? projection = _r.Identifier(projNode, "record.weights.projection", "projection name");
+            if (projection is not null && !_defs.Projections.ContainsKey(projection))
+            {
+                _defs.UnknownName(projNode!, "record.weights.projection", projection, "projection", _defs.Projections.Keys);
+                projection = null;
+            }
+
+            long? wEvery = w["every"] is { } we ? _ctx.Steps(we, "record.weights.every") : Math.Max(1, (long)Math.Round(1e9 / _ctx.DtNs));
+            bool? stats = w["stats"] is { } st ? _r.Boolean(st, "record.weights.stats") : true;
+            long? bins = w["histogram"] is { } h ? _r.Integer(h, "record.weights.histogram", 1, 10_000) : 0;
+            if (stats == false)
+            {
+                _r.Error(w["stats"]!, "record.weights.stats", "weight blocks are always written when 'weights:' is recorded", "remove 'stats: false'");
+            }
+
+            if (projection is not null && wEvery is not null && bins is not null && stats == true)
+            {
+                weights = new WeightRecordSpec(projection, wEvery.Value, (int)bins.Value);
+            }
+        }
+
+        // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
+        ListsRejected = _r.Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
+        var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
+        return every is null || activeAbove is null || !windowOk ? null
+            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
+    }
+}
