@@ -144,7 +144,7 @@ internal static class DescribeCommand
                     phase.Inputs.Count > 0 ? "inputs " + string.Join(", ", phase.Inputs) : "no input",
                     phase.Modulators.Count > 0 ? string.Join(", ", phase.Modulators.Select(m => string.Create(c, $"{m.Modulator} {m.Level}"))) : "",
                     phase.Plasticity ? "" : "plasticity off",
-                    phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter.ToString().ToLowerInvariant()} = {x.Value}"))) : "",
+                    phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter} = {x.Value}"))) : "",
                 }.Where(x => x.Length > 0));
             o.WriteLine(string.Create(c, $"  {start,16}  {phase.Name,-20} rep {phase.Rep,-3} {duration,9}  {what}{MemoryDescriptions.PhaseActions(phase)}"));
             step += phase.Steps;
