@@ -46,7 +46,7 @@ public abstract record NeuronSpec
     public virtual double? SpikeThresholdMv() => null;
 
     /// <summary>
-    /// Bytes of state per neuron for the memory estimate (<see cref="NetworkFootprint"/>): 48 for a spiking neuron (its
+    /// Bytes of state per neuron for the memory estimate (the one memory estimate in Core's root): 48 for a spiking neuron (its
     /// state arrays, spike list and counts, and the delay rings' share), the figure validation has always used.
     /// </summary>
     public virtual long BytesPerNeuron() => 48;
