@@ -276,7 +276,7 @@ public class CompilerTests
 
         Assert.Empty(spec.Protocol[0].Sets);
         Assert.Equal(
-            [new ParameterSet("cortex", IntrinsicParameter.Threshold, 0.4), new ParameterSet("cortex", IntrinsicParameter.Gain, 6)],
+            [new ParameterSet("cortex", "threshold", 0.4), new ParameterSet("cortex", "gain", 6)],
             spec.Protocol[1].Sets);
     }
 

@@ -89,10 +89,10 @@ public sealed class SpikingCompilerTests
         Assert.Equal(0.5, spec.Projections[1].Weight.Init.Mean, 12);
         Assert.Equal(3, spec.Projections[2].Weight.Init.Mean, 12);
         Assert.Equal(new SpikeRecordSpec("exc", 20), spec.Record.Spikes);
-        Assert.Equal(new StateRecordSpec("exc", StateVariable.Ge, 2, 4, 10), spec.Record.State);
+        Assert.Equal(new StateRecordSpec("exc", "ge", 2, 4, 10), spec.Record.State);
         var sets = spec.Protocol[1].Sets;
-        Assert.Contains(new ParameterSet("sensory", IntrinsicParameter.Rate, 0), sets);
-        Assert.Contains(new ParameterSet("exc", IntrinsicParameter.VThresh, -45), sets);
+        Assert.Contains(new ParameterSet("sensory", "rate", 0), sets);
+        Assert.Contains(new ParameterSet("exc", "v_thresh", -45), sets);
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class SpikingCompilerTests
     public void StateVariableU_OnlyOnIzhikevich()
     {
         var spec = Compile(Network.Replace("state: { population: exc, variable: ge", "state: { population: izh, variable: u", StringComparison.Ordinal));
-        Assert.Equal(StateVariable.U, spec.Record.State!.Variable);
+        Assert.Equal("u", spec.Record.State!.Variable);
         var result = ScenarioLoader.LoadText(Network.Replace("variable: ge", "variable: u", StringComparison.Ordinal), "inline.yaml", null);
         Assert.False(result.IsValid);
         Assert.Contains(result.Errors, e => e.Path == "record.state.variable" && e.Message.Contains("izhikevich", StringComparison.Ordinal));

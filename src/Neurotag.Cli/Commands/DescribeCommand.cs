@@ -42,13 +42,7 @@ internal static class DescribeCommand
 
         var c = CultureInfo.InvariantCulture;
         var network = RateNetwork.Build(spec);
-        var sizes = spec.Populations.ToDictionary(p => p.Name, p => (long)p.Size);
-        foreach (var t in spec.Tags)
-        {
-            sizes[t.Name] = t.Size;
-        }
-
-        long bytes = MemoryEstimate.Bytes(spec, n => sizes[n]);
+        long bytes = NetworkFootprint.Of(spec).Bytes;
         o.WriteLine($"scenario    {spec.Name}");
         if (spec.Description is { } d)
         {
@@ -117,7 +111,7 @@ internal static class DescribeCommand
         var projection = OutputProjection.Of(spec);
         string files = string.Join(", ", projection.BytesByFile.Where(f => f.Value > 0).OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => $"{f.Key} {OutputProjection.Format(f.Value)}"));
-        string spikes = spec.Record.Spikes is { } sp && spec.Populations.First(p => p.Name == sp.Population).Neuron is not PoissonNeuronSpec
+        string spikes = spec.Record.Spikes is { } sp && spec.Populations.First(p => p.Name == sp.Population).Neuron.SourceRateHz() is null
             ? string.Create(CultureInfo.InvariantCulture, $"; spikes at {OutputProjection.NominalSpikeRateHz} Hz per recorded neuron")
             : "";
         string limit = projection.TotalBytes > ScenarioLimits.OutputLimitBytes
@@ -144,7 +138,7 @@ internal static class DescribeCommand
                     phase.Inputs.Count > 0 ? "inputs " + string.Join(", ", phase.Inputs) : "no input",
                     phase.Modulators.Count > 0 ? string.Join(", ", phase.Modulators.Select(m => string.Create(c, $"{m.Modulator} {m.Level}"))) : "",
                     phase.Plasticity ? "" : "plasticity off",
-                    phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter.ToString().ToLowerInvariant()} = {x.Value}"))) : "",
+                    phase.Sets.Count > 0 ? "set " + string.Join(", ", phase.Sets.Select(x => string.Create(c, $"{x.Population}.{x.Parameter} = {x.Value}"))) : "",
                 }.Where(x => x.Length > 0));
             o.WriteLine(string.Create(c, $"  {start,16}  {phase.Name,-20} rep {phase.Rep,-3} {duration,9}  {what}{MemoryDescriptions.PhaseActions(phase)}"));
             step += phase.Steps;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Neurotag.Core;
 using Neurotag.Core.Specs;
 using Neurotag.Core.Spiking;
 using Neurotag.Scenarios.Units;
@@ -22,21 +23,15 @@ internal static class DescribeSpiking
         o.WriteLine(string.Create(c, $"seed        {spec.Seed}"));
         o.WriteLine($"dt          {QuantityParser.Format(spec.Clock.DtMs, Dimension.Time)}");
         o.WriteLine(string.Create(c, $"time        {DescribeCommand.Duration(spec.Clock.TimeMs(spec.TotalSteps))} in {spec.Protocol.Count} phases; {spec.SimulatedSteps:N0} steps simulated"));
-        o.WriteLine(string.Create(c, $"network     spiking; {synapses:N0} synapses (~{synapses * 16 / 1048576.0:0.0} MiB)"));
+        // The same estimate validation checks against the memory limit and slurm sizes --mem from (NetworkFootprint).
+        o.WriteLine(string.Create(c, $"network     spiking; {synapses:N0} synapses (~{NetworkFootprint.Of(spec).Bytes / 1048576.0:0.0} MiB)"));
         DescribeCommand.WriteOutput(o, spec);
 
         o.WriteLine();
         o.WriteLine("populations");
         foreach (var p in spec.Populations)
         {
-            string model = p.Neuron switch
-            {
-                LifNeuronSpec l => string.Create(c, $"lif ({(l.Synapse == SynapseKind.Conductance ? "conductance" : "current")})  tau_m {l.TauMs} ms, v_rest {l.VRest} mV, v_thresh {l.VThresh} mV, v_reset {l.VReset} mV, t_ref {l.TRefMs} ms, bias {l.Bias} mV"),
-                IzhikevichNeuronSpec z => string.Create(c, $"izhikevich  a {z.A}, b {z.B}, c {z.C} mV, d {z.D}, bias {z.Bias}"),
-                PoissonNeuronSpec s => string.Create(c, $"poisson  {s.RateHz} Hz"),
-                _ => p.Neuron.GetType().Name,
-            };
-            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} {model}"));
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {p.Size,7} {p.Neuron.Summary(c)}"));
         }
 
         o.WriteLine();

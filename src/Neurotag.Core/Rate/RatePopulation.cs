@@ -37,6 +37,22 @@ public sealed class RatePopulation
         Kwta = spec.Kwta is { } k ? new KWinnersTakeAll(k, Size) : null;
     }
 
+    /// <summary>Applies a phase's <c>set:</c> of one of <see cref="RateNeuronSpec.Settable"/>: every threshold, or the gain.</summary>
+    public void SetParameter(string parameter, double value)
+    {
+        switch (parameter)
+        {
+            case "threshold":
+                Array.Fill(Threshold, (float)value);
+                break;
+            case "gain":
+                Gain = value;
+                break;
+            default:
+                throw new InvalidOperationException($"unknown parameter {parameter}");
+        }
+    }
+
     /// <summary>k-winners-take-all selection, or null when every neuron integrates.</summary>
     internal KWinnersTakeAll? Kwta { get; }
 

@@ -51,18 +51,7 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
     /// <inheritdoc />
     void ICoreStepper.Set(ParameterSet set, long step)
     {
-        var population = Network.Populations.First(p => p.Name == set.Population);
-        switch (set.Parameter)
-        {
-            case IntrinsicParameter.Threshold:
-                Array.Fill(population.Threshold, (float)set.Value);
-                break;
-            case IntrinsicParameter.Gain:
-                population.Gain = set.Value;
-                break;
-            default:
-                throw new InvalidOperationException($"unknown parameter {set.Parameter}");
-        }
+        Network.Populations.First(p => p.Name == set.Population).SetParameter(set.Parameter, set.Value);
     }
 
     /// <inheritdoc />

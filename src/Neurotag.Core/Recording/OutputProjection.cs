@@ -112,7 +112,7 @@ public sealed class OutputProjection
         }
 
         var weights = WeightRows.Of(spec);
-        var poissonRates = spec.Populations.Where(p => p.Neuron is PoissonNeuronSpec).ToDictionary(p => p.Name, p => ((PoissonNeuronSpec)p.Neuron).RateHz, StringComparer.Ordinal);
+        var poissonRates = spec.Populations.Where(p => p.Neuron.SourceRateHz() is not null).ToDictionary(p => p.Name, p => p.Neuron.SourceRateHz()!.Value, StringComparer.Ordinal);
         var stateUnit = record.State is { } stateSpec ? UnitSymbols.State(stateSpec.Variable, spec.Populations.First(p => p.Name == stateSpec.Population).Neuron) : "";
         int fractionDigits = FractionDigits(spec.Clock.DtNanoseconds);
         double TimeWidth(long atStep) => IntegerDigits(spec.Clock.TimeMs(atStep)) + (fractionDigits > 0 ? 1 + fractionDigits : 0);
@@ -143,7 +143,7 @@ public sealed class OutputProjection
             if (spec.IsSpiking && record.State is { } state)
             {
                 double neurons = state.Last - state.First + 1;
-                string variable = state.Variable.ToString().ToLowerInvariant();
+                string variable = state.Variable;
                 Add("state.csv", samples * neurons, samples * neurons * (prefix + state.Population.Length + Digits(state.Last) + variable.Length + NumberWidth + stateUnit.Length + 5));
             }
         }
@@ -155,7 +155,8 @@ public sealed class OutputProjection
             var phase = spec.Protocol[instance];
             long start = step;
             step += phase.Steps;
-            foreach (var set in phase.Sets.Where(s => s.Parameter == IntrinsicParameter.Rate))
+            // A source's rate changes with a set: of its "rate" (the name PoissonNeuronSpec declares).
+            foreach (var set in phase.Sets.Where(s => poissonRates.ContainsKey(s.Population) && s.Parameter == "rate"))
             {
                 poissonRates[set.Population] = set.Value;
             }

@@ -11,25 +11,20 @@ public static class UnitSymbols
     /// <summary>Dimensionless: rate-neuron activity, rate-network weights, fractions, counts.</summary>
     public const string Dimensionless = "1";
 
-    /// <summary>
-    /// Synaptic quantities onto a spiking neuron (its weights and g_e, g_i): nS onto conductance-based LIF, mV onto
-    /// current-based LIF, the model's mV/ms onto Izhikevich neurons (the units of dv/dt's terms).
-    /// </summary>
-    public static string Synaptic(NeuronSpec neuron) => neuron switch
+    /// <summary>Synaptic quantities onto a spiking neuron (its weights and g_e, g_i), as its model declares (<see cref="NeuronSpec.SynapticUnit"/>).</summary>
+    public static string Synaptic(NeuronSpec neuron)
     {
-        LifNeuronSpec { Synapse: SynapseKind.Conductance } => "nS",
-        LifNeuronSpec => "mV",
-        _ => "mV/ms",
-    };
+        ArgumentNullException.ThrowIfNull(neuron);
+        return neuron.SynapticUnit();
+    }
 
     /// <summary>Weights onto <paramref name="neuron"/>: dimensionless in rate networks, else <see cref="Synaptic"/>.</summary>
     public static string Weight(bool spiking, NeuronSpec neuron) => spiking ? Synaptic(neuron) : Dimensionless;
 
-    /// <summary>A recorded state variable of <paramref name="neuron"/>: mV for v, the synaptic unit for g_e and g_i, mV/ms for Izhikevich u.</summary>
-    public static string State(StateVariable variable, NeuronSpec neuron) => variable switch
+    /// <summary>The unit <paramref name="neuron"/>'s model declares for its state variable <paramref name="variable"/>.</summary>
+    public static string State(string variable, NeuronSpec neuron)
     {
-        StateVariable.V => "mV",
-        StateVariable.Ge or StateVariable.Gi => Synaptic(neuron),
-        _ => "mV/ms",
-    };
+        ArgumentNullException.ThrowIfNull(neuron);
+        return neuron.RecordableState().First(s => s.Name == variable).Unit;
+    }
 }

@@ -32,20 +32,5 @@ public sealed record PhaseSpec(
 /// <summary>A modulator level set by a phase.</summary>
 public sealed record ModulatorLevel(string Modulator, double Level);
 
-/// <summary>Intrinsic parameters that phases may change.</summary>
-public enum IntrinsicParameter
-{
-    /// <summary>Rate-neuron threshold.</summary>
-    Threshold,
-    /// <summary>Rate-neuron gain.</summary>
-    Gain,
-
-    /// <summary>Poisson population rate (Hz).</summary>
-    Rate,
-
-    /// <summary>LIF threshold v_thresh (mV).</summary>
-    VThresh,
-}
-
-/// <summary>Set a population's intrinsic parameter from this phase on.</summary>
-public sealed record ParameterSet(string Population, IntrinsicParameter Parameter, double Value);
+/// <summary>Set a population's intrinsic parameter (by the name its model declares, <see cref="NeuronSpec.SettableParameters"/>) from this phase on.</summary>
+public sealed record ParameterSet(string Population, string Parameter, double Value);

@@ -49,17 +49,34 @@ public sealed record LifNeuronSpec(
     Distribution GeInit,
     Distribution GiInit) : NeuronSpec
 {
-    /// <summary>Membrane potential and the two synaptic variables.</summary>
-    public static IReadOnlyList<StateVariable> State { get; } = [StateVariable.V, StateVariable.Ge, StateVariable.Gi];
+    private static readonly IReadOnlyList<StateVariableInfo> CurrentState =
+        [new("v", "mV", "membrane potential"), new("ge", "mV", "excitatory synaptic current"), new("gi", "mV", "inhibitory synaptic current")];
 
-    /// <summary>The threshold v_thresh.</summary>
-    public static IReadOnlyList<IntrinsicParameter> Settable { get; } = [IntrinsicParameter.VThresh];
+    /// <summary>Membrane potential and the two synaptic variables (units as COBA; <see cref="RecordableState"/> gives a CUBA neuron's).</summary>
+    public static IReadOnlyList<StateVariableInfo> State { get; } =
+        [new("v", "mV", "membrane potential"), new("ge", "nS", "excitatory conductance"), new("gi", "nS", "inhibitory conductance")];
+
+    /// <summary>The threshold v_thresh (mV).</summary>
+    public static IReadOnlyList<ParameterInfo> Settable { get; } = [new("v_thresh", QuantityKind.Voltage) { IsSpikeThreshold = true }];
+
+    /// <summary>v, and g_e, g_i in nS (COBA) or in mV (CUBA: a voltage-equivalent current).</summary>
+    public override IReadOnlyList<StateVariableInfo> RecordableState() => Synapse == SynapseKind.Conductance ? State : CurrentState;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<StateVariable> RecordableState() => State;
+    public override IReadOnlyList<ParameterInfo> SettableParameters() => Settable;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<IntrinsicParameter> SettableParameters() => Settable;
+    public override string ModelName() => "lif";
+
+    /// <inheritdoc/>
+    public override string Summary(IFormatProvider? provider) =>
+        string.Create(provider, $"lif ({(Synapse == SynapseKind.Conductance ? "conductance" : "current")})  tau_m {TauMs} ms, v_rest {VRest} mV, v_thresh {VThresh} mV, v_reset {VReset} mV, t_ref {TRefMs} ms, bias {Bias} mV");
+
+    /// <summary>nS onto conductance-based synapses, mV onto current-based ones.</summary>
+    public override string SynapticUnit() => Synapse == SynapseKind.Conductance ? "nS" : "mV";
+
+    /// <inheritdoc/>
+    public override double? SpikeThresholdMv() => VThresh;
 }
 
 /// <summary>
@@ -89,11 +106,29 @@ public sealed record IzhikevichNeuronSpec(
     Distribution VInit,
     Distribution? UInit) : NeuronSpec
 {
-    /// <summary>v, the synaptic currents, and the recovery variable u.</summary>
-    public static IReadOnlyList<StateVariable> State { get; } = [StateVariable.V, StateVariable.Ge, StateVariable.Gi, StateVariable.U];
+    /// <summary>v, the synaptic currents, and the recovery variable u (the model's mV/ms, the units of dv/dt's terms).</summary>
+    public static IReadOnlyList<StateVariableInfo> State { get; } =
+    [
+        new("v", "mV", "membrane potential"),
+        new("ge", "mV/ms", "excitatory synaptic current"),
+        new("gi", "mV/ms", "inhibitory synaptic current"),
+        new("u", "mV/ms", "recovery variable"),
+    ];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<StateVariable> RecordableState() => State;
+    public override IReadOnlyList<StateVariableInfo> RecordableState() => State;
+
+    /// <inheritdoc/>
+    public override string ModelName() => "izhikevich";
+
+    /// <inheritdoc/>
+    public override string Summary(IFormatProvider? provider) => string.Create(provider, $"izhikevich  a {A}, b {B}, c {C} mV, d {D}, bias {Bias}");
+
+    /// <summary>The model's mV/ms (the units of dv/dt's terms).</summary>
+    public override string SynapticUnit() => "mV/ms";
+
+    /// <summary>The spike cut-off v_peak.</summary>
+    public override double? SpikeThresholdMv() => VPeak;
 }
 
 /// <summary>
@@ -111,10 +146,22 @@ public sealed record PoissonNeuronSpec(double RateHz) : NeuronSpec
     public double Correlation { get; init; }
 
     /// <summary>The rate (a source has no state to record).</summary>
-    public static IReadOnlyList<IntrinsicParameter> Settable { get; } = [IntrinsicParameter.Rate];
+    public static IReadOnlyList<ParameterInfo> Settable { get; } = [new("rate", QuantityKind.Frequency, 0)];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<IntrinsicParameter> SettableParameters() => Settable;
+    public override IReadOnlyList<ParameterInfo> SettableParameters() => Settable;
+
+    /// <inheritdoc/>
+    public override string ModelName() => "poisson";
+
+    /// <inheritdoc/>
+    public override string Summary(IFormatProvider? provider) => string.Create(provider, $"poisson  {RateHz} Hz");
+
+    /// <summary>Nothing projects onto a source; mV/ms as for the other current-unit models (tag strength rows name it).</summary>
+    public override string SynapticUnit() => "mV/ms";
+
+    /// <inheritdoc/>
+    public override double? SourceRateHz() => RateHz;
 }
 
 /// <summary>
@@ -140,26 +187,10 @@ public sealed record PoissonInputSpec(string Name, string Target, bool TargetIsT
 /// <param name="Neurons">The first N neurons are recorded.</param>
 public sealed record SpikeRecordSpec(string Population, int Neurons);
 
-/// <summary>A recorded state variable.</summary>
-public enum StateVariable
-{
-    /// <summary>Membrane potential (mV).</summary>
-    V,
-
-    /// <summary>Excitatory conductance (nS) or current.</summary>
-    Ge,
-
-    /// <summary>Inhibitory conductance (nS) or current.</summary>
-    Gi,
-
-    /// <summary>Izhikevich recovery variable u (mV/ms in the paper's units; Izhikevich 2003).</summary>
-    U,
-}
-
 /// <summary>State samples of a range of neurons.</summary>
 /// <param name="Population">Population name.</param>
-/// <param name="Variable">The variable.</param>
+/// <param name="Variable">The variable's name, one of the model's <see cref="NeuronSpec.RecordableState"/>.</param>
 /// <param name="First">First neuron (inclusive).</param>
 /// <param name="Last">Last neuron (inclusive).</param>
 /// <param name="EverySteps">Sampling interval in steps.</param>
-public sealed record StateRecordSpec(string Population, StateVariable Variable, int First, int Last, long EverySteps);
+public sealed record StateRecordSpec(string Population, string Variable, int First, int Last, long EverySteps);

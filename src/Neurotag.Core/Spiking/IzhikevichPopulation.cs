@@ -37,8 +37,11 @@ public sealed class IzhikevichPopulation : SpikingPopulation
     /// <summary>Recovery variable u.</summary>
     public float[] U => _u;
 
+    /// <summary>u, or the shared variables.</summary>
+    public override float[]? State(string name) => name == "u" ? _u : base.State(name);
+
     /// <inheritdoc />
-    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep) =>
+    public override void SetParameter(string parameter, double value, long currentStep) =>
         throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "an Izhikevich population has no settable parameter");
 
     /// <inheritdoc />

@@ -70,9 +70,9 @@ public sealed class LifPopulation : SpikingPopulation
             : tauSyn / (tauSyn - tauM) * (Math.Exp(-dtMs / tauSyn) - Math.Exp(-dtMs / tauM));
 
     /// <inheritdoc />
-    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep)
+    public override void SetParameter(string parameter, double value, long currentStep)
     {
-        if (parameter != IntrinsicParameter.VThresh)
+        if (parameter != LifNeuronSpec.Settable[0].Name)
         {
             throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "a LIF population only has a settable v_thresh");
         }

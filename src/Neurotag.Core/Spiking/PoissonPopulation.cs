@@ -20,9 +20,9 @@ public sealed class PoissonPopulation : SpikingPopulation
     public double RateHz => _trains.RateHz;
 
     /// <inheritdoc />
-    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep)
+    public override void SetParameter(string parameter, double value, long currentStep)
     {
-        if (parameter != IntrinsicParameter.Rate)
+        if (parameter != PoissonNeuronSpec.Settable[0].Name)
         {
             throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "a Poisson population only has a settable rate");
         }

@@ -81,8 +81,21 @@ public abstract class SpikingPopulation
         WindowSpikes = 0;
     }
 
-    /// <summary>Applies a parameter change of a phase's <c>set:</c>.</summary>
-    public abstract void SetParameter(IntrinsicParameter parameter, double value, long currentStep);
+    /// <summary>
+    /// The values of the state variable <paramref name="name"/> (one of the model's
+    /// <see cref="NeuronSpec.RecordableState"/>), or null when the population has none of that name. The base knows v,
+    /// ge and gi; a model with more state adds its own names.
+    /// </summary>
+    public virtual float[]? State(string name) => name switch
+    {
+        "v" => V,
+        "ge" => Ge,
+        "gi" => Gi,
+        _ => null,
+    };
+
+    /// <summary>Applies a parameter change of a phase's <c>set:</c>: <paramref name="parameter"/> is one of the model's <see cref="NeuronSpec.SettableParameters"/>.</summary>
+    public abstract void SetParameter(string parameter, double value, long currentStep);
 
     /// <summary>Brings the population to rest (after an offline phase): no pending input, no refractoriness.</summary>
     public virtual void Quiesce(long currentStep)

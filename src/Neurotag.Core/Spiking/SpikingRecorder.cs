@@ -172,19 +172,12 @@ internal sealed partial class SpikingRecorder : IRunRecorder
     {
         if (_statePopulation is { } stp && _spec.State is { } state && step % state.EverySteps == 0)
         {
-            var values = state.Variable switch
-            {
-                StateVariable.V => stp.V,
-                StateVariable.Ge => stp.Ge,
-                StateVariable.Gi => stp.Gi,
-                _ => (stp as IzhikevichPopulation)?.U,
-            };
-            if (values is null)
+            if (stp.State(state.Variable) is not { } values)
             {
                 return;
             }
 
-            string name = state.Variable switch { StateVariable.V => "v", StateVariable.Ge => "ge", StateVariable.Gi => "gi", _ => "u" };
+            string name = state.Variable;
             var unit = _stateUnit!;
             double t = _clock.TimeMs(step);
             for (int n = state.First; n <= state.Last; n++)

@@ -146,13 +146,7 @@ public sealed class ScenarioFacts
     public double[]? Thresholds(string population)
     {
         var spec = Spec.Populations.FirstOrDefault(p => p.Name == population);
-        double? value = spec?.Neuron switch
-        {
-            LifNeuronSpec lif => lif.VThresh,
-            IzhikevichNeuronSpec izh => izh.VPeak,
-            _ => null,
-        };
-        if (value is not { } current)
+        if (spec?.Neuron.SpikeThresholdMv() is not { } current)
         {
             return null;
         }
@@ -160,7 +154,7 @@ public sealed class ScenarioFacts
         var result = new double[Spec.Protocol.Count];
         for (int k = 0; k < result.Length; k++)
         {
-            foreach (var set in Spec.Protocol[k].Sets.Where(s => s.Population == population && s.Parameter == IntrinsicParameter.VThresh))
+            foreach (var set in Spec.Protocol[k].Sets.Where(s => s.Population == population && spec!.Neuron.SettableParameters().Any(p => p.Name == s.Parameter && p.IsSpikeThreshold)))
             {
                 current = set.Value;
             }

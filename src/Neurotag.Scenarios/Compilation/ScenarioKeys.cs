@@ -203,7 +203,7 @@ internal static class ScenarioKeys
 
     public static readonly KeySet RecordState = new("record-state", "A state variable of some neurons.",
         Must("population", Name, "population"),
-        Must("variable", ValueShape.Choice(SpikingRecordReader.StateVariables.Keys), "state variable"),
+        Must("variable", ValueShape.Choice(SpikingRecordReader.StateVariables), "state variable"),
         Key("neurons", ValueShape.ListOf(Integer), "[first, last], default [0, 9]"),
         Key("every", Quantity, "interval, default every step"));
 

@@ -258,21 +258,25 @@ internal sealed partial class SchemaReader(string file)
 
     /// <summary>One of a fixed set of words.</summary>
     public T? Choice<T>(YamlNodeBase? node, string path, IReadOnlyDictionary<string, T> options, string what)
-        where T : struct
+        where T : struct =>
+        ChoiceName(node, path, options.Keys.ToList(), what) is { } name ? options[name] : null;
+
+    /// <summary>One of a fixed list of words (e.g. names the models declare), in the order <paramref name="options"/> lists them; null after an error.</summary>
+    public string? ChoiceName(YamlNodeBase? node, string path, IReadOnlyList<string> options, string what)
     {
-        var scalar = Scalar(node, path, what, options.Keys.First());
+        var scalar = Scalar(node, path, what, options[0]);
         if (scalar is null)
         {
             return null;
         }
 
-        if (options.TryGetValue(scalar.Value, out var value))
+        if (options.Contains(scalar.Value, StringComparer.Ordinal))
         {
-            return value;
+            return scalar.Value;
         }
 
-        string? near = Nearest(scalar.Value, options.Keys);
-        Error(scalar, path, $"unknown {what} '{scalar.Value}'", (near is not null ? $"did you mean '{near}'? " : "") + "expected one of: " + string.Join(", ", options.Keys));
+        string? near = Nearest(scalar.Value, options);
+        Error(scalar, path, $"unknown {what} '{scalar.Value}'", (near is not null ? $"did you mean '{near}'? " : "") + "expected one of: " + string.Join(", ", options));
         return null;
     }
 

@@ -7,7 +7,7 @@ namespace Neurotag.Core.Tests.Recording;
 /// <summary>
 /// <see cref="OutputProjection"/> against the rows the rate recorder really writes (counted in a
 /// <see cref="MemoryRecordSink"/> after a run), and the overflow safety of time and size arithmetic
-/// (<see cref="Clock.TimeMs"/>, <see cref="MemoryEstimate"/>) against independent decimal arithmetic.
+/// (<see cref="Clock.TimeMs"/>, <see cref="NetworkFootprint"/>) against independent decimal arithmetic.
 /// </summary>
 public sealed class OutputProjectionTests
 {
@@ -163,8 +163,8 @@ public sealed class OutputProjectionTests
             .Phase("run", 1)
             .Build();
 
-        Assert.Equal(long.MaxValue, MemoryEstimate.Bytes(spec, _ => 1_000_000_000));
-        Assert.Equal(long.MaxValue, MemoryEstimate.SynapseSlots(spec.Projections[0], _ => long.MaxValue));
-        Assert.Equal(1_000_000_000L * 1_000_000_000L, MemoryEstimate.SynapseSlots(spec.Projections[0], _ => 1_000_000_000));
+        Assert.Equal(long.MaxValue, NetworkFootprint.Of(spec, _ => 1_000_000_000).Bytes);
+        Assert.Equal(long.MaxValue, NetworkFootprint.SynapseSlots(spec.Projections[0], _ => long.MaxValue));
+        Assert.Equal(1_000_000_000L * 1_000_000_000L, NetworkFootprint.SynapseSlots(spec.Projections[0], _ => 1_000_000_000));
     }
 }

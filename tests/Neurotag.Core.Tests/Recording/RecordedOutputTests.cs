@@ -140,7 +140,7 @@ public sealed class RecordedOutputTests
     {
         var record = new RecordSpec(10, [TagMetric.Activation, TagMetric.Strength], true, new WeightRecordSpec("coba-rec", 10, 0))
         {
-            State = new StateRecordSpec("cuba", StateVariable.Ge, 0, 0, 10),
+            State = new StateRecordSpec("cuba", "ge", 0, 0, 10),
         };
         var spec = SpikingSpecs.Spec(
             [new PopulationSpec("coba", 4, SpikingSpecs.Lif()), new PopulationSpec("cuba", 4, SpikingSpecs.Lif(synapse: SynapseKind.Current))],
@@ -172,7 +172,7 @@ public sealed class RecordedOutputTests
         var record = new RecordSpec(50, [], false, null)
         {
             Spikes = new SpikeRecordSpec("n", 2),
-            State = new StateRecordSpec("n", StateVariable.V, 0, 1, 10),
+            State = new StateRecordSpec("n", "v", 0, 1, 10),
         };
         var spec = SpikingSpecs.Spec([new PopulationSpec("n", 2, SpikingSpecs.Lif(bias: 40, tRefMs: 1))], [], [SpikingSpecs.Phase("a", 100), SpikingSpecs.Phase("b", 100)], record: record);
         var sink = new MemoryRecordSink();

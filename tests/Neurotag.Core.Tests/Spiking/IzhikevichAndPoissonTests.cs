@@ -59,8 +59,8 @@ public sealed class IzhikevichAndPoissonTests
         var phases = new[]
         {
             SpikingSpecs.Phase("on", 5000),
-            new PhaseSpec("off", 0, 5000, false, [], [], false, [new ParameterSet("src", IntrinsicParameter.Rate, 0)]),
-            new PhaseSpec("again", 0, 5000, false, [], [], false, [new ParameterSet("src", IntrinsicParameter.Rate, 40)]),
+            new PhaseSpec("off", 0, 5000, false, [], [], false, [new ParameterSet("src", "rate", 0)]),
+            new PhaseSpec("again", 0, 5000, false, [], [], false, [new ParameterSet("src", "rate", 40)]),
         };
         var spec = SpikingSpecs.Spec([new PopulationSpec("src", 500, new PoissonNeuronSpec(20))], [], phases);
         var sink = new MemoryRecordSink();
@@ -78,7 +78,7 @@ public sealed class IzhikevichAndPoissonTests
         var input = new PoissonInputSpec("drive", "n", false, 100, 2, 1, false);
         var phases = new[] { SpikingSpecs.Phase("quiet", 1000), SpikingSpecs.Phase("driven", 1000, "drive") };
         var spec = SpikingSpecs.Spec([new PopulationSpec("n", 50, neuron)], [], phases, inputs: [input],
-            record: new RecordSpec(1000, [], true, null) { State = new StateRecordSpec("n", StateVariable.Ge, 0, 49, 1000) });
+            record: new RecordSpec(1000, [], true, null) { State = new StateRecordSpec("n", "ge", 0, 49, 1000) });
         var sink = new MemoryRecordSink();
         new SpikingSimulator(spec).Run(sink);
         Assert.All(sink.States.Where(s => s.TimeMs <= 100), s => Assert.Equal(0, s.Value));

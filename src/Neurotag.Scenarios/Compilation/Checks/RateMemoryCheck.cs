@@ -1,10 +1,10 @@
+using Neurotag.Core;
 using Neurotag.Core.Specs;
-using Neurotag.Scenarios.Units;
 using Neurotag.Scenarios.Yaml;
 
 namespace Neurotag.Scenarios.Compilation.Checks;
 
-/// <summary>The memory estimate of a rate network (dense projections, <c>MemoryEstimate</c> in Neurotag.Core).</summary>
+/// <summary>The memory limit of a rate network (dense projections), on Core's one estimate (<see cref="NetworkFootprint"/>).</summary>
 internal sealed class RateMemoryCheck(CompileContext ctx, Definitions defs)
 {
     private readonly SchemaReader _r = ctx.Reader;
@@ -18,21 +18,19 @@ internal sealed class RateMemoryCheck(CompileContext ctx, Definitions defs)
         long limit = _ctx.Options.MemoryLimitBytes ?? ScenarioLoader.DefaultMemoryLimitBytes();
         foreach (var projection in spec.Projections)
         {
-            long slots = Neurotag.Core.MemoryEstimate.SynapseSlots(projection, n => _defs.SizeOf(n));
-            if (slots > Neurotag.Core.MemoryEstimate.MaxArrayElements)
+            long slots = NetworkFootprint.SynapseSlots(projection, n => _defs.SizeOf(n));
+            if (slots > NetworkFootprint.MaxArrayElements)
             {
-                _r.Error(MemoryReport.ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({Neurotag.Core.MemoryEstimate.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
+                _r.Error(MemoryReport.ProjectionKey(top, projection.Name), "projections." + projection.Name, SchemaReader.Inv($"{slots:N0} dense synapse slots exceed the largest array .NET allows ({NetworkFootprint.MaxArrayElements:N0})"), "rate projections are dense: use smaller populations");
             }
         }
 
-        long bytes = Neurotag.Core.MemoryEstimate.Bytes(spec, n => _defs.SizeOf(n));
-        if (bytes > limit)
+        var footprint = NetworkFootprint.Of(spec, n => _defs.SizeOf(n));
+        if (footprint.Bytes > limit)
         {
-            var parts = spec.Populations.Select(p => (Population: true, p.Name, Bytes: p.Size * 12.0))
-                .Concat(spec.Projections.Select(p => (Population: false, p.Name, Bytes: (double)Neurotag.Core.MemoryEstimate.ProjectionBytes(p, n => _defs.SizeOf(n)))));
-            _memoryReport.ReportMemory(top, bytes, limit, parts);
+            _memoryReport.ReportMemory(top, footprint.Bytes, limit, footprint.Parts.Select(p => (p.IsPopulation, p.Name, p.Bytes)));
         }
 
-        return bytes;
+        return footprint.Bytes;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class IzhikevichNeuronReader : NeuronReader
 
     public override KeySet Keys => NeuronKeys;
 
+    public override IReadOnlyList<StateVariableInfo> State => IzhikevichNeuronSpec.State;
+
     public override bool Reads(NeuronSpec neuron) => neuron is IzhikevichNeuronSpec;
 
     public override NeuronSpec? Read(CompileContext ctx, Definitions defs, YamlMappingNode map, string path, string population)

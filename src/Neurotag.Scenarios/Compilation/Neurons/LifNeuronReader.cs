@@ -41,7 +41,9 @@ internal sealed class LifNeuronReader : NeuronReader
 
     public override KeySet Keys => NeuronKeys;
 
-    public override IReadOnlyList<IntrinsicParameter> Settable => LifNeuronSpec.Settable;
+    public override IReadOnlyList<ParameterInfo> Settable => LifNeuronSpec.Settable;
+
+    public override IReadOnlyList<StateVariableInfo> State => LifNeuronSpec.State;
 
     public override bool Reads(NeuronSpec neuron) => neuron is LifNeuronSpec;
 

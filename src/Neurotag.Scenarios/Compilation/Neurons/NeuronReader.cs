@@ -20,7 +20,13 @@ internal abstract class NeuronReader
     public abstract KeySet Keys { get; }
 
     /// <summary>The intrinsic parameters a phase's <c>set:</c> may change (the spec's own list, e.g. <see cref="LifNeuronSpec.Settable"/>).</summary>
-    public virtual IReadOnlyList<IntrinsicParameter> Settable => [];
+    public virtual IReadOnlyList<ParameterInfo> Settable => [];
+
+    /// <summary>
+    /// The state variables a population of this model may record (the spec's own list, e.g. <see cref="IzhikevichNeuronSpec.State"/>):
+    /// their names make record.state's choices and messages; units come from each spec (<see cref="NeuronSpec.RecordableState"/>).
+    /// </summary>
+    public virtual IReadOnlyList<StateVariableInfo> State => [];
 
     /// <summary>Whether <paramref name="neuron"/> is a spec of this model.</summary>
     public abstract bool Reads(NeuronSpec neuron);
@@ -36,6 +42,6 @@ internal abstract class NeuronReader
     /// Why <c>record.state</c> cannot record <paramref name="variable"/> (null: not read) of <paramref name="population"/>,
     /// or null when it can. By default a variable the spec does not list (<see cref="NeuronSpec.RecordableState"/>) is refused.
     /// </summary>
-    public virtual StateRecordRefusal? RefuseState(PopulationSpec population, StateVariable? variable) =>
-        variable is { } v && !population.Neuron.RecordableState().Contains(v) ? StateRecordRefusal.Missing(population, v) : null;
+    public virtual StateRecordRefusal? RefuseState(PopulationSpec population, string? variable) =>
+        variable is { } v && !population.Neuron.RecordableState().Any(s => s.Name == v) ? StateRecordRefusal.Missing(population, v) : null;
 }

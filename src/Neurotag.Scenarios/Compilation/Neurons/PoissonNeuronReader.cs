@@ -19,7 +19,7 @@ internal sealed class PoissonNeuronReader : NeuronReader
 
     public override KeySet Keys => NeuronKeys;
 
-    public override IReadOnlyList<IntrinsicParameter> Settable => PoissonNeuronSpec.Settable;
+    public override IReadOnlyList<ParameterInfo> Settable => PoissonNeuronSpec.Settable;
 
     public override bool Reads(NeuronSpec neuron) => neuron is PoissonNeuronSpec;
 
@@ -33,6 +33,6 @@ internal sealed class PoissonNeuronReader : NeuronReader
     }
 
     /// <summary>A source has no state at all, whatever the variable.</summary>
-    public override StateRecordRefusal? RefuseState(PopulationSpec population, StateVariable? variable) =>
+    public override StateRecordRefusal? RefuseState(PopulationSpec population, string? variable) =>
         new(true, $"population '{population.Name}' is a Poisson source and has no state", "record a lif or izhikevich population");
 }

@@ -34,7 +34,7 @@ internal sealed class RateNeuronReader : NeuronReader
 
     public override KeySet Keys => NeuronKeys;
 
-    public override IReadOnlyList<IntrinsicParameter> Settable => RateNeuronSpec.Settable;
+    public override IReadOnlyList<ParameterInfo> Settable => RateNeuronSpec.Settable;
 
     public override bool Reads(NeuronSpec neuron) => neuron is RateNeuronSpec;
 
@@ -58,11 +58,11 @@ internal sealed class RateNeuronReader : NeuronReader
     }
 
     /// <summary>
-    /// A rate population in a spiking scenario is already an error (the scenario mixes kinds); as before, only the
-    /// recovery variable u is refused there.
+    /// A rate population in a spiking scenario is already an error (the scenario mixes kinds); as before, only a
+    /// variable some spiking models lack (Izhikevich u) is refused there.
     /// </summary>
-    public override StateRecordRefusal? RefuseState(PopulationSpec population, StateVariable? variable) =>
-        variable == StateVariable.U ? StateRecordRefusal.Missing(population, StateVariable.U) : null;
+    public override StateRecordRefusal? RefuseState(PopulationSpec population, string? variable) =>
+        variable is { } v && !StateRecordRefusal.CommonState().Contains(v) ? StateRecordRefusal.Missing(population, v) : null;
 
     /// <summary><c>homeostasis: { target, tau }</c> on a rate neuron; (false, null) when invalid, (true, null) when absent.</summary>
     private static (bool Valid, HomeostasisSpec? Spec) ReadHomeostasis(SchemaReader r, YamlMappingNode neuron, string path)

@@ -44,7 +44,7 @@ internal sealed class ParameterSetReader(CompileContext ctx, Definitions defs)
             }
 
             var neuron = _defs.NeuronOf(parts[0]);
-            IntrinsicParameter? parameter = neuron!.SettableParameters().Select(p => (IntrinsicParameter?)p).FirstOrDefault(p => SettableParameters.Name(p!.Value) == parts[1]);
+            var parameter = neuron!.SettableParameters().FirstOrDefault(p => p.Name == parts[1]);
             if (parameter is null)
             {
                 ok = false;
@@ -52,14 +52,14 @@ internal sealed class ParameterSetReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
-            double? v = SettableParameters.Read(_r, parameter.Value, value, sp);
+            double? v = SettableParameters.Read(_r, parameter, value, sp);
             if (v is null)
             {
                 ok = false;
                 continue;
             }
 
-            sets.Add(new ParameterSet(parts[0], parameter.Value, v.Value));
+            sets.Add(new ParameterSet(parts[0], parameter.Name, v.Value));
         }
 
         return ok ? sets : null;

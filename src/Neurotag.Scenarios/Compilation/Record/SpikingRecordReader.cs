@@ -13,13 +13,8 @@ internal sealed class SpikingRecordReader(CompileContext ctx, Definitions defs)
     private readonly Definitions _defs = defs;
     private readonly IndexRangeReader _indexRangeReader = new(ctx);
 
-    internal static readonly Dictionary<string, StateVariable> StateVariables = new(StringComparer.Ordinal)
-    {
-        ["v"] = StateVariable.V,
-        ["ge"] = StateVariable.Ge,
-        ["gi"] = StateVariable.Gi,
-        ["u"] = StateVariable.U,
-    };
+    /// <summary>Every model's state variables by name, in the order of <see cref="NeuronModels.All"/> (v, ge, gi, u): record.state's choices.</summary>
+    internal static readonly IReadOnlyList<string> StateVariables = NeuronModels.All.SelectMany(m => m.State).Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The longest rate window, in steps: each windowed series keeps a ring of one count (4 bytes) per step.</summary>
     private const long MaxWindowSteps = 100_000;
@@ -52,7 +47,7 @@ internal sealed class SpikingRecordReader(CompileContext ctx, Definitions defs)
         {
             _r.CheckKeys(t, "record.state", ScenarioKeys.RecordState);
             var population = RecordedPopulation(t, "record.state");
-            var variable = _r.Choice(_r.Required(t, "variable", "record.state", "v"), "record.state.variable", StateVariables, "state variable");
+            var variable = _r.ChoiceName(_r.Required(t, "variable", "record.state", "v"), "record.state.variable", StateVariables, "state variable");
             long? every = t["every"] is { } e ? _ctx.Steps(e, "record.state.every") : 1;
             if (population is not null && NeuronModels.Of(population.Neuron).RefuseState(population, variable) is { } refusal)
             {
@@ -63,7 +58,7 @@ internal sealed class SpikingRecordReader(CompileContext ctx, Definitions defs)
                 var range = t["neurons"] is { } rn ? _indexRangeReader.ReadRange(rn, "record.state.neurons", population.Size) : new IndexRange(0, Math.Min(9, population.Size - 1));
                 if (range is { } r)
                 {
-                    state = new StateRecordSpec(population.Name, variable.Value, r.First, r.Last, every.Value);
+                    state = new StateRecordSpec(population.Name, variable, r.First, r.Last, every.Value);
                 }
             }
         }

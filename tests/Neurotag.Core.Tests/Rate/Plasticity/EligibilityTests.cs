@@ -258,8 +258,8 @@ public sealed class EligibilityTests
             .Build();
         long Size(string name) => name == "pre" ? 30 : 20;
 
-        long with = MemoryEstimate.Bytes(Build(Spec(1.0, 1.0, 100)), Size);
-        long without = MemoryEstimate.Bytes(Build(new PlasticitySpec(PlasticityRule.Hebbian, 1.0, null, "da", 1.0)), Size);
+        long with = NetworkFootprint.Of(Build(Spec(1.0, 1.0, 100)), Size).Bytes;
+        long without = NetworkFootprint.Of(Build(new PlasticitySpec(PlasticityRule.Hebbian, 1.0, null, "da", 1.0)), Size).Bytes;
 
         Assert.Equal(30 * 20 * sizeof(float), with - without);
     }
