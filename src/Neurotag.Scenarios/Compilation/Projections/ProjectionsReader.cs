@@ -66,11 +66,6 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 ? _spikingWeightReader.ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", toWritten)
                 : _rateWeightReader.ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
             var delays = _ctx.IsSpiking ? _delayReader.ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
-            if (_ctx.IsSpiking)
-            {
-                CheckSpikingPlasticity(p, path);
-            }
-
             var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity") : null;
             // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
             string? levelTarget = _ctx.IsSpiking ? _defs.KnownPopulationOf(toWritten) ?? SpikingWeightReader.UnknownWeightTarget : null;
@@ -91,8 +86,8 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
 
             if (plasticity is null && (competition is not null || pruning is not null))
             {
-                // Spiking projections reject the rate rules, so their hint names the rule they can take.
-                string example = _ctx.IsSpiking ? "plasticity: { rule: stdp, stdp: " + StdpRuleReader.StdpExample + " }" : "plasticity: { rule: hebbian, rate: 0.01 }";
+                // Each kind of network refuses the other's rules, so the hint names a rule it can take.
+                string example = PlasticityRules.Example(_ctx.Kind);
                 _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", $"add '{example}' or remove them");
                 continue;
             }
@@ -120,15 +115,6 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
         }
 
         return name;
-    }
-
-    /// <summary>Plasticity rules of the rate core do not apply to spiking projections.</summary>
-    private void CheckSpikingPlasticity(YamlMappingNode projection, string path)
-    {
-        if (projection["plasticity"] is YamlMappingNode pl && pl["rule"] is YamlScalarNode rule && PlasticityReader.PlasticityRules.ContainsKey(rule.Value))
-        {
-            _r.Error(rule, path + ".plasticity.rule", $"rule '{rule.Value}' acts on rates; spiking projections learn by spike timing", "remove 'plasticity:' (STDP for spiking projections: rule 'stdp')");
-        }
     }
 
     /// <summary>
