@@ -123,28 +123,17 @@ internal static class ScenarioKeys
         Key("consolidation", ValueShape.Object(Consolidation), "synaptic tagging and capture"),
     ]);
 
-    public static readonly KeySet Normalize = new("normalize", "Synaptic normalization.",
-        Key("per", ValueShape.Choice(CompetitionReader.NormalizeSides.Keys), "post (default), pre or both"),
-        Must("total", NumberOrQuantity, "target sum"),
-        Key("every", Quantity, "interval, default 10 ms"),
-        Key("iterations", Integer, "most Sinkhorn rounds (per: both), default 20"));
+    // The competition mechanisms own their keys (Competition/*Reader.cs), listed here too; Competition reads CompetitionMechanisms.
+    public static readonly KeySet Normalize = CompetitionMechanisms.Normalize.Keys;
 
-    public static readonly KeySet Heterosynaptic = new("heterosynaptic", "Heterosynaptic depression.",
-        Must("rate", Number, "h in [0, 100]"));
+    public static readonly KeySet Heterosynaptic = CompetitionMechanisms.Heterosynaptic.Keys;
 
     public static readonly KeySet Competition = new("competition", "Competition for shared neurons.",
-        Key("normalize", ValueShape.Object(Normalize), "synaptic normalization"),
-        Key("heterosynaptic", ValueShape.Object(Heterosynaptic), "heterosynaptic depression"));
+        [.. CompetitionMechanisms.InBlock.Select(m => Key(m.Key, ValueShape.Object(m.Keys), m.Description))]);
 
-    public static readonly KeySet Regrow = new("regrow", "Regrowth of pruned synapses.",
-        Key("tau", Quantity, "refill time constant, default pruning.for"),
-        Key("weight", Number, "weight of a regrown synapse"));
+    public static readonly KeySet Regrow = PruningReader.Regrow;
 
-    public static readonly KeySet Pruning = new("pruning", "Removal of weak synapses.",
-        Must("below", NumberOrQuantity, "weight threshold"),
-        Must("for", Quantity, "time below threshold before removal"),
-        Key("regrow", ValueShape.AnyOf(Boolean, ValueShape.Object(Regrow)), "true, false or { tau, weight }"),
-        Key("every", Quantity, "online check interval, default 100 ms"));
+    public static readonly KeySet Pruning = CompetitionMechanisms.Pruning.Keys;
 
     public static readonly KeySet Projection = new("projection", "Synapses from one population or tag to another.",
         Must("from", Text, "pre population or tag"),

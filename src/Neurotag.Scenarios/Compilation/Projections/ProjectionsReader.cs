@@ -16,7 +16,6 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
     private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
     private readonly DelayReader _delayReader = new(ctx);
     private readonly PlasticityReader _plasticityReader = new(ctx, defs);
-    private readonly PruningReader _pruningReader = new(ctx, defs);
     private readonly RateWeightReader _rateWeightReader = new(ctx);
     private readonly SpikingWeightReader _spikingWeightReader = new(ctx, defs);
 
@@ -70,7 +69,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
             string? levelTarget = _ctx.IsSpiking ? _defs.KnownPopulationOf(toWritten) ?? SpikingWeightReader.UnknownWeightTarget : null;
             var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
-            var pruning = p["pruning"] is { } pr ? _pruningReader.ReadPruning(pr, path + ".pruning", weight, levelTarget) : null;
+            var pruning = p["pruning"] is { } pr ? CompetitionMechanisms.Pruning.Read(_ctx, _defs, pr, path + ".pruning", weight, levelTarget) : null;
             if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
@@ -79,7 +78,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
-            if (_ctx.IsSpiking && !SpikingCompetitionSupported(p, path))
+            if (!CompetitionMechanisms.Supported(_ctx, p, path))
             {
                 continue;
             }
@@ -115,39 +114,5 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
         }
 
         return name;
-    }
-
-    /// <summary>
-    /// The sparse weights implement normalization per post and pruning without regrowth (SparseCompetition);
-    /// heterosynaptic depression, normalization per pre or both and regrowth exist only in the rate core. They are
-    /// reported here rather than silently ignored. Returns false when any was found.
-    /// </summary>
-    private bool SpikingCompetitionSupported(YamlMappingNode projection, string path)
-    {
-        const string Hint = "the spiking core implements 'normalize: { per: post }' and pruning without regrowth";
-        bool ok = true;
-        if (projection["competition"] is YamlMappingNode competition)
-        {
-            if (competition.Entries.FirstOrDefault(e => e.Key.Value == "heterosynaptic").Key is { } hetero)
-            {
-                _r.Error(hetero, path + ".competition.heterosynaptic", "heterosynaptic depression is not available on spiking projections", Hint + " (use normalize per post for a conserved input budget)");
-                ok = false;
-            }
-
-            if (competition["normalize"] is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
-            {
-                _r.Error(per, path + ".competition.normalize.per", $"'per: {per.Value}' is not available on spiking projections", Hint);
-                ok = false;
-            }
-        }
-
-        if (projection["pruning"] is YamlMappingNode pruning && pruning["regrow"] is { } regrow
-            && !(regrow is YamlScalarNode flag && flag.Value == "false"))
-        {
-            _r.Error(regrow, path + ".pruning.regrow", "regrowth of pruned synapses is not available on spiking projections", Hint + " (remove 'regrow:' or set it to false)");
-            ok = false;
-        }
-
-        return ok;
     }
 }
