@@ -14,10 +14,8 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
     private readonly Definitions _defs = defs;
     private readonly CompetitionReader _competitionReader = new(ctx, defs);
     private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
-    private readonly DelayReader _delayReader = new(ctx);
     private readonly PlasticityReader _plasticityReader = new(ctx, defs);
-    private readonly RateWeightReader _rateWeightReader = new(ctx);
-    private readonly SpikingWeightReader _spikingWeightReader = new(ctx, defs);
+    private readonly ProjectionWeights _weights = ProjectionWeights.For(ctx, defs);
 
     internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
     {
@@ -51,23 +49,19 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
             string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
             bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
-            if (p["delay"] is { } delay && !_ctx.IsSpiking)
-            {
-                _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
-            }
-
             // A missing or rejected endpoint does not stop the rest of the projection from being checked; only what
             // needs its size or its neuron (fixed_indegree's bound, one_to_one, spiking weight units) waits for it.
             // Sizes and neurons are looked up by the names as written: a rejected population still has a known neuron.
             string? fromWritten = (p["from"] as YamlScalarNode)?.Value, toWritten = (p["to"] as YamlScalarNode)?.Value;
             var connectivity = _connectivityReader.ReadConnectivity(p["connectivity"], path + ".connectivity", fromWritten, toWritten);
-            var weight = _ctx.IsSpiking
-                ? _spikingWeightReader.ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", toWritten)
-                : _rateWeightReader.ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
-            var delays = _ctx.IsSpiking ? _delayReader.ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
+            var weight = _weights.ReadWeight(p, path, toWritten);
+
+            // On rate projections a delay is refused here; the error is at the delay's node, so where in the
+            // projection it is reported does not change the (position-sorted) output.
+            var delays = _weights.ReadDelay(p, path);
             var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity") : null;
             // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
-            string? levelTarget = _ctx.IsSpiking ? _defs.KnownPopulationOf(toWritten) ?? SpikingWeightReader.UnknownWeightTarget : null;
+            string? levelTarget = _weights.LevelTarget(toWritten);
             var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
             var pruning = p["pruning"] is { } pr ? CompetitionMechanisms.Pruning.Read(_ctx, _defs, pr, path + ".pruning", weight, levelTarget) : null;
             if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
