@@ -24,8 +24,6 @@ internal static class PlasticityRules
 
     public static PlasticityRuleReader? Find(string name) => All.FirstOrDefault(r => r.Name == name);
 
-    public static PlasticityRuleReader Of(PlasticityRule rule) => All.First(r => r.Rule == rule);
-
     /// <summary>The rule names of <paramref name="kind"/>, joined with ", ".</summary>
     public static string Names(NetworkKind kind) => string.Join(", ", All.Where(r => r.Network == kind).Select(r => r.Name));
 
