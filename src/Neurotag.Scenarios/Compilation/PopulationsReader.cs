@@ -12,7 +12,6 @@ internal sealed class PopulationsReader(CompileContext ctx, Definitions defs)
     private readonly SchemaReader _r = ctx.Reader;
     private readonly CompileContext _ctx = ctx;
     private readonly Definitions _defs = defs;
-    private readonly KwtaReader _kwtaReader = new(ctx);
 
     public void Read(YamlNodeBase? node)
     {
@@ -46,7 +45,7 @@ internal sealed class PopulationsReader(CompileContext ctx, Definitions defs)
             }
 
             // kwta is checked against the size when there is one, and as a count of at least 1 when the size is broken.
-            if (_kwtaReader.ReadKwta(pop["kwta"], path + ".kwta", size ?? int.MaxValue, neuron) is var (kwtaOk, kwta) && kwtaOk && size is { } n && neuron is not null)
+            if (KwtaReader.Read(_ctx, pop["kwta"], path + ".kwta", size ?? int.MaxValue, neuron) is var (kwtaOk, kwta) && kwtaOk && size is { } n && neuron is not null)
             {
                 _defs.Populations[name] = new PopulationSpec(name, (int)n, neuron) { Kwta = kwta };
             }

@@ -95,20 +95,12 @@ internal static class ScenarioKeys
     public static readonly KeySet Eligibility = new("eligibility", "A per-synapse eligibility trace (three-factor learning).",
         Must("tau", Quantity, "trace time constant, e.g. 1 s"));
 
-    public static readonly KeySet Bcm = new("bcm", "BCM sliding threshold (rule: bcm).",
-        Key("tau_theta", Quantity, "time constant of θ, default 1 s"),
-        Key("theta_init", Number, "initial θ, default y² of the first learning step"));
+    // The plasticity rules own their blocks' keys (Rules/*RuleReader.cs), listed here too; Plasticity reads PlasticityRules.
+    public static readonly KeySet Bcm = PlasticityRules.Find("bcm")!.Block!;
 
-    public static readonly KeySet Covariance = new("covariance", "Running means of the covariance rule (rule: covariance).",
-        Key("tau_mean", Quantity, "time constant of the running means, default 1 s"));
+    public static readonly KeySet Covariance = PlasticityRules.Find("covariance")!.Block!;
 
-    public static readonly KeySet Stdp = new("stdp", "Spike-timing-dependent plasticity (rule: stdp).",
-        Key("tau_plus", Quantity, "LTP window, default 20 ms"),
-        Key("tau_minus", Quantity, "LTD window, default 20 ms"),
-        Must("a_plus", Number, "LTP amplitude in units of weight.max"),
-        Must("a_minus", Number, "LTD amplitude in units of weight.max"),
-        Key("mode", ValueShape.Choice(StdpRuleReader.StdpModes.Keys), "additive (default) or multiplicative"),
-        Key("pairing", ValueShape.Choice(StdpRuleReader.StdpPairings.Keys), "all (default) or nearest"));
+    public static readonly KeySet Stdp = PlasticityRules.Find("stdp")!.Block!;
 
     public static readonly KeySet Consolidation = new("consolidation", "Synaptic tagging and capture.",
         Must("tau_early", Quantity, "decay of early-phase weight"),
@@ -120,39 +112,28 @@ internal static class ScenarioKeys
         Key("early_max", Number, "cap on the early-phase weight"));
 
     public static readonly KeySet Plasticity = new("plasticity", "A learning rule on a projection.",
-        Must("rule", ValueShape.Choice([.. PlasticityReader.PlasticityRules.Keys, "stdp"]), "learning rule"),
+    [
+        Must("rule", ValueShape.Choice(PlasticityRules.All.Select(r => r.Name)), "learning rule"),
         Key("rate", Number, "learning rate η, per second"),
         Key("decay", ValueShape.Object(Decay), "passive decay"),
         Key("modulated_by", Name, "modulator gating learning"),
         Key("modulation_gain", Number, "learning-rate factor 1 + g·m, default 1"),
-        Key("eligibility", ValueShape.Object(Eligibility), "eligibility trace (hebbian, stdp)"),
-        Key("stdp", ValueShape.Object(Stdp), "STDP parameters (rule: stdp)"),
-        Key("bcm", ValueShape.Object(Bcm), "BCM parameters (rule: bcm)"),
-        Key("covariance", ValueShape.Object(Covariance), "covariance parameters (rule: covariance)"),
-        Key("consolidation", ValueShape.Object(Consolidation), "synaptic tagging and capture"));
+        Key("eligibility", ValueShape.Object(Eligibility), $"eligibility trace ({string.Join(", ", PlasticityRules.WithEligibility)})"),
+        .. PlasticityRules.WithBlocks.Select(r => Key(r.Name, ValueShape.Object(r.Block!), r.BlockDescription)),
+        Key("consolidation", ValueShape.Object(Consolidation), "synaptic tagging and capture"),
+    ]);
 
-    public static readonly KeySet Normalize = new("normalize", "Synaptic normalization.",
-        Key("per", ValueShape.Choice(CompetitionReader.NormalizeSides.Keys), "post (default), pre or both"),
-        Must("total", NumberOrQuantity, "target sum"),
-        Key("every", Quantity, "interval, default 10 ms"),
-        Key("iterations", Integer, "most Sinkhorn rounds (per: both), default 20"));
+    // The competition mechanisms own their keys (Competition/*Reader.cs), listed here too; Competition reads CompetitionMechanisms.
+    public static readonly KeySet Normalize = CompetitionMechanisms.Normalize.Keys;
 
-    public static readonly KeySet Heterosynaptic = new("heterosynaptic", "Heterosynaptic depression.",
-        Must("rate", Number, "h in [0, 100]"));
+    public static readonly KeySet Heterosynaptic = CompetitionMechanisms.Heterosynaptic.Keys;
 
     public static readonly KeySet Competition = new("competition", "Competition for shared neurons.",
-        Key("normalize", ValueShape.Object(Normalize), "synaptic normalization"),
-        Key("heterosynaptic", ValueShape.Object(Heterosynaptic), "heterosynaptic depression"));
+        [.. CompetitionMechanisms.InBlock.Select(m => Key(m.Key, ValueShape.Object(m.Keys), m.Description))]);
 
-    public static readonly KeySet Regrow = new("regrow", "Regrowth of pruned synapses.",
-        Key("tau", Quantity, "refill time constant, default pruning.for"),
-        Key("weight", Number, "weight of a regrown synapse"));
+    public static readonly KeySet Regrow = PruningReader.Regrow;
 
-    public static readonly KeySet Pruning = new("pruning", "Removal of weak synapses.",
-        Must("below", NumberOrQuantity, "weight threshold"),
-        Must("for", Quantity, "time below threshold before removal"),
-        Key("regrow", ValueShape.AnyOf(Boolean, ValueShape.Object(Regrow)), "true, false or { tau, weight }"),
-        Key("every", Quantity, "online check interval, default 100 ms"));
+    public static readonly KeySet Pruning = CompetitionMechanisms.Pruning.Keys;
 
     public static readonly KeySet Projection = new("projection", "Synapses from one population or tag to another.",
         Must("from", Text, "pre population or tag"),

@@ -1,24 +1,28 @@
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios.Compilation.Neurons;
-using Neurotag.Scenarios.Units;
 using Neurotag.Scenarios.Yaml;
 
 namespace Neurotag.Scenarios.Compilation.Competition;
 
-/// <summary><c>kwta:</c> of a population: k-winners-take-all, for rate populations only.</summary>
-internal sealed class KwtaReader(CompileContext ctx)
+/// <summary>
+/// A population's <c>kwta:</c>: k-winners-take-all, only the k most driven neurons are active each step (a stand-in
+/// for fast shared inhibition; Majani, Erlanson &amp; Abu-Mostafa 1989). Rate populations only: the fence is the
+/// population's own model, checked after k is read, so it is not a projection refusal.
+/// </summary>
+internal sealed class KwtaReader : CompetitionMechanism
 {
-    private readonly SchemaReader _r = ctx.Reader;
+    public override string Key => "kwta";
 
     /// <summary><c>kwta:</c> of a population: k, the number of winners per step (1 ≤ k ≤ size). Returns (false, null) on an error.</summary>
-    internal (bool Ok, int? K) ReadKwta(YamlNodeBase? node, string path, long size, NeuronSpec? neuron)
+    internal static (bool Ok, int? K) Read(CompileContext ctx, YamlNodeBase? node, string path, long size, NeuronSpec? neuron)
     {
         if (node is null)
         {
             return (true, null);
         }
 
-        long? k = _r.Integer(node, path, 1, size, "20");
+        var r = ctx.Reader;
+        long? k = r.Integer(node, path, 1, size, "20");
         if (k is null)
         {
             return (false, null);
@@ -26,7 +30,7 @@ internal sealed class KwtaReader(CompileContext ctx)
 
         if (neuron is not null && NeuronModels.Of(neuron).Kind != NetworkKind.Rate)
         {
-            _r.Error(node, path, "kwta applies to rate populations", "remove 'kwta:' or use an inhibitory population");
+            r.Error(node, path, "kwta applies to rate populations", "remove 'kwta:' or use an inhibitory population");
             return (false, null);
         }
 

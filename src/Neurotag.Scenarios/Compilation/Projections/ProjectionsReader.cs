@@ -14,11 +14,8 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
     private readonly Definitions _defs = defs;
     private readonly CompetitionReader _competitionReader = new(ctx, defs);
     private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
-    private readonly DelayReader _delayReader = new(ctx);
     private readonly PlasticityReader _plasticityReader = new(ctx, defs);
-    private readonly PruningReader _pruningReader = new(ctx, defs);
-    private readonly RateWeightReader _rateWeightReader = new(ctx);
-    private readonly SpikingWeightReader _spikingWeightReader = new(ctx, defs);
+    private readonly ProjectionWeights _weights = ProjectionWeights.For(ctx, defs);
 
     internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
     {
@@ -52,30 +49,21 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             string? from = Endpoint(_r.Required(p, "from", path, "cortex"), path + ".from");
             string? to = Endpoint(_r.Required(p, "to", path, "cortex"), path + ".to");
             bool? inhibitory = p["sign"] is { } s ? _r.Choice(s, path + ".sign", Signs, "sign") : false;
-            if (p["delay"] is { } delay && !_ctx.IsSpiking)
-            {
-                _r.Error(delay, path + ".delay", "delays are for spiking projections; rate projections act within the step", "remove 'delay:' (the spiking core is planned)");
-            }
-
             // A missing or rejected endpoint does not stop the rest of the projection from being checked; only what
             // needs its size or its neuron (fixed_indegree's bound, one_to_one, spiking weight units) waits for it.
             // Sizes and neurons are looked up by the names as written: a rejected population still has a known neuron.
             string? fromWritten = (p["from"] as YamlScalarNode)?.Value, toWritten = (p["to"] as YamlScalarNode)?.Value;
             var connectivity = _connectivityReader.ReadConnectivity(p["connectivity"], path + ".connectivity", fromWritten, toWritten);
-            var weight = _ctx.IsSpiking
-                ? _spikingWeightReader.ReadSpikingWeight(_r.Required(p, "weight", path, "{ init: 6 nS, min: 0 nS, max: 10 nS }"), path + ".weight", toWritten)
-                : _rateWeightReader.ReadWeight(_r.Required(p, "weight", path, "{ init: 0.01, min: 0.0, max: 1.0 }"), path + ".weight");
-            var delays = _ctx.IsSpiking ? _delayReader.ReadDelay(p["delay"], path + ".delay") : new DelayReading(0, null, 0);
-            if (_ctx.IsSpiking)
-            {
-                CheckSpikingPlasticity(p, path);
-            }
+            var weight = _weights.ReadWeight(p, path, toWritten);
 
+            // On rate projections a delay is refused here; the error is at the delay's node, so where in the
+            // projection it is reported does not change the (position-sorted) output.
+            var delays = _weights.ReadDelay(p, path);
             var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity") : null;
             // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
-            string? levelTarget = _ctx.IsSpiking ? _defs.KnownPopulationOf(toWritten) ?? SpikingWeightReader.UnknownWeightTarget : null;
+            string? levelTarget = _weights.LevelTarget(toWritten);
             var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
-            var pruning = p["pruning"] is { } pr ? _pruningReader.ReadPruning(pr, path + ".pruning", weight, levelTarget) : null;
+            var pruning = p["pruning"] is { } pr ? CompetitionMechanisms.Pruning.Read(_ctx, _defs, pr, path + ".pruning", weight, levelTarget) : null;
             if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
@@ -84,15 +72,15 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
-            if (_ctx.IsSpiking && !SpikingCompetitionSupported(p, path))
+            if (!CompetitionMechanisms.Supported(_ctx, p, path))
             {
                 continue;
             }
 
             if (plasticity is null && (competition is not null || pruning is not null))
             {
-                // Spiking projections reject the rate rules, so their hint names the rule they can take.
-                string example = _ctx.IsSpiking ? "plasticity: { rule: stdp, stdp: " + StdpRuleReader.StdpExample + " }" : "plasticity: { rule: hebbian, rate: 0.01 }";
+                // Each kind of network refuses the other's rules, so the hint names a rule it can take.
+                string example = PlasticityRules.Example(_ctx.Kind);
                 _r.Error(p, path, "competition and pruning act on plastic weights, but this projection has no 'plasticity:'", $"add '{example}' or remove them");
                 continue;
             }
@@ -120,48 +108,5 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
         }
 
         return name;
-    }
-
-    /// <summary>Plasticity rules of the rate core do not apply to spiking projections.</summary>
-    private void CheckSpikingPlasticity(YamlMappingNode projection, string path)
-    {
-        if (projection["plasticity"] is YamlMappingNode pl && pl["rule"] is YamlScalarNode rule && PlasticityReader.PlasticityRules.ContainsKey(rule.Value))
-        {
-            _r.Error(rule, path + ".plasticity.rule", $"rule '{rule.Value}' acts on rates; spiking projections learn by spike timing", "remove 'plasticity:' (STDP for spiking projections: rule 'stdp')");
-        }
-    }
-
-    /// <summary>
-    /// The sparse weights implement normalization per post and pruning without regrowth (SparseCompetition);
-    /// heterosynaptic depression, normalization per pre or both and regrowth exist only in the rate core. They are
-    /// reported here rather than silently ignored. Returns false when any was found.
-    /// </summary>
-    private bool SpikingCompetitionSupported(YamlMappingNode projection, string path)
-    {
-        const string Hint = "the spiking core implements 'normalize: { per: post }' and pruning without regrowth";
-        bool ok = true;
-        if (projection["competition"] is YamlMappingNode competition)
-        {
-            if (competition.Entries.FirstOrDefault(e => e.Key.Value == "heterosynaptic").Key is { } hetero)
-            {
-                _r.Error(hetero, path + ".competition.heterosynaptic", "heterosynaptic depression is not available on spiking projections", Hint + " (use normalize per post for a conserved input budget)");
-                ok = false;
-            }
-
-            if (competition["normalize"] is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
-            {
-                _r.Error(per, path + ".competition.normalize.per", $"'per: {per.Value}' is not available on spiking projections", Hint);
-                ok = false;
-            }
-        }
-
-        if (projection["pruning"] is YamlMappingNode pruning && pruning["regrow"] is { } regrow
-            && !(regrow is YamlScalarNode flag && flag.Value == "false"))
-        {
-            _r.Error(regrow, path + ".pruning.regrow", "regrowth of pruned synapses is not available on spiking projections", Hint + " (remove 'regrow:' or set it to false)");
-            ok = false;
-        }
-
-        return ok;
     }
 }

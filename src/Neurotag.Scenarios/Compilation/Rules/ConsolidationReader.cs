@@ -14,10 +14,10 @@ internal sealed class ConsolidationReader(CompileContext ctx, Definitions defs)
 
     /// <summary>
     /// Reads <c>consolidation: { tau_early, tau_resource, tau_capture, threshold, triggered_by, trigger_level, early_max }</c>.
-    /// Hebbian only and not together with an eligibility trace; at least one trigger (threshold or triggered_by) is
+    /// Only for rules that take it (<see cref="PlasticityRuleReader.TakesConsolidation"/>: hebbian) and not together with an eligibility trace; at least one trigger (threshold or triggered_by) is
     /// required, since without one nothing could ever be consolidated. Returns false when the block is invalid.
     /// </summary>
-    internal bool ReadConsolidation(YamlMappingNode map, string path, PlasticityRule? rule, out ConsolidationSpec? spec)
+    internal bool ReadConsolidation(YamlMappingNode map, string path, PlasticityRuleReader? rule, out ConsolidationSpec? spec)
     {
         spec = null;
         if (map["consolidation"] is not { } node)
@@ -27,10 +27,9 @@ internal sealed class ConsolidationReader(CompileContext ctx, Definitions defs)
 
         string cp = path + ".consolidation";
         bool valid = true;
-        if (rule is { } r && r != PlasticityRule.Hebbian)
+        if (rule is { TakesConsolidation: false })
         {
-            string name = PlasticityReader.PlasticityRules.First(kv => kv.Value == r).Key;
-            _r.Error(node, cp, $"'consolidation:' (tagging and capture) is implemented for rule hebbian only, not {name}", "remove it or use 'rule: hebbian'");
+            _r.Error(node, cp, $"'consolidation:' (tagging and capture) is implemented for rule hebbian only, not {rule.Name}", "remove it or use 'rule: hebbian'");
             valid = false;
         }
 

@@ -5,23 +5,16 @@ using Neurotag.Scenarios.Yaml;
 namespace Neurotag.Scenarios.Compilation.Rules;
 
 /// <summary>
-/// A projection's <c>plasticity:</c>: the rate rules (hebbian, oja, bcm, covariance) and their parameter blocks,
-/// STDP (<see cref="StdpRuleReader"/>), eligibility traces and consolidation (<see cref="ConsolidationReader"/>).
+/// A projection's <c>plasticity:</c>: the rule (through <see cref="PlasticityRules"/>, which also fences each rule to its
+/// kind of network), the keys every rule shares (rate, decay, modulated_by, modulation_gain), each rule's own block,
+/// eligibility traces and consolidation (<see cref="ConsolidationReader"/>).
 /// </summary>
 internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
 {
     private readonly SchemaReader _r = ctx.Reader;
+    private readonly CompileContext _ctx = ctx;
     private readonly Definitions _defs = defs;
     private readonly ConsolidationReader _consolidationReader = new(ctx, defs);
-    private readonly StdpRuleReader _stdpRuleReader = new(ctx);
-
-    internal static readonly Dictionary<string, PlasticityRule> PlasticityRules = new(StringComparer.Ordinal)
-    {
-        ["hebbian"] = PlasticityRule.Hebbian,
-        ["oja"] = PlasticityRule.Oja,
-        ["bcm"] = PlasticityRule.Bcm,
-        ["covariance"] = PlasticityRule.Covariance,
-    };
 
     internal PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path)
     {
@@ -32,35 +25,32 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         }
 
         _r.CheckKeys(map, path, ScenarioKeys.Plasticity);
-        PlasticityRule? rule = null;
-        bool ruleKnown = false;
+
+        // named: the rule as written, when known. rule: the rule the rest of the block is checked against; null when
+        // the rule is missing, unknown, or refused on this kind of network (then every block's contents are checked).
+        PlasticityRuleReader? named = null, rule = null;
         var ruleNode = _r.Scalar(_r.Required(map, "rule", path, "hebbian"), path + ".rule", "a plasticity rule", "hebbian");
-        if (ruleNode is not null && ruleNode.Value == "stdp")
+        if (ruleNode is not null && PlasticityRules.Find(ruleNode.Value) is { } found)
         {
-            ruleKnown = true;
-            rule = _stdpRuleReader.StdpAllowed(ruleNode, path + ".rule") ? PlasticityRule.Stdp : null;
+            named = found;
+
+            // The one place rules are fenced to their kind of network.
+            rule = found.Network == _ctx.Kind || found.RefuseNetwork(_r, ruleNode, path + ".rule") ? found : null;
         }
         else if (ruleNode is not null)
         {
             // An unknown rule is reported here; the other keys are still checked, so every error shows at once.
-            rule = _r.Choice(ruleNode, path + ".rule", PlasticityRules, "plasticity rule");
-            ruleKnown = rule is not null;
+            _r.Choice(ruleNode, path + ".rule", PlasticityRules.ByName(NetworkKind.Rate), "plasticity rule");
         }
 
-        bool isStdp = ruleNode?.Value == "stdp";
-
-        // A missing 'stdp:' block is only reported once the rule itself is allowed here (one error per mistake).
-        bool stdpValid = _stdpRuleReader.ReadStdp(map, path, isStdp, requireBlock: rule is PlasticityRule.Stdp, ruleKnown, out var stdp);
-
-        // STDP's amplitudes are in its block; its rate only converts an eligibility trace (default 1 per second).
-        double? rate = isStdp && map["rate"] is null ? 1.0 : _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
-        if (rule is PlasticityRule.Stdp && map["eligibility"] is null && RateKey(map) is { } rateKey)
+        double? rate = named?.DefaultRate is { } defaultRate && map["rate"] is null
+            ? defaultRate
+            : _r.Number(_r.Required(map, "rate", path, "0.01"), path + ".rate", 0, example: "0.01");
+        if (rule is not null && !rule.CheckRate(_r, map, path))
         {
-            // Without a trace the rate would be read and never used: the output is the same whatever its value.
-            _r.Error(rateKey, path + ".rate", "'rate:' has no effect on rule stdp without 'eligibility:'",
-                "rate scales the conversion of an eligibility trace; STDP's step sizes are stdp.a_plus / a_minus; remove 'rate:'");
             rate = null;
         }
+
         double? decay = null;
         if (map["decay"] is { } decayNode && _r.Mapping(decayNode, path + ".decay", "{ tau: 30 day }") is { } decayMap)
         {
@@ -80,32 +70,63 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         }
 
         double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
-        bool blocksValid = ReadRuleBlocks(map, path, rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs);
+        bool blocksValid = ReadRuleBlocks(map, path, rule, out var applyRule);
         blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
         blocksValid &= _consolidationReader.ReadConsolidation(map, path, rule, out var consolidation);
-        return rule is null || rate is null || gain is null || !blocksValid || !stdpValid
+        return rule is null || rate is null || gain is null || !blocksValid
             || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
             ? null
-            : new PlasticitySpec(rule.Value, rate.Value, decay, modulator, gain.Value)
+            : applyRule(new PlasticitySpec(rule.Rule, rate.Value, decay, modulator, gain.Value)
             {
-                BcmTauThetaMs = tauThetaMs,
-                BcmThetaInit = thetaInit,
-                CovarianceTauMeanMs = tauMeanMs,
                 EligibilityTauMs = eligibilityTauMs,
                 Consolidation = consolidation,
-                Stdp = stdp,
-            };
+            });
     }
 
-    /// <summary>The key node of <c>rate:</c> (errors about the key itself, not its value, point at it), or null.</summary>
-    private static YamlScalarNode? RateKey(YamlMappingNode map) => map.Entries.FirstOrDefault(e => e.Key.Value == "rate").Key;
+    /// <summary>
+    /// The rules' own blocks (<c>stdp:</c>, <c>bcm:</c>, <c>covariance:</c> …): each is allowed only with its own rule,
+    /// and required when its rule says so, which is only reported once the rule itself is allowed here (one error per
+    /// mistake). With the rule missing, unknown or refused, every block's contents are still checked.
+    /// <paramref name="apply"/> sets what <paramref name="rule"/>'s block read. Returns false when a block is invalid,
+    /// misplaced or missing.
+    /// </summary>
+    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRuleReader? rule, out Func<PlasticitySpec, PlasticitySpec> apply)
+    {
+        apply = spec => spec;
+        bool valid = true;
+        foreach (var owner in PlasticityRules.WithBlocks)
+        {
+            string key = owner.Name;
+            if (map[key] is not { } block)
+            {
+                if (owner == rule && owner.BlockRequired)
+                {
+                    _r.Required(map, key, path, owner.BlockExample);
+                    valid = false;
+                }
+            }
+            else if (rule is not null && rule != owner)
+            {
+                _r.Error(block, path + "." + key, $"'{key}:' only applies to rule {key}", $"remove it or use 'rule: {key}'");
+                valid = false;
+            }
+            else
+            {
+                valid &= owner.ReadBlock(_ctx, block, path + "." + key, out var read);
+                apply = owner == rule ? read : apply;
+            }
+        }
+
+        return valid;
+    }
 
     /// <summary>
-    /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for rules hebbian and stdp (format v1 allows
-    /// it for every rule). The trace is converted into weight change by the modulator alone, so <c>modulated_by</c> is
-    /// required. Returns false when the block is invalid or misplaced.
+    /// <c>eligibility: { tau }</c>: a per-synapse eligibility trace, implemented for the rules that say so
+    /// (<see cref="PlasticityRuleReader.TakesEligibility"/>; format v1 allows it for every rule). The trace is converted
+    /// into weight change by the modulator alone, so <c>modulated_by</c> is required. Returns false when the block is
+    /// invalid or misplaced.
     /// </summary>
-    private bool ReadEligibility(YamlMappingNode map, string path, PlasticityRule? rule, out double? tauMs)
+    private bool ReadEligibility(YamlMappingNode map, string path, PlasticityRuleReader? rule, out double? tauMs)
     {
         tauMs = null;
         if (map["eligibility"] is not { } node)
@@ -114,10 +135,11 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         }
 
         string ep = path + ".eligibility";
-        if (rule is { } r && r is not (PlasticityRule.Hebbian or PlasticityRule.Stdp))
+        if (rule is { TakesEligibility: false })
         {
-            string name = PlasticityRules.First(kv => kv.Value == r).Key;
-            _r.Error(node, ep, $"'eligibility:' with rule {name} is part of scenario format v1 but not implemented by this version (only with rules hebbian and stdp)", "remove it or use 'rule: hebbian'");
+            var names = PlasticityRules.WithEligibility.ToList();
+            string only = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1];
+            _r.Error(node, ep, $"'eligibility:' with rule {rule.Name} is part of scenario format v1 but not implemented by this version (only with rules {only})", "remove it or use 'rule: hebbian'");
             return false;
         }
 
@@ -134,73 +156,6 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         {
             _r.Error(node, ep, "'eligibility:' needs 'modulated_by:': only the modulator converts the trace into weight change", "add 'modulated_by: <modulator>' (e.g. dopamine), or remove 'eligibility:'");
             valid = false;
-        }
-
-        return valid;
-    }
-
-    /// <summary>
-    /// The rule-specific blocks <c>bcm: { tau_theta, theta_init }</c> and <c>covariance: { tau_mean }</c>; each is
-    /// allowed only with its own rule. Returns false when a block is invalid or misplaced.
-    /// </summary>
-    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRule? rule, out double tauThetaMs, out double? thetaInit, out double tauMeanMs)
-    {
-        tauThetaMs = PlasticitySpec.DefaultAveragingTauMs;
-        thetaInit = null;
-        tauMeanMs = PlasticitySpec.DefaultAveragingTauMs;
-        bool valid = true;
-        foreach (var (key, owner) in new[] { ("bcm", PlasticityRule.Bcm), ("covariance", PlasticityRule.Covariance) })
-        {
-            if (map[key] is { } block && rule is { } r && r != owner)
-            {
-                _r.Error(block, path + "." + key, $"'{key}:' only applies to rule {key}", $"remove it or use 'rule: {key}'");
-                valid = false;
-            }
-        }
-
-        // An unknown or missing rule leaves both blocks possible: their contents are still checked.
-        if ((rule is null or PlasticityRule.Bcm) && map["bcm"] is { } bcmNode)
-        {
-            string bp = path + ".bcm";
-            if (_r.Mapping(bcmNode, bp, "{ tau_theta: 1 s }") is { } bcm)
-            {
-                _r.CheckKeys(bcm, bp, ScenarioKeys.Bcm);
-                if (bcm["tau_theta"] is { } t)
-                {
-                    double? tau = _r.Quantity(t, bp + ".tau_theta", Dimension.Time, 0, minExclusive: true);
-                    valid &= tau is not null;
-                    tauThetaMs = tau ?? tauThetaMs;
-                }
-
-                if (bcm["theta_init"] is { } ti)
-                {
-                    thetaInit = _r.Number(ti, bp + ".theta_init", 0, example: "0.0");
-                    valid &= thetaInit is not null;
-                }
-            }
-            else
-            {
-                valid = false;
-            }
-        }
-
-        if ((rule is null or PlasticityRule.Covariance) && map["covariance"] is { } covNode)
-        {
-            string cp = path + ".covariance";
-            if (_r.Mapping(covNode, cp, "{ tau_mean: 1 s }") is { } cov)
-            {
-                _r.CheckKeys(cov, cp, ScenarioKeys.Covariance);
-                if (cov["tau_mean"] is { } t)
-                {
-                    double? tau = _r.Quantity(t, cp + ".tau_mean", Dimension.Time, 0, minExclusive: true);
-                    valid &= tau is not null;
-                    tauMeanMs = tau ?? tauMeanMs;
-                }
-            }
-            else
-            {
-                valid = false;
-            }
         }
 
         return valid;
