@@ -62,6 +62,44 @@ public sealed record AdExNeuronSpec(
     /// <summary>Absolute refractory period t_ref in ms (v held at V_r, w and the conductances keep evolving); default 0.</summary>
     public double TRefMs { get; init; }
 
+    /// <summary>v, the adaptation current w and the two conductances.</summary>
+    public static IReadOnlyList<StateVariableInfo> State { get; } =
+    [
+        new("v", "mV", "membrane potential"),
+        new("ge", "nS", "excitatory synaptic conductance"),
+        new("gi", "nS", "inhibitory synaptic conductance"),
+        new("w", "pA", "adaptation current"),
+    ];
+
+    /// <summary>The injected current I: a phase can switch a current step on and off (Naud et al. 2008 drive each set with one).</summary>
+    public static IReadOnlyList<ParameterInfo> Settable { get; } = [new("bias", QuantityKind.Current)];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<StateVariableInfo> RecordableState() => State;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<ParameterInfo> SettableParameters() => Settable;
+
+    /// <inheritdoc/>
+    public override string ModelName() => "adex";
+
+    /// <inheritdoc/>
+    public override string Summary(IFormatProvider? provider) => string.Create(provider,
+        $"adex  C {C} pF, g_L {GLeak} nS, E_L {ELeak} mV, V_T {VT} mV, Δ_T {DeltaT} mV, a {A} nS, tau_w {TauWMs} ms, b {B} pA, V_r {VReset} mV, bias {Bias} pA");
+
+    /// <summary>Conductances in nS.</summary>
+    public override string SynapticUnit() => "nS";
+
+    /// <summary>The spike cut-off.</summary>
+    public override double? SpikeThresholdMv() => SpikeCutoff;
+
+    /// <summary>
+    /// v and w in double (float32 Euler shifts spike times of the bursting and irregular sets: the exponential term
+    /// amplifies rounding near V_T), a float copy of v for the recorder, a refractory counter, g_e, g_i, the spike list
+    /// and count: 40 bytes.
+    /// </summary>
+    public override long BytesPerNeuron() => 40;
+
     /// <summary>The cut-off in effect: <see cref="VCut"/> or V_T + 5Δ_T.</summary>
     public double SpikeCutoff => VCut ?? (VT + (5 * DeltaT));
 

@@ -41,7 +41,8 @@ public sealed class AdExPopulation : SpikingPopulation
     private readonly double[] _w;
     private readonly float[] _vOut;
     private readonly int[] _refractory;
-    private readonly Constants _constants;
+    private Constants _constants;
+    private float[]? _wOut;
 
     /// <summary>Creates the neurons with initial state drawn from <paramref name="rng"/> (v, then w, then g_e, then g_i).</summary>
     public AdExPopulation(PopulationSpec spec, int index, double dtMs, RandomSource rng)
@@ -91,9 +92,33 @@ public sealed class AdExPopulation : SpikingPopulation
     /// <summary>Remaining steps per neuron in which v is held at V_r.</summary>
     public int[] Refractory => _refractory;
 
-    /// <inheritdoc />
-    public override void SetParameter(IntrinsicParameter parameter, double value, long currentStep) =>
-        throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "an AdEx population has no settable parameter");
+    /// <summary>v, ge, gi, and w (pA, rounded to float32 into a buffer when a sample asks for it).</summary>
+    public override float[]? State(string name)
+    {
+        if (name != "w")
+        {
+            return base.State(name);
+        }
+
+        _wOut ??= new float[_w.Length];
+        for (int i = 0; i < _w.Length; i++)
+        {
+            _wOut[i] = (float)_w[i];
+        }
+
+        return _wOut;
+    }
+
+    /// <summary>Sets the injected current I (<c>bias</c>, pA) from the next step on.</summary>
+    public override void SetParameter(string parameter, double value, long currentStep)
+    {
+        if (parameter != "bias")
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "an AdEx population only has a settable bias");
+        }
+
+        _constants = _constants with { Bias = value };
+    }
 
     /// <summary>
     /// Brings the neurons to the stable rest state under their bias current (v from
@@ -103,7 +128,7 @@ public sealed class AdExPopulation : SpikingPopulation
     public override void Quiesce(long currentStep)
     {
         base.Quiesce(currentStep);
-        double rest = Neuron.RestingPotential(Neuron.Bias);
+        double rest = Neuron.RestingPotential(_constants.Bias);
         double w = Neuron.A * (rest - Neuron.ELeak);
         if (double.IsNaN(rest))
         {

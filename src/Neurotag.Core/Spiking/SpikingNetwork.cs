@@ -94,6 +94,7 @@ public sealed class SpikingNetwork
         LifNeuronSpec => new LifPopulation(spec, index, dtMs, rng),
         IzhikevichNeuronSpec => new IzhikevichPopulation(spec, index, dtMs, rng),
         PoissonNeuronSpec => new PoissonPopulation(spec, index, dtMs, rng),
+        AdExNeuronSpec => new AdExPopulation(spec, index, dtMs, rng),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Neuron.GetType().Name, "not a spiking neuron model"),
     };
 }

@@ -14,6 +14,7 @@ internal static class NeuronModels
         new LifNeuronReader(),
         new IzhikevichNeuronReader(),
         new PoissonNeuronReader(),
+        new AdExNeuronReader(),
     ];
 
     /// <summary>The reader of the model named <paramref name="model"/>, or null.</summary>
