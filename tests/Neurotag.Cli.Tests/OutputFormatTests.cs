@@ -27,7 +27,7 @@ public sealed partial class OutputFormatTests(BundledRunsFixture runs)
         ["state.csv"] = [("t_ms", 'd'), ("phase", 's'), ("rep", 'i'), ("population", 's'), ("neuron", 'i'), ("variable", 's'), ("value", 'd'), ("unit", 's')],
     };
 
-    private static readonly HashSet<string> UnitSymbols = new(StringComparer.Ordinal) { "1", "Hz", "mV", "nS", "mV/ms" };
+    private static readonly HashSet<string> UnitSymbols = new(StringComparer.Ordinal) { "1", "Hz", "mV", "nS", "mV/ms", "pA" };
 
     private static readonly Dictionary<string, HashSet<string>> Metrics = new(StringComparer.Ordinal)
     {
@@ -35,7 +35,7 @@ public sealed partial class OutputFormatTests(BundledRunsFixture runs)
         ["population"] = ["rate", "threshold", "gain"],
         ["weights"] = ["mean", "frac_high", "frac_low"],
         ["projection"] = ["synapses", "pruned", "regrown"],
-        ["state"] = ["v", "ge", "gi", "u"],
+        ["state"] = ["v", "ge", "gi", "u", "w"],
     };
 
     public static TheoryData<string> Scenarios()

@@ -161,7 +161,7 @@ internal static class ScenarioKeys
         Key("inputs", ValueShape.ListOf(Name), "inputs on in this phase"),
         Key("modulators", ValueShape.MapOf(Number), "modulator levels set at phase start"),
         Key("plasticity", Boolean, "off freezes learning, default true"),
-        Key("set", ValueShape.MapOf(Number), "POP.threshold / POP.gain from this phase on"),
+        Key("set", ValueShape.MapOf(NumberOrQuantity), "POP.PARAMETER from this phase on: a number (rate threshold, gain) or a quantity (spiking v_thresh, rate, bias)"),
         Key("offline", Boolean, "no activity simulated; decay in closed form"),
         Key("sensitize", ValueShape.AnyOf(ValueShape.Object(Sensitize), ValueShape.ListOf(ValueShape.Object(Sensitize))), "threshold / gain shifts"),
         Key("disinhibit", ValueShape.AnyOf(ValueShape.Object(Disinhibit), ValueShape.ListOf(ValueShape.Object(Disinhibit))), "inhibitory projection scaling"));
