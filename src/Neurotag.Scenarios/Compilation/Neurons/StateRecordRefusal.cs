@@ -8,12 +8,14 @@ internal sealed record StateRecordRefusal(bool AtPopulation, string Message, str
     /// <summary>
     /// A variable the population's model does not have. The texts come from the models' lists (<see cref="NeuronReader.State"/>):
     /// a variable only some models have (Izhikevich u) names them, e.g. "is not an izhikevich population and has no
-    /// recovery variable u"; the hint offers the variables every model with state has (v, ge, gi).
+    /// recovery variable u"; the hint offers the variables the population's own model has (an adex population's
+    /// v, ge, gi or w), or, for a model that lists none, those every model with state has (v, ge, gi).
     /// </summary>
     public static StateRecordRefusal Missing(PopulationSpec population, string variable)
     {
         var common = CommonState();
-        string record = "record " + JoinOr(common);
+        var own = population.Neuron.RecordableState().Select(s => s.Name).ToList();
+        string record = "record " + JoinOr(own.Count > 0 ? own : common);
         var owners = NeuronModels.All.Where(m => m.State.Any(s => s.Name == variable)).ToList();
         if (owners.Count == 0 || common.Contains(variable))
         {
