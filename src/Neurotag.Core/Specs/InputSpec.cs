@@ -21,13 +21,3 @@ public sealed record InputSpec(string Name, string Target, bool TargetIsTag, dou
     /// <summary>The noise parameters of a <see cref="InputKind.Gaussian"/> input, else null.</summary>
     public GaussianDriveSpec? Gaussian { get; init; }
 }
-
-/// <summary>
-/// A global scalar signal (dopamine, threat). A phase may set it; with a time constant it then relaxes back to
-/// <see cref="Baseline"/> exponentially (a pulse that outlives its phase); without one it holds the phase's level
-/// and returns to baseline when a phase that does not set it begins.
-/// </summary>
-/// <param name="Name">Identifier.</param>
-/// <param name="Baseline">Resting level.</param>
-/// <param name="TauMs">Relaxation time constant in ms, or null to hold levels for the phase.</param>
-public sealed record ModulatorSpec(string Name, double Baseline, double? TauMs);

@@ -28,9 +28,3 @@ public sealed record PhaseSpec(
     /// <summary>Disinhibitions applied at the phase start.</summary>
     public IReadOnlyList<Disinhibition> Disinhibitions { get; init; } = [];
 }
-
-/// <summary>A modulator level set by a phase.</summary>
-public sealed record ModulatorLevel(string Modulator, double Level);
-
-/// <summary>Set a population's intrinsic parameter (by the name its model declares, <see cref="NeuronSpec.SettableParameters"/>) from this phase on.</summary>
-public sealed record ParameterSet(string Population, string Parameter, double Value);

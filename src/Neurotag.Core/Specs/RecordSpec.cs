@@ -1,22 +1,5 @@
 namespace Neurotag.Core.Specs;
 
-/// <summary>Tag metrics, defined once for every network kind.</summary>
-public enum TagMetric
-{
-    /// <summary>Mean rate of the tag's members.</summary>
-    Activation,
-    /// <summary>Mean weight among the tag's members (existing synapses of the population's excitatory recurrent projections, self-synapses excluded).</summary>
-    Strength,
-    /// <summary>Mean weight from tag A's members to tag B's members over the excitatory projections from A's population to B's, for every ordered pair of distinct tags that such a projection connects.</summary>
-    Coupling,
-    /// <summary>For neurons shared by A and B, the fraction whose summed incoming weight from A's exclusive members exceeds that from B's.</summary>
-    Ownership,
-    /// <summary>Fraction of the tag's members whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (retrieval hits).</summary>
-    Recall,
-    /// <summary>Fraction of the population's neurons outside the tag whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (false alarms of retrieval).</summary>
-    Spurious,
-}
-
 /// <summary>What to record.</summary>
 /// <param name="EverySteps">Sampling interval of the tag and population time series.</param>
 /// <param name="TagMetrics">Tag metrics to record.</param>
@@ -47,9 +30,3 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
     public bool PopulationIntrinsics { get; init; }
 }
-
-/// <summary>Weight statistics of one projection between every pair of tags, and over the whole projection.</summary>
-/// <param name="Projection">Projection name.</param>
-/// <param name="EverySteps">Sampling interval.</param>
-/// <param name="HistogramBins">Number of histogram bins over [min, max] of the projection's bounds, 0 for none.</param>
-public sealed record WeightRecordSpec(string Projection, long EverySteps, int HistogramBins);

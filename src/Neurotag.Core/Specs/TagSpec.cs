@@ -24,13 +24,3 @@ public sealed record TagSpec(string Name, string Population, int Size, IndexRang
     /// </summary>
     public double Imprecision { get; init; }
 }
-
-/// <summary>An inclusive range of neuron indices.</summary>
-public readonly record struct IndexRange(int First, int Last)
-{
-    /// <summary>Number of indices in the range.</summary>
-    public int Count => Last - First + 1;
-}
-
-/// <summary>This tag takes <see cref="Count"/> of its members from <see cref="Tag"/>'s members.</summary>
-public sealed record TagShare(string Tag, int Count);

@@ -1,5 +1,6 @@
 using Neurotag.Core.Randomness;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Inputs;
 
 namespace Neurotag.Core.Spiking;
 

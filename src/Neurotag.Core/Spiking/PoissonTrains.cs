@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Neurotag.Core.Randomness;
+using Neurotag.Core.Spiking.Inputs;
 
 namespace Neurotag.Core.Spiking;
 

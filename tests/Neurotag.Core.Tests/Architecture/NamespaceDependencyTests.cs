@@ -32,12 +32,6 @@ public sealed partial class NamespaceDependencyTests
         [Root] = [.. Leaves, "Rate", "Spiking"],
     };
 
-    /// <summary>
-    /// Folders whose files may hold several types. Specs/ holds the scenario contract's records, several small ones
-    /// per file; it is split under its own step of issue #12 (owned separately), after which this entry goes.
-    /// </summary>
-    private static readonly string[] SeveralTypesAllowedUnder = ["Specs/"];
-
     [Fact]
     public void EveryArea_UsesOnlyTheAreasItsLayerAllows()
     {
@@ -96,11 +90,6 @@ public sealed partial class NamespaceDependencyTests
         var problems = new List<string>();
         foreach (var (relative, text) in SourceFiles())
         {
-            if (SeveralTypesAllowedUnder.Any(relative.StartsWith))
-            {
-                continue;
-            }
-
             string stem = Path.GetFileNameWithoutExtension(relative);
             var names = TopLevelType().Matches(text).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
             if (names.Count != 1)

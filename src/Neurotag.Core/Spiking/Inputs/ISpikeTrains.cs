@@ -1,4 +1,4 @@
-namespace Neurotag.Core.Spiking;
+namespace Neurotag.Core.Spiking.Inputs;
 
 /// <summary>A set of Poisson spike trains a Poisson population or input draws from: independent or correlated.</summary>
 public interface ISpikeTrains

@@ -1,7 +1,6 @@
 using Neurotag.Core.Randomness;
-using Neurotag.Core.Spiking.Inputs;
 
-namespace Neurotag.Core.Spiking;
+namespace Neurotag.Core.Spiking.Inputs;
 
 /// <summary>Chooses the Poisson train generator for a population or input.</summary>
 public static class SpikeTrains
