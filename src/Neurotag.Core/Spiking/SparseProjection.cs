@@ -164,6 +164,9 @@ public sealed class SparseProjection
     /// <summary>Postsynaptic population.</summary>
     public SpikingPopulation PostPopulation { get; }
 
+    /// <summary>Whether pre and post are the same population (a recurrent projection, where i = j is a self-connection).</summary>
+    public bool IsRecurrent => ReferenceEquals(PrePopulation, PostPopulation);
+
     /// <summary>Presynaptic population size (rows).</summary>
     public int PreCount { get; }
 

@@ -23,7 +23,11 @@ public static class SparseTagMetrics
         return [.. network.Projections.Where(p => ReferenceEquals(p.PrePopulation, from) && ReferenceEquals(p.PostPopulation, to) && !p.Spec.Inhibitory)];
     }
 
-    /// <summary>Mean weight of the existing (not pruned) synapses from members of <paramref name="from"/> to members of <paramref name="to"/> (i ≠ j); NaN when there is none.</summary>
+    /// <summary>
+    /// Mean weight of the existing (not pruned) synapses from members of <paramref name="from"/> to members of
+    /// <paramref name="to"/>; NaN when there is none. The i = j pair is excluded only on a recurrent projection (a
+    /// self-connection); between two populations pre i and post i are different neurons (issue #14).
+    /// </summary>
     public static double MeanWeight(bool[] from, bool[] to, IReadOnlyList<SparseProjection> projections)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -33,6 +37,7 @@ public static class SparseTagMetrics
         long count = 0;
         foreach (var p in projections)
         {
+            bool excludeSelf = p.IsRecurrent;
             for (int i = 0; i < p.PreCount; i++)
             {
                 if (!from[i])
@@ -43,7 +48,7 @@ public static class SparseTagMetrics
                 for (int s = p.RowStart[i]; s < p.RowStart[i + 1]; s++)
                 {
                     int j = p.Post[s];
-                    if (to[j] && i != j && p.Exists(s))
+                    if (to[j] && !(excludeSelf && i == j) && p.Exists(s))
                     {
                         sum += p.Weight[s];
                         count++;
@@ -55,7 +60,7 @@ public static class SparseTagMetrics
         return count == 0 ? double.NaN : sum / count;
     }
 
-    /// <summary>Summed weight onto <paramref name="post"/> from members of <paramref name="from"/>.</summary>
+    /// <summary>Summed weight onto <paramref name="post"/> from members of <paramref name="from"/> (a recurrent projection's self-connection excluded).</summary>
     public static double SummedInput(bool[] from, int post, IReadOnlyList<SparseProjection> projections)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -63,10 +68,11 @@ public static class SparseTagMetrics
         double sum = 0;
         foreach (var p in projections)
         {
+            bool excludeSelf = p.IsRecurrent;
             for (int k = p.ColStart[post]; k < p.ColStart[post + 1]; k++)
             {
                 int s = p.ColSynapse[k];
-                if (from[p.Pre[s]] && p.Pre[s] != post)
+                if (from[p.Pre[s]] && !(excludeSelf && p.Pre[s] == post))
                 {
                     sum += p.Weight[s];
                 }

@@ -22,7 +22,12 @@ public static class RateTagMetrics
         return tag.Members.Length == 0 ? double.NaN : sum / tag.Members.Length;
     }
 
-    /// <summary>Mean weight of existing synapses from <paramref name="from"/>'s members to <paramref name="to"/>'s members (i ≠ j).</summary>
+    /// <summary>
+    /// Mean weight of existing synapses from <paramref name="from"/>'s members to <paramref name="to"/>'s members; NaN
+    /// when there is none. The i = j pair is excluded only on a recurrent projection, where it is the neuron's
+    /// self-connection. Between two populations, pre i and post i are different neurons and their synapse counts
+    /// (issue #14: skipping it made one_to_one coupling NaN).
+    /// </summary>
     public static double MeanWeight(IReadOnlyList<int> from, IReadOnlyList<int> to, IReadOnlyList<DenseProjection> projections)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -32,6 +37,7 @@ public static class RateTagMetrics
         long count = 0;
         foreach (var p in projections)
         {
+            bool excludeSelf = p.IsRecurrent;
             foreach (int j in to)
             {
                 int lj = p.PostLocal[j];
@@ -44,7 +50,7 @@ public static class RateTagMetrics
                 foreach (int i in from)
                 {
                     int li = p.PreLocal[i];
-                    if (li < 0 || i == j || !p.Exists(row + li))
+                    if (li < 0 || (excludeSelf && i == j) || !p.Exists(row + li))
                     {
                         continue;
                     }
@@ -58,7 +64,7 @@ public static class RateTagMetrics
         return count == 0 ? double.NaN : sum / count;
     }
 
-    /// <summary>Summed weight onto neuron <paramref name="post"/> from <paramref name="from"/> over the projections.</summary>
+    /// <summary>Summed weight onto neuron <paramref name="post"/> from <paramref name="from"/> over the projections (a recurrent projection's self-connection excluded).</summary>
     public static double SummedInput(IReadOnlyList<int> from, int post, IReadOnlyList<DenseProjection> projections)
     {
         ArgumentNullException.ThrowIfNull(from);
@@ -73,10 +79,11 @@ public static class RateTagMetrics
             }
 
             long row = (long)lj * p.PreCount;
+            bool excludeSelf = p.IsRecurrent;
             foreach (int i in from)
             {
                 int li = p.PreLocal[i];
-                if (li >= 0 && i != post)
+                if (li >= 0 && !(excludeSelf && i == post))
                 {
                     sum += p.Weights[row + li];
                 }
