@@ -122,6 +122,8 @@ public enum PlasticityRule
     /// nomenclature of Morrison, Diesmann &amp; Gerstner 2008). Parameters in <see cref="PlasticitySpec.Stdp"/>.
     /// </summary>
     Stdp,
+    /// <summary>Triplet STDP (Pfister &amp; Gerstner 2006), spiking only; parameters in <see cref="PlasticitySpec.Triplet"/>.</summary>
+    StdpTriplet,
 }
 
 /// <summary>
@@ -169,6 +171,8 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
 
     /// <summary>STDP only: traces, amplitudes, weight dependence and pairing (required with <see cref="PlasticityRule.Stdp"/>).</summary>
     public StdpSpec? Stdp { get; init; }
+    /// <summary>Triplet STDP only: traces and amplitudes (required with <see cref="PlasticityRule.StdpTriplet"/>).</summary>
+    public TripletStdpSpec? Triplet { get; init; }
 }
 
 /// <summary>Which side of a synapse normalization conserves.</summary>
