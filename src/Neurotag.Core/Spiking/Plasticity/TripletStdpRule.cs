@@ -21,8 +21,8 @@ public sealed class TripletStdpRule : ISpikingRule
     {
         ArgumentNullException.ThrowIfNull(projection);
         var spec = projection.Spec;
-        var triplet = spec.Plasticity is { Rule: PlasticityRule.StdpTriplet, Triplet: { } t }
-            ? t
+        var triplet = spec.Plasticity is { Rule: PlasticityRule.StdpTriplet } p
+            ? p.Triplet ?? TripletStdpSpec.VisualCortexMinimal
             : throw new ArgumentException($"projection '{spec.Name}' has no triplet STDP parameters", nameof(projection));
         Projection = projection;
         var synapses = new SparseSynapses(projection.PreCount, projection.PostCount, projection.RowStart, projection.Post,
