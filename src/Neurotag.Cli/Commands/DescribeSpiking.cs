@@ -57,9 +57,13 @@ internal static class DescribeSpiking
             string delay = p.HasSynapseDelays
                 ? string.Create(c, $"per synapse {QuantityParser.Format(Min(p.SynapseDelays) * spec.Clock.DtMs, Dimension.Time)}–{QuantityParser.Format(Max(p.SynapseDelays) * spec.Clock.DtMs, Dimension.Time)}")
                 : QuantityParser.Format(s.DelaySteps * spec.Clock.DtMs, Dimension.Time);
-            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {p.Count:N0} synapses, delay {delay}; {(s.Plasticity is { } pl ? pl.Rule.ToString().ToLowerInvariant() : "fixed")}"));
+            o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {p.Count:N0} synapses, delay {delay}; {(s.Plasticity is { } pl ? RuleName(pl.Rule) : "fixed")}"));
         }
     }
+
+    /// <summary>The rule as the scenario names it: PascalCase enum names in snake case (StdpTriplet → stdp_triplet).</summary>
+    private static string RuleName(PlasticityRule rule) =>
+        string.Concat(rule.ToString().Select((ch, k) => char.IsUpper(ch) && k > 0 ? "_" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
     private static int Min(ReadOnlySpan<int> values) => values.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.Min(values);
 

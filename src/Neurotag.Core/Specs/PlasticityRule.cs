@@ -26,4 +26,7 @@ public enum PlasticityRule
     /// nomenclature of Morrison, Diesmann &amp; Gerstner 2008). Parameters in <see cref="PlasticitySpec.Stdp"/>.
     /// </summary>
     Stdp,
+
+    /// <summary>Triplet STDP (Pfister &amp; Gerstner 2006), spiking only; parameters in <see cref="PlasticitySpec.Triplet"/>.</summary>
+    StdpTriplet,
 }

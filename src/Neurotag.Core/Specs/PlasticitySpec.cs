@@ -45,4 +45,7 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
 
     /// <summary>STDP only: traces, amplitudes, weight dependence and pairing (required with <see cref="PlasticityRule.Stdp"/>).</summary>
     public StdpSpec? Stdp { get; init; }
+
+    /// <summary>Triplet STDP only: traces and amplitudes; null means <see cref="TripletStdpSpec.VisualCortexMinimal"/>.</summary>
+    public TripletStdpSpec? Triplet { get; init; }
 }

@@ -16,6 +16,7 @@ internal static class PlasticityRules
         new BcmRuleReader(),
         new CovarianceRuleReader(),
         new StdpRuleReader(),
+        new TripletStdpRuleReader(),
     ];
 
     /// <summary>The rules of <paramref name="kind"/> by name (an unknown rule's hint lists the rate rules, as format v1's always did).</summary>
