@@ -27,6 +27,9 @@ public sealed record IzhikevichNeuronSpec(
     Distribution VInit,
     Distribution? UInit) : NeuronSpec
 {
+    /// <summary>The integration scheme (<c>method:</c>); Euler unless the scenario asks for Izhikevich's own.</summary>
+    public IzhikevichMethod Method { get; init; } = IzhikevichMethod.Euler;
+
     /// <summary>v, the synaptic currents, and the recovery variable u (the model's mV/ms, the units of dv/dt's terms).</summary>
     public static IReadOnlyList<StateVariableInfo> State { get; } =
     [
@@ -43,7 +46,9 @@ public sealed record IzhikevichNeuronSpec(
     public override string ModelName() => "izhikevich";
 
     /// <inheritdoc/>
-    public override string Summary(IFormatProvider? provider) => string.Create(provider, $"izhikevich  a {A}, b {B}, c {C} mV, d {D}, bias {Bias}");
+    public override string Summary(IFormatProvider? provider) =>
+        string.Create(provider, $"izhikevich  a {A}, b {B}, c {C} mV, d {D}, bias {Bias}")
+        + (Method == IzhikevichMethod.Izhikevich ? ", method izhikevich" : "");
 
     /// <summary>The model's mV/ms (the units of dv/dt's terms).</summary>
     public override string SynapticUnit() => "mV/ms";

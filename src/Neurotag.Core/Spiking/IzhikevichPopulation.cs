@@ -3,7 +3,10 @@ using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking;
 
-/// <summary>Izhikevich (2003) neurons (<see cref="IzhikevichNeuronSpec"/>), forward Euler as in the paper.</summary>
+/// <summary>
+/// Izhikevich (2003) neurons (<see cref="IzhikevichNeuronSpec"/>): forward Euler by default, or the half-step scheme
+/// of Izhikevich's published code (<see cref="IzhikevichMethod.Izhikevich"/>).
+/// </summary>
 public sealed class IzhikevichPopulation : SpikingPopulation
 {
     private readonly float[] _v;
@@ -59,7 +62,10 @@ public sealed class IzhikevichPopulation : SpikingPopulation
     public override int FirstNonFinite() => FirstNonFinite(_v, _u, Ge, Gi);
 
     /// <inheritdoc />
-    protected override int Integrate(long stepIndex, Span<int> spikes)
+    protected override int Integrate(long stepIndex, Span<int> spikes) =>
+        _neuron.Method == IzhikevichMethod.Izhikevich ? IntegratePublished(spikes) : IntegrateEuler(spikes);
+
+    private int IntegrateEuler(Span<int> spikes)
     {
         float a = (float)_neuron.A, b = (float)_neuron.B, c = (float)_neuron.C, d = (float)_neuron.D;
         float peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias, dt = _dt;
@@ -81,6 +87,45 @@ public sealed class IzhikevichPopulation : SpikingPopulation
                 spikes[count++] = i;
             }
 
+            _v[i] = v;
+            _u[i] = u;
+            ge[i] = SpikingKernels.Snap(ge[i] * _decayE);
+            gi[i] = SpikingKernels.Snap(gi[i] * _decayI);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Izhikevich's own loop (2003 appendix; spnet.cpp 2006), per neuron: fire first if v already reached v_peak
+    /// (v ← c, u ← u + d), then v += (dt/2)·((0.04v + 5)v + 140 − u + I) twice with the same u, then u += dt·a(bv − u)
+    /// with the new v. So a crossing in step k is reported in step k + 1, and v may stand above v_peak between steps,
+    /// as in his code. Arithmetic is double and each assignment stores float, as spnet.cpp does (float arrays, double
+    /// constants): the overshoot past v_peak is large (hundreds of mV at dt = 1 ms) and feeds u, so the spike train is
+    /// sensitive to rounding and a float-arithmetic kernel drifts from his within a few spikes.
+    /// </summary>
+    private int IntegratePublished(Span<int> spikes)
+    {
+        double a = _neuron.A, b = _neuron.B, dt = _dt, half = 0.5 * dt;
+        float c = (float)_neuron.C, d = (float)_neuron.D, peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias;
+        var ge = Ge;
+        var gi = Gi;
+        int count = 0;
+        for (int i = 0; i < _v.Length; i++)
+        {
+            float v = _v[i];
+            float u = _u[i];
+            if (v >= peak)
+            {
+                v = c;
+                u += d;
+                spikes[count++] = i;
+            }
+
+            float input = (bias + ge[i]) - gi[i];
+            v = (float)(v + (half * (((((0.04 * v) + 5) * v) + 140 - u) + input)));
+            v = (float)(v + (half * (((((0.04 * v) + 5) * v) + 140 - u) + input)));
+            u = (float)(u + (dt * a * ((b * v) - u)));
             _v[i] = v;
             _u[i] = u;
             ge[i] = SpikingKernels.Snap(ge[i] * _decayE);

@@ -8,6 +8,12 @@ namespace Neurotag.Scenarios.Compilation.Neurons;
 /// <summary>The Izhikevich (2003) neuron (<c>model: izhikevich</c>, <see cref="IzhikevichNeuronSpec"/>); synaptic quantities are plain numbers in model units.</summary>
 internal sealed class IzhikevichNeuronReader : NeuronReader
 {
+    internal static readonly Dictionary<string, IzhikevichMethod> Methods = new(StringComparer.Ordinal)
+    {
+        ["euler"] = IzhikevichMethod.Euler,
+        ["izhikevich"] = IzhikevichMethod.Izhikevich,
+    };
+
     private static readonly KeySet NeuronKeys = new("neuron-izhikevich", "An Izhikevich neuron (model: izhikevich).",
         KeyShapes.Must("model", ValueShape.Choice("izhikevich"), "neuron model"),
         KeyShapes.Key("a", ValueShape.Number, "recovery time scale, default 0.02"),
@@ -19,7 +25,8 @@ internal sealed class IzhikevichNeuronReader : NeuronReader
         KeyShapes.Key("tau_e", ValueShape.Quantity, "excitatory synaptic time constant, default 5 ms"),
         KeyShapes.Key("tau_i", ValueShape.Quantity, "inhibitory synaptic time constant, default 10 ms"),
         KeyShapes.Key("v_init", KeyShapes.ValueOrDistribution, "initial membrane potential, default c"),
-        KeyShapes.Key("u_init", KeyShapes.ValueOrDistribution, "initial recovery variable, default b·v"));
+        KeyShapes.Key("u_init", KeyShapes.ValueOrDistribution, "initial recovery variable, default b·v"),
+        KeyShapes.Key("method", ValueShape.Choice(Methods.Keys), "integration: euler (default) or izhikevich (his published code: two dt/2 half-steps of v, then u from the new v)"));
 
     public override string Model => "izhikevich";
 
@@ -47,12 +54,16 @@ internal sealed class IzhikevichNeuronReader : NeuronReader
         double? tauI = parameters.TimeConstant(map, "tau_i", path, 10);
         var vInit = map["v_init"] is { } vi ? distributions.ReadQuantityDistribution(vi, path + ".v_init", Dimension.Voltage) : new ConstantDistribution(c ?? -65);
         var uInit = map["u_init"] is { } ui ? distributions.ReadDistribution(ui, path + ".u_init") : null;
+        var method = map["method"] is { } m ? r.Choice(m, path + ".method", Methods, "integration method") : IzhikevichMethod.Euler;
         if (a is null || b is null || c is null || d is null || peak is null || bias is null || tauE is null || tauI is null || vInit is null
-            || (map["u_init"] is not null && uInit is null))
+            || (map["u_init"] is not null && uInit is null) || method is null)
         {
             return null;
         }
 
-        return new IzhikevichNeuronSpec(a.Value, b.Value, c.Value, d.Value, peak.Value, bias.Value, tauE.Value, tauI.Value, vInit, uInit);
+        return new IzhikevichNeuronSpec(a.Value, b.Value, c.Value, d.Value, peak.Value, bias.Value, tauE.Value, tauI.Value, vInit, uInit)
+        {
+            Method = method.Value,
+        };
     }
 }
