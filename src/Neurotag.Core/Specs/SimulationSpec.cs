@@ -39,6 +39,9 @@ public sealed record SimulationSpec(
     /// <summary>Poisson spike inputs onto spiking populations (the compiler keeps rate and spiking scenarios apart).</summary>
     public IReadOnlyList<PoissonInputSpec> PoissonInputs { get; init; } = [];
 
+    /// <summary>Current noise inputs onto spiking populations.</summary>
+    public IReadOnlyList<NoiseCurrentInputSpec> NoiseCurrentInputs { get; init; } = [];
+
     /// <summary>Whether this is a spiking network (every population spiking or Poisson); otherwise a rate network.</summary>
     public bool IsSpiking => Populations.Count > 0 && Populations.All(p => p.Neuron is not RateNeuronSpec);
 }

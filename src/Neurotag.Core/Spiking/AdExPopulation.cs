@@ -158,7 +158,7 @@ public sealed class AdExPopulation : SpikingPopulation
 
     /// <inheritdoc />
     protected override int Integrate(long stepIndex, Span<int> spikes) =>
-        Step(_v, _w, _vOut, Ge, Gi, _refractory, in _constants, spikes);
+        Step(_v, _w, _vOut, Ge, Gi, _refractory, InputCurrent, in _constants, spikes);
 
     /// <summary>The constants of one step of <paramref name="neuron"/> at <paramref name="dtMs"/>, hoisted out of the loop.</summary>
     private static Constants StepConstants(AdExNeuronSpec neuron, double dtMs) => new(
@@ -185,7 +185,7 @@ public sealed class AdExPopulation : SpikingPopulation
     /// <paramref name="spikes"/> in increasing order and returns their number. Scalar and allocation-free.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static int Step(Span<double> v, Span<double> w, Span<float> vOut, Span<float> ge, Span<float> gi, Span<int> refractory, in Constants constants, Span<int> spikes)
+    private static int Step(Span<double> v, Span<double> w, Span<float> vOut, Span<float> ge, Span<float> gi, Span<int> refractory, float[]? current, in Constants constants, Span<int> spikes)
     {
         int n = v.Length;
         if (w.Length != n || vOut.Length != n || ge.Length != n || gi.Length != n || refractory.Length != n || spikes.Length < n)
@@ -210,7 +210,9 @@ public sealed class AdExPopulation : SpikingPopulation
             {
                 double e = ge[i];
                 double g = gi[i];
-                double dv = (((((c.GLeakDeltaT * Math.Exp((vi - c.VT) * c.InvDeltaT)) + c.Bias) + (c.GLeak * (c.ELeak - vi))) - wi)
+                // A current noise input adds its pA to the bias for this step; without one the bias is unchanged.
+                double bias = current is null ? c.Bias : c.Bias + current[i];
+                double dv = (((((c.GLeakDeltaT * Math.Exp((vi - c.VT) * c.InvDeltaT)) + bias) + (c.GLeak * (c.ELeak - vi))) - wi)
                     + (e * (c.EExc - vi))) + (g * (c.EInh - vi));
                 vNew = vi + (c.DtOverC * dv);
                 if (vNew > c.VCut)

@@ -71,12 +71,18 @@ public sealed class IzhikevichPopulation : SpikingPopulation
         float peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias, dt = _dt;
         var ge = Ge;
         var gi = Gi;
+        var noise = InputCurrent; // null without a current noise input; adding 0 would not change v either
         int count = 0;
         for (int i = 0; i < _v.Length; i++)
         {
             float v = _v[i];
             float u = _u[i];
             float dv = ((((0.04f * v * v) + (5f * v)) + 140f) - u) + ((bias + ge[i]) - gi[i]);
+            if (noise is not null)
+            {
+                dv += noise[i];
+            }
+
             float du = a * ((b * v) - u);
             v += dt * dv;
             u += dt * du;

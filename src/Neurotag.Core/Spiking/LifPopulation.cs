@@ -92,7 +92,39 @@ public sealed class LifPopulation : SpikingPopulation
     public override int FirstNonFinite() => FirstNonFinite(_v, Ge, Gi);
 
     /// <inheritdoc />
-    protected override int Integrate(long stepIndex, Span<int> spikes) => SpikingKernels.LifStep(_v, Ge, Gi, _refractory, in _constants, spikes);
+    protected override int Integrate(long stepIndex, Span<int> spikes) =>
+        InputCurrent is { } current ? StepWithCurrent(current, spikes) : SpikingKernels.LifStep(_v, Ge, Gi, _refractory, in _constants, spikes);
+
+    /// <summary>
+    /// COBA: a current I shifts the resting drive by I/g_leak (v_inf = (g_L·E_L + I + …)/(g_L + …)), so noise in pA is
+    /// scaled to mV; CUBA noise is already in the bias's mV.
+    /// </summary>
+    public override double InputCurrentScale => Neuron.Synapse == SynapseKind.Conductance ? 1.0 / Neuron.GLeak : 1.0;
+
+    /// <summary>
+    /// A step with a per-neuron extra drive (current noise): the scalar kernel with v_rest + bias + I_k for this step,
+    /// i.e. the same exact-integration step as <see cref="SpikingKernels.LifStep"/> with the bias moved for one step.
+    /// Only populations with a noise input take this path.
+    /// </summary>
+    private int StepWithCurrent(float[] current, Span<int> spikes)
+    {
+        var v = _v;
+        var ge = Ge;
+        var gi = Gi;
+        var refractory = _refractory;
+        float rest = _constants.RestPlusBias;
+        int count = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            var k = _constants with { RestPlusBias = rest + current[i] };
+            if (SpikingKernels.LifStepOne(ref v[i], ref ge[i], ref gi[i], ref refractory[i], in k))
+            {
+                spikes[count++] = i;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>Conductances cannot be negative: initial draws (e.g. a wide normal) are clipped at 0.</summary>
     private static void Clamp(float[] values)

@@ -14,8 +14,9 @@ namespace Neurotag.Core.Spiking;
 public sealed class SpikingNetwork
 {
     private SpikingNetwork(IReadOnlyList<SpikingPopulation> populations, IReadOnlyList<SpikingTag> tags, IReadOnlyList<PoissonDrive> inputs,
-        IReadOnlyList<SparseProjection> projections, IReadOnlyList<ISpikingRule> rules, ModulatorState modulators)
+        IReadOnlyList<NoiseCurrentDrive> noiseInputs, IReadOnlyList<SparseProjection> projections, IReadOnlyList<ISpikingRule> rules, ModulatorState modulators)
     {
+        NoiseInputs = noiseInputs;
         Populations = populations;
         Tags = tags;
         Inputs = inputs;
@@ -32,6 +33,9 @@ public sealed class SpikingNetwork
 
     /// <summary>Poisson inputs in spec order.</summary>
     public IReadOnlyList<PoissonDrive> Inputs { get; }
+
+    /// <summary>Current noise inputs in spec order.</summary>
+    public IReadOnlyList<NoiseCurrentDrive> NoiseInputs { get; }
 
     /// <summary>Projections in spec order.</summary>
     public IReadOnlyList<SparseProjection> Projections { get; }
@@ -66,6 +70,17 @@ public sealed class SpikingNetwork
             inputs.Add(new PoissonDrive(input, population, [.. pick.Select(k => neurons[k])], dtMs, RandomSource.ForName(spec.Seed, "poisson:" + input.Name)));
         }
 
+        // Stream names of their own ("noise-pick:", "noise:"), so adding a noise input shifts no other draw.
+        var noiseInputs = new List<NoiseCurrentDrive>();
+        foreach (var input in spec.NoiseCurrentInputs)
+        {
+            var (population, neurons) = Resolve(input.Target, input.TargetIsTag);
+            int count = (int)Math.Round(input.Fraction * neurons.Length);
+            var pick = new int[count];
+            RandomSource.ForName(spec.Seed, "noise-pick:" + input.Name).SampleWithoutReplacement(neurons.Length, pick);
+            noiseInputs.Add(new NoiseCurrentDrive(input, population, [.. pick.Select(k => neurons[k])], RandomSource.ForName(spec.Seed, "noise:" + input.Name)));
+        }
+
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<SparseProjection>();
         var rules = new List<ISpikingRule>();
@@ -87,7 +102,7 @@ public sealed class SpikingNetwork
             });
         }
 
-        return new SpikingNetwork(populations, tags, inputs, projections, rules, modulators);
+        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators);
     }
 
     private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch

@@ -41,6 +41,19 @@ public abstract class SpikingPopulation
     /// <summary>Inhibitory synaptic state, as <see cref="Ge"/> (always ≥ 0; its sign is in the equation).</summary>
     public float[] Gi { get; }
 
+    /// <summary>
+    /// Extra input current for the next step only (current noise inputs, <see cref="NoiseCurrentDrive"/>), in the unit
+    /// of the model's bias after <see cref="InputCurrentScale"/>; null until an input needs it, so a population without
+    /// one integrates exactly as before. Cleared after every step.
+    /// </summary>
+    public float[]? InputCurrent { get; private set; }
+
+    /// <summary>
+    /// Factor from the input's current unit to what <see cref="Integrate"/> adds: 1 where the bias is the current
+    /// (Izhikevich model units, AdEx pA, CUBA LIF mV); a COBA LIF overrides it with 1/g_leak (pA → mV).
+    /// </summary>
+    public virtual double InputCurrentScale => 1.0;
+
     /// <summary>Membrane potential in mV, or null for spike sources.</summary>
     public virtual float[]? V => null;
 
@@ -64,6 +77,11 @@ public abstract class SpikingPopulation
     public void Step(long step)
     {
         int count = Integrate(step, _spikes);
+        if (InputCurrent is { } current)
+        {
+            Array.Clear(current);
+        }
+
         SpikeCount = count;
         WindowSpikes += count;
         TotalSpikes += count;
@@ -73,6 +91,9 @@ public abstract class SpikingPopulation
             counts[_spikes[k]]++;
         }
     }
+
+    /// <summary>Allocates <see cref="InputCurrent"/> (once; when the network is built), or returns it.</summary>
+    public float[] EnableInputCurrent() => InputCurrent ??= new float[Size];
 
     /// <summary>Clears the per-neuron spike counts (the recorder's window).</summary>
     public void ClearWindow()
@@ -102,6 +123,11 @@ public abstract class SpikingPopulation
     {
         Array.Clear(Ge);
         Array.Clear(Gi);
+        if (InputCurrent is { } current)
+        {
+            Array.Clear(current);
+        }
+
         SpikeCount = 0;
     }
 

@@ -23,6 +23,7 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
 
     private readonly SimulationSpec _spec;
     private PoissonDrive[] _activeInputs = [];
+    private NoiseCurrentDrive[] _activeNoise = [];
     private SpikingRecorder? _recorder;
 
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
@@ -94,6 +95,11 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
             input.Deliver(step);
         }
 
+        foreach (var noise in _activeNoise)
+        {
+            noise.Deliver();
+        }
+
         for (int k = 0; k < rules.Count; k++)
         {
             rules[k].OnPostSpikes(projections[k].PostPopulation.Spikes, learning);
@@ -113,6 +119,7 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
         }
 
         _activeInputs = active;
+        _activeNoise = [.. Network.NoiseInputs.Where(i => phase.Inputs.Contains(i.Name))];
     }
 
     /// <inheritdoc />

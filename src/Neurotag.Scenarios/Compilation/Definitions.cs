@@ -24,6 +24,8 @@ internal sealed class Definitions(SchemaReader reader)
     /// <summary>Poisson inputs of spiking scenarios, with the key where each was defined.</summary>
     public Dictionary<string, (PoissonInputSpec Spec, YamlNodeBase Node)> PoissonInputs { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, (NoiseCurrentInputSpec Spec, YamlNodeBase Node)> NoiseCurrentInputs { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, ModulatorSpec> Modulators { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ProjectionSpec> Projections { get; } = new(StringComparer.Ordinal);
@@ -166,9 +168,9 @@ internal sealed class Definitions(SchemaReader reader)
     public IEnumerable<string> ExpandFamilies(IEnumerable<string> names) =>
         names.SelectMany(n => Families.TryGetValue(n, out var members) ? members : [n]);
 
-    public bool InputDefined(string name) => Inputs.ContainsKey(name) || PoissonInputs.ContainsKey(name);
+    public bool InputDefined(string name) => Inputs.ContainsKey(name) || PoissonInputs.ContainsKey(name) || NoiseCurrentInputs.ContainsKey(name);
 
-    public IEnumerable<string> InputNames => Inputs.Keys.Concat(PoissonInputs.Keys);
+    public IEnumerable<string> InputNames => Inputs.Keys.Concat(PoissonInputs.Keys).Concat(NoiseCurrentInputs.Keys);
 
     public PhaseSpec NotePhaseSource(PhaseSpec phase, PhaseSource source)
     {

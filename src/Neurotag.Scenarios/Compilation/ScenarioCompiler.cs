@@ -94,6 +94,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
             [.. defs.Inputs.Values.Select(i => i.Spec)], [.. defs.Modulators.Values], [.. defs.Projections.Values], protocol, record)
         {
             PoissonInputs = [.. defs.PoissonInputs.Values.Select(i => i.Spec)],
+            NoiseCurrentInputs = [.. defs.NoiseCurrentInputs.Values.Select(i => i.Spec)],
         };
         MemoryBytes = spec.IsSpiking ? new SpikingMemoryCheck(ctx, defs).Run(spec, top) : new RateMemoryCheck(ctx, defs).Run(spec, top);
         if (Errors.Count == 0)

@@ -1,6 +1,6 @@
 namespace Neurotag.Scenarios.Compilation.Checks;
 
-/// <summary>Inputs that no phase switches on: rate inputs (unless the protocol was unreadable), then Poisson inputs.</summary>
+/// <summary>Inputs that no phase switches on: rate inputs (unless the protocol was unreadable), then spiking (Poisson, current noise) inputs.</summary>
 internal static class UnusedInputsCheck
 {
     public static void Run(SchemaReader r, Definitions defs, bool protocolRejected)
@@ -13,7 +13,7 @@ internal static class UnusedInputsCheck
             }
         }
 
-        foreach (var (inputName, (_, node)) in defs.PoissonInputs)
+        foreach (var (inputName, node) in defs.PoissonInputs.Select(p => (p.Key, p.Value.Node)).Concat(defs.NoiseCurrentInputs.Select(p => (p.Key, p.Value.Node))))
         {
             if (!defs.InputsUsed.Contains(inputName))
             {

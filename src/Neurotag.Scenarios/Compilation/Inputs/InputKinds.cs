@@ -9,6 +9,7 @@ internal static class InputKinds
         new PatternsInputReader(),
         new GaussianInputReader(),
         new PoissonInputReader(),
+        new NoiseCurrentInputReader(),
     ];
 
     public static InputKindReader? Find(string kind) => All.FirstOrDefault(k => k.Kind == kind);

@@ -52,7 +52,7 @@ internal sealed class InputsReader(CompileContext ctx, Definitions defs)
         }
 
         defs.NoteRejected(map, defs.Inputs, "input");
-        defs.Rejected.ExceptWith(defs.PoissonInputs.Keys.Select(k => ("input", k)));
+        defs.Rejected.ExceptWith(defs.PoissonInputs.Keys.Concat(defs.NoiseCurrentInputs.Keys).Select(k => ("input", k)));
     }
 
     /// <summary>An input kind of the other network kind than the scenario's.</summary>
