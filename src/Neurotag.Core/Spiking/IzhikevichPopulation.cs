@@ -114,6 +114,7 @@ public sealed class IzhikevichPopulation : SpikingPopulation
     {
         double a = _neuron.A, b = _neuron.B, dt = _dt, half = 0.5 * dt;
         float c = (float)_neuron.C, d = (float)_neuron.D, peak = (float)_neuron.VPeak, bias = (float)_neuron.Bias;
+        var noise = InputCurrent; // Izhikevich's thalamic input 13·(U − 0.5) enters I, as in spnet.cpp
         var ge = Ge;
         var gi = Gi;
         int count = 0;
@@ -129,6 +130,11 @@ public sealed class IzhikevichPopulation : SpikingPopulation
             }
 
             float input = (bias + ge[i]) - gi[i];
+            if (noise is not null)
+            {
+                input += noise[i];
+            }
+
             v = (float)(v + (half * (((((0.04 * v) + 5) * v) + 140 - u) + input)));
             v = (float)(v + (half * (((((0.04 * v) + 5) * v) + 140 - u) + input)));
             u = (float)(u + (dt * a * ((b * v) - u)));
