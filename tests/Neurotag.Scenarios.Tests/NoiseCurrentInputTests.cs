@@ -120,6 +120,44 @@ public sealed class NoiseCurrentInputTests
         Assert.Equal(reference, simulated.Select(t => Math.Round(t / spec.Clock.DtMs)));
     }
 
+    /// <summary>
+    /// The same under <c>method: izhikevich</c>: a naive copy of the loop of Izhikevich's spnet.cpp (2006) — fire first
+    /// if v ≥ 30 (the spike belongs to this step), then I = thalamic noise, v += 0.5·((0.04v + 5)v + 140 − u + I) twice
+    /// with the old u, then u += a(bv − u) with the new v; double arithmetic, float storage as in his float arrays —
+    /// drawing U from the input's stream. The noise drawn after step s is the I of step s + 1. Identical spike steps.
+    /// </summary>
+    [Fact]
+    public void IzhikevichPublishedMethodUnderThalamicNoise_SpikesAtTheStepsOfSpnetsLoop()
+    {
+        string text = Izhikevich.Replace("NEURONS", "1", StringComparison.Ordinal).Replace("2000 ms", "20000 ms", StringComparison.Ordinal)
+            .Replace("d: 8 }", "d: 8, method: izhikevich }", StringComparison.Ordinal);
+        var spec = Compile(text);
+        var sink = new MemoryRecordSink();
+        new SpikingSimulator(spec).Run(sink);
+        var simulated = sink.Spikes.Select(s => Math.Round(s.TimeMs / spec.Clock.DtMs)).ToList();
+
+        var rng = RandomSource.ForName(spec.Seed, "noise:thal");
+        float v = -65f, u = 0.2f * -65f, current = 0f;
+        var reference = new List<double>();
+        for (long step = 1; step <= 20_000; step++)
+        {
+            if (v >= 30f)
+            {
+                v = -65f;
+                u += 8f;
+                reference.Add(step);
+            }
+
+            v = (float)(v + (0.5 * ((((0.04 * v) + 5) * v) + 140 - u + current)));
+            v = (float)(v + (0.5 * ((((0.04 * v) + 5) * v) + 140 - u + current)));
+            u = (float)(u + (0.02 * ((0.2 * v) - u)));
+            current = (float)(13 * (rng.NextDouble() - 0.5));
+        }
+
+        Assert.True(reference.Count > 5, $"the published amplitude should make the neuron fire; got {reference.Count} spikes");
+        Assert.Equal(reference, simulated);
+    }
+
     /// <summary>The same seed gives the same spikes; another seed other spikes.</summary>
     [Fact]
     public void SameSeed_SameSpikes()
