@@ -136,9 +136,12 @@ public static class VectorKernels
         return sum;
     }
 
-    /// <summary>Reduces eight lanes in the fixed order ((0+4)+(2+6)) + ((1+5)+(3+7)).</summary>
+    /// <summary>
+    /// Reduces eight lanes in the fixed order ((0+4)+(2+6)) + ((1+5)+(3+7)), so every kernel that sums over lanes
+    /// (these and the rate plasticity kernels) gives the same bits whatever the length.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ReduceLanes(Vector256<float> v)
+    internal static float ReduceLanes(Vector256<float> v)
     {
         float s04 = v.GetElement(0) + v.GetElement(4);
         float s26 = v.GetElement(2) + v.GetElement(6);

@@ -1,3 +1,4 @@
+using Neurotag.Core.Kernels;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -69,7 +70,7 @@ internal static class PlasticityKernels
             }
         }
 
-        float sum = ReduceLanes(acc);
+        float sum = VectorKernels.ReduceLanes(acc);
         for (; i < n; i++)
         {
             float wi = (a * Unsafe.Add(ref wr, i)) + b + (c * Unsafe.Add(ref ur, i));
@@ -153,7 +154,7 @@ internal static class PlasticityKernels
             }
         }
 
-        float sum = ReduceLanes(acc);
+        float sum = VectorKernels.ReduceLanes(acc);
         for (; i < n; i++)
         {
             float xi = Unsafe.Add(ref xr, i);
@@ -177,16 +178,5 @@ internal static class PlasticityKernels
         }
 
         return sum;
-    }
-
-    /// <summary>Reduces eight lanes in the fixed order ((0+4)+(2+6)) + ((1+5)+(3+7)), as <see cref="Kernels.VectorKernels"/> does.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float ReduceLanes(Vector256<float> v)
-    {
-        float s04 = v.GetElement(0) + v.GetElement(4);
-        float s26 = v.GetElement(2) + v.GetElement(6);
-        float s15 = v.GetElement(1) + v.GetElement(5);
-        float s37 = v.GetElement(3) + v.GetElement(7);
-        return (s04 + s26) + (s15 + s37);
     }
 }
