@@ -207,6 +207,22 @@ internal static class ScenarioKeys
 
     private static readonly ValueShape BoundShape = ValueShape.AnyOf(Number, ValueShape.Object(Bound));
 
+    public static readonly KeySet Versus = new("versus", "The other condition of an effect: another phase, tag or metric, or another scenario's.",
+        Key("phase", Name, "phase measured, default the expectation's"),
+        Key("metric", Text, "metric measured, default the expectation's"),
+        Key("rep", Integer, "repetition index"),
+        Key("after", Name, "the phase after this phase or repeat block"),
+        Key("scenario", Text, "another scenario file (relative to this one) whose seeds give the other condition"));
+
+    public static readonly KeySet Effect = new("effect", "An effect between two conditions, tested across seeds.",
+        Must("versus", ValueShape.Object(Versus), "the other condition"),
+        Key("as", ValueShape.Choice(["difference", "ratio"]), "difference (default) or ratio of the means"),
+        Key("test", ValueShape.Choice(["welch", "mann_whitney"]), "Welch's t (default) or Mann-Whitney U"),
+        Key("sided", ValueShape.Choice(["greater", "less", "two_sided"]), "the alternative, default greater"),
+        Key("alpha", Number, "significance level, default 0.05"),
+        Key("margin", Number, "least difference (default 0) or least ratio (default 1)"),
+        Key("min_d", Number, "least Cohen's d"));
+
     public static readonly KeySet Expectation = new("expectation", "A regression assertion checked by neurotag-cli check.",
         Must("phase", Name, "phase whose mean is measured"),
         Must("metric", Text, "e.g. tag.pain.activation"),
@@ -214,7 +230,10 @@ internal static class ScenarioKeys
         Key("after", Name, "the phase after this phase or repeat block"),
         Key("above", BoundShape, "a number or { phase, by }"),
         Key("below", BoundShape, "a number or { phase, by }"),
-        Key("between", ValueShape.ListOf(Number), "[low, high]"));
+        Key("between", ValueShape.ListOf(Number), "[low, high]"),
+        Key("over_seeds", Integer, "judge the distribution over this many seeds (at least 2): the mean's 95 % CI inside the bound"),
+        Key("fraction", Number, "with over_seeds: the least fraction of seeds that meet the bound"),
+        Key("effect", ValueShape.Object(Effect), "with over_seeds: an effect against another condition"));
 
     public static readonly KeySet Sweep = new("sweep", "A parameter × seed sweep for neurotag-cli sweep.",
         Key("seeds", Integer, "replicates per point"),

@@ -36,6 +36,9 @@ public sealed record Bound(double? Value, MetricRef? Reference, double Margin)
 /// <param name="Between">Inclusive range, or null.</param>
 public sealed record Expectation(int Line, MetricRef Subject, Bound? Above, Bound? Below, (double Low, double High)? Between)
 {
+    /// <summary>Set for an expectation over seeds (<c>over_seeds:</c>): judged on the distribution, not seed by seed.</summary>
+    public SeedSpec? OverSeeds { get; init; }
+
     /// <summary>e.g. <c>tag.pain.activation in probe-chronic &gt; 0.6</c>.</summary>
     public string Label
     {
@@ -57,8 +60,27 @@ public sealed record Expectation(int Line, MetricRef Subject, Bound? Above, Boun
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"in [{r.Low}, {r.High}]"));
             }
 
-            return $"{Subject.MetricText} in {Subject.PhaseText} {string.Join(" and ", parts)}";
+            string label = $"{Subject.MetricText} in {Subject.PhaseText} {string.Join(" and ", parts)}";
+            return OverSeeds is not { } seeds ? label : seeds.Statistic switch
+            {
+                SeedStatistic.Fraction => string.Create(CultureInfo.InvariantCulture, $"{label} for {seeds.Fraction:P0} of {seeds.Seeds} seeds"),
+                SeedStatistic.Effect => EffectLabel(seeds),
+                _ => string.Create(CultureInfo.InvariantCulture, $"mean of {label} over {seeds.Seeds} seeds"),
+            };
         }
+    }
+
+    private string EffectLabel(SeedSpec seeds)
+    {
+        var e = seeds.Effect!;
+        string versus = $"{e.Versus.MetricText} in {e.Versus.PhaseText}" + (e.Scenario is { } other ? $" of {other}" : "");
+        string op = e.Sided switch { Neurotag.Statistics.Alternative.Greater => ">", Neurotag.Statistics.Alternative.Less => "<", _ => "≠" };
+        string threshold = e.Scale == EffectScale.Ratio
+            ? string.Create(CultureInfo.InvariantCulture, $"{e.Margin}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(e.Sided == Neurotag.Statistics.Alternative.Less ? -e.Margin : e.Margin)}");
+        string scale = e.Scale == EffectScale.Ratio ? "ratio" : "difference";
+        string d = e.MinCohensD is { } minD ? string.Create(CultureInfo.InvariantCulture, $", |d| ≥ {minD}") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{scale} {Subject.MetricText} in {Subject.PhaseText} vs {versus} {op} {threshold} over {seeds.Seeds} seeds{d}");
     }
 }
 

@@ -67,15 +67,20 @@ public sealed class ExpectationEvaluator : IRecordSink
         _instances[instance][(kind, name, metric, other)] = value;
     }
 
-    /// <summary>Evaluates every expectation.</summary>
+    /// <summary>
+    /// Evaluates every expectation on this one run. An effect over seeds (<see cref="SeedStatistic.Effect"/>) has no
+    /// meaning for one run and is left out; a mean or fraction over seeds is checked as its bound on this run.
+    /// </summary>
     public IReadOnlyList<ExpectationResult> Evaluate(IEnumerable<Expectation> expectations)
     {
         ArgumentNullException.ThrowIfNull(expectations);
-        return expectations.Select(Evaluate).ToList();
+        return expectations.Where(e => e.OverSeeds?.Statistic != SeedStatistic.Effect).Select(EvaluateOne).ToList();
     }
 
-    private ExpectationResult Evaluate(Expectation e)
+    /// <summary>Evaluates the bounds of <paramref name="e"/> on this run (for an expectation over seeds: this seed's part).</summary>
+    public ExpectationResult EvaluateOne(Expectation e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         if (Measure(e.Subject) is not { } measured)
         {
             return new ExpectationResult(e, false, double.NaN, $"{e.Subject.MetricText} was not measured in {e.Subject.PhaseText}");
@@ -109,6 +114,13 @@ public sealed class ExpectationEvaluator : IRecordSink
 
         bool passed = checks.All(c => c.Ok) && !double.IsNaN(measured);
         return new ExpectationResult(e, passed, measured, string.Join("; ", checks.Select(c => (c.Ok ? "" : "NOT ") + c.Text)));
+    }
+
+    /// <summary>The measured value of <paramref name="metric"/> on this run, or null when it was not measured.</summary>
+    public double? Value(MetricRef metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return Measure(metric);
     }
 
     private double? BoundValue(Bound bound, int sign = 1) =>

@@ -40,11 +40,46 @@ public sealed class CalibrationTests
         return (double)rejected / Reruns;
     }
 
+    /// <summary>The baseline check's verdict as a p-like number: 0 when it flags the metric as moved.</summary>
+    private static Func<double[], double[], double> Baseline(double relativeMargin) =>
+        (rerun, baseline) => BaselineComparison.Of(baseline, rerun, relativeMargin, Alpha).Verdict == BaselineVerdict.Moved ? 0 : 1;
+
     [Fact]
     public void Welch_FalseAlarmRate_IsAlphaWithinTwoPoints()
     {
         double rate = RejectionRate(0, (a, b) => WelchTest.Compare(a, b, Alternative.TwoSided).P);
         Assert.InRange(rate, Alpha - 0.02, Alpha + 0.02);
+    }
+
+    [Fact]
+    public void BaselineCheck_WithoutMargin_FalseAlarmRate_IsAlphaWithinTwoPoints()
+    {
+        double rate = RejectionRate(0, Baseline(0));
+        Assert.InRange(rate, Alpha - 0.02, Alpha + 0.02);
+    }
+
+    [Fact]
+    public void BaselineCheck_WithAnEquivalenceMargin_RaisesNoMoreFalseAlarms()
+    {
+        // Mean 10, sd 1 (shifted draws): a 10 % margin is 1 sd. A flag now needs Welch's rejection and no equivalence,
+        // so the rate cannot exceed the Welch rate above; the bound is α + 2 points, as for the test alone.
+        var random = new Random(99);
+        int flagged = 0;
+        for (int k = 0; k < Reruns; k++)
+        {
+            double[] baseline = [.. Draw(random, N, 0).Select(v => v + 10)], rerun = [.. Draw(random, N, 0).Select(v => v + 10)];
+            flagged += BaselineComparison.Of(baseline, rerun, 0.1, Alpha).Verdict == BaselineVerdict.Moved ? 1 : 0;
+        }
+
+        Assert.InRange((double)flagged / Reruns, 0, Alpha + 0.02);
+    }
+
+    [Fact]
+    public void BaselineCheck_DetectsAOneSdShift_WithTheClaimedPower()
+    {
+        double claimed = Power.TwoSampleT(N, N, 1.0, Alpha);
+        double rate = RejectionRate(1.0, Baseline(0));
+        Assert.InRange(rate, claimed - 0.035, claimed + 0.035);
     }
 
     [Fact]

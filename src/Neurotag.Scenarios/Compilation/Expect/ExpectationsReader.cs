@@ -12,6 +12,7 @@ internal sealed class ExpectationsReader(CompileContext ctx, Definitions defs, b
     private readonly SchemaReader _r = ctx.Reader;
     private readonly Definitions _defs = defs;
     private readonly MetricNameReader _metricNameReader = new(ctx, defs);
+    private readonly CompileContext _ctx = ctx;
 
     /// <summary>
     /// Reads <c>expect:</c>. <paramref name="record"/> is null, and the "not recorded" checks are skipped, when the
@@ -59,15 +60,16 @@ internal sealed class ExpectationsReader(CompileContext ctx, Definitions defs, b
                 }
             }
 
-            if (map["above"] is null && map["below"] is null && map["between"] is null)
+            var overSeeds = new EffectReader(_ctx, this).Read(map, path, subject, protocol, record, out bool seedsOk);
+            if (map["above"] is null && map["below"] is null && map["between"] is null && map["effect"] is null)
             {
                 _r.Error(map, path, "an expectation needs 'above:', 'below:' or 'between:'", "for example above: 0.5");
             }
 
             bool boundsOk = (map["above"] is null || above is not null) && (map["below"] is null || below is not null) && (map["between"] is null || between is not null);
-            if (subject is not null && boundsOk)
+            if (subject is not null && boundsOk && seedsOk)
             {
-                expectations.Add(new Expectation(map.Start.Line, subject, above, below, between));
+                expectations.Add(new Expectation(map.Start.Line, subject, above, below, between) { OverSeeds = overSeeds });
             }
         }
 
@@ -93,7 +95,7 @@ internal sealed class ExpectationsReader(CompileContext ctx, Definitions defs, b
         return reference is null || by is null ? null : new Bound(null, reference, by.Value);
     }
 
-    private MetricRef? ReadMetricRef(YamlMappingNode map, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec? record, MetricRef? fallbackMetric, bool requirePhase)
+    internal MetricRef? ReadMetricRef(YamlMappingNode map, string path, IReadOnlyList<PhaseSpec> protocol, RecordSpec? record, MetricRef? fallbackMetric, bool requirePhase)
     {
         string? phase = requirePhase || map["phase"] is not null
             ? _r.Scalar(requirePhase ? _r.Required(map, "phase", path, "probe") : map["phase"], path + ".phase", "a phase name", "probe")?.Value

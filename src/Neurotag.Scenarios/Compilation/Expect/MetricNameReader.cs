@@ -92,7 +92,7 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
     /// Splits <c>tag.T.metric[.U]</c> where T and U may be family members (<c>memory.3</c>, which contain a dot):
     /// the metric is the first part, after <c>tag</c>, that is a metric name.
     /// </summary>
-    private static (string Tag, string Metric, string Other)? SplitTagMetric(string[] parts)
+    internal static (string Tag, string Metric, string Other)? SplitTagMetric(string[] parts)
     {
         for (int k = 2; k < parts.Length; k++)
         {
