@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Xml.Linq;
 using Neurotag.Core;
 using Neurotag.Core.Protocol;
 using Neurotag.Scenarios;
@@ -10,148 +9,162 @@ using Neurotag.Scenarios.Expectations;
 namespace Neurotag.Cli.Commands;
 
 /// <summary>
-/// <c>check PATH... [--seeds N] [--junit FILE] [--jobs N]</c>: runs scenarios (files, or every *.yaml of a folder)
-/// without writing run folders, evaluates their <c>expect:</c> entries for each seed, prints one line per
-/// expectation and seed and a closing "N passed, N failed" line, and exits 4 if any failed (2 invalid scenario,
-/// 3 run stopped by a checker). The regression check CI pipelines run.
+/// <c>check PATH... [--seeds N] [--seed S] [--junit FILE] [--jobs N] [--save-baseline FILE | --baseline FILE]</c>:
+/// runs scenarios (files, or every *.yaml of a folder) without writing run folders, evaluates their <c>expect:</c>
+/// entries for each seed (and entries with <c>over_seeds:</c> on the distribution over seeds), optionally compares
+/// the metrics they name with a baseline, prints one line per verdict and a closing "N passed, N failed" line, and
+/// exits 4 if any failed or moved (2 invalid input, 3 run stopped by a checker). The regression check CI runs.
 /// </summary>
 internal static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("path") { Description = "Scenario files or folders of them.", Arity = ArgumentArity.OneOrMore };
-        var seeds = NumberOptions.Count("--seeds", "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1].", "5");
+        var seeds = NumberOptions.Count("--seeds", "Run each scenario with seeds seed..seed+N-1; every expectation must hold for each [default: 1]. Entries with over_seeds: run as many seeds as they name.", "5");
+        var seed = NumberOptions.Seed("First seed [default: the scenario's 'seed:', or with --baseline the baseline's first seed].");
         var junit = new Option<string?>("--junit") { Description = "Also write a JUnit XML report to this file (for CI systems)." };
         var jobs = NumberOptions.Count("--jobs", "Runs at once [default: the processor count].", "2", "-j");
         var allowLarge = AllowLargeOption.Create();
-        var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).") { paths, seeds, junit, jobs, allowLarge };
-        command.SetAction(parse => Execute(context, parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(junit), parse.GetValue(jobs), parse.GetValue(allowLarge)));
+        var save = new Option<string?>("--save-baseline") { Description = "Write the per-seed values of every metric the expectations name, and their summary, to this JSON baseline." };
+        var baseline = new Option<string?>("--baseline") { Description = "Rerun the seeds of this baseline and exit 4 if a metric moved beyond noise (Welch's t and TOST equivalence)." };
+        var margin = NumberOptions.NonNegative("--equivalence-margin", "With --baseline: a change smaller than this fraction of the baseline mean counts as none [default: 0.1].", "0.05");
+        var acceptChanged = new Option<bool>("--accept-changed-scenario") { Description = "With --baseline: compare even if the scenario file differs from the one the baseline was recorded from." };
+        var command = new Command("check", "Run scenarios and check their 'expect:' entries; exit 4 if any fails (regression checks for CI).")
+        {
+            paths, seeds, seed, junit, jobs, allowLarge, save, baseline, margin, acceptChanged,
+        };
+        command.SetAction(parse => Execute(context, new CheckSettings(
+            parse.GetValue(paths)!, parse.GetValue(seeds) ?? 1, parse.GetValue(seed), parse.GetValue(junit), parse.GetValue(jobs), parse.GetValue(allowLarge),
+            parse.GetValue(save), parse.GetValue(baseline), parse.GetValue(margin) ?? 0.1, parse.GetValue(acceptChanged))));
         return command;
     }
 
-    private sealed record Job(string File, ScenarioDocument Document, ScenarioLoadResult Base, int SeedIndex);
-
-    private sealed record Outcome(Job Job, ulong Seed, IReadOnlyList<ExpectationResult> Results, string? Stopped, double Seconds)
+    private static int Execute(CliContext context, CheckSettings settings)
     {
-        /// <summary>An unexpected exception of this run (a bug): reported with its file, the other runs go on.</summary>
-        public string? Crashed { get; init; }
-    }
-
-    private static int Execute(CliContext context, string[] paths, int seeds, string? junit, int? jobCount, bool allowLarge)
-    {
-        if (seeds < 1 || jobCount is < 1)
+        if (settings.Seeds < 1 || settings.Jobs is < 1)
         {
             context.Error.WriteLine("error: --seeds and --jobs take a whole number of at least 1 (hint: for example --seeds 5)");
             return ExitCodes.InvalidInput;
         }
 
-        var files = new List<string>();
-        foreach (string path in paths)
+        if (settings.SaveBaseline is not null && settings.Baseline is not null)
         {
-            if (Directory.Exists(path))
-            {
-                var found = Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal).ToList();
-                if (found.Count == 0)
-                {
-                    // "0 passed, 0 failed" and exit 0 would let a CI job that points at the wrong folder pass forever.
-                    context.Error.WriteLine($"{path}: no scenario files (*.yaml) in this folder; nothing to check (hint: pass the folder that holds the scenarios, e.g. scenarios/)");
-                    return ExitCodes.InvalidInput;
-                }
+            context.Error.WriteLine("error: --save-baseline and --baseline cannot be used together (hint: record a baseline once, then check against it)");
+            return ExitCodes.InvalidInput;
+        }
 
-                files.AddRange(found);
-            }
-            else
+        BaselineFile? baseline = null;
+        if (settings.Baseline is { } baselinePath)
+        {
+            try
             {
-                files.Add(path);
+                baseline = BaselineFile.Read(baselinePath);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{(e is InvalidDataException ? e.Message : $"{baselinePath}: cannot read the baseline: {e.Message}")} (hint: record one with 'neurotag-cli check SCENARIO --seeds 5 --save-baseline {baselinePath}')");
+                return ExitCodes.InvalidInput;
             }
         }
 
-        var invalid = new List<(string File, IReadOnlyList<Diagnostic> Errors)>();
-        bool crashed = false;
-        var jobs = new List<Job>();
-        var scenarioOptions = new ScenarioOptions { AllowLargeOutput = allowLarge };
-        foreach (string file in files)
+        if (CheckPlan.Collect(context, settings) is not { } plan)
         {
-            ScenarioDocument? document = null;
-            IReadOnlyList<Diagnostic> readErrors = [];
-            ScenarioLoadResult? compiled = null;
-            if (!ScenarioInput.Guard(context, file, () =>
-            {
-                (document, readErrors) = ScenarioLoader.ReadDocument(file);
-                compiled = document is null ? null : ScenarioLoader.Compile(document, [], scenarioOptions);
-            }))
-            {
-                crashed = true;
-                continue;
-            }
-
-            if (document is null || compiled?.Spec is null)
-            {
-                var errors = document is null ? readErrors : compiled!.Errors;
-                ScenarioInput.Report(context, file, errors);
-                invalid.Add((file, errors));
-                continue;
-            }
-
-            if (compiled.Expectations is not { Count: > 0 })
-            {
-                context.Error.WriteLine($"{file}: no 'expect:' entries; nothing to check");
-                continue;
-            }
-
-            jobs.AddRange(Enumerable.Range(0, seeds).Select(k => new Job(file, document, compiled, k)));
+            return ExitCodes.InvalidInput;
         }
 
-        var outcomes = new Outcome[jobs.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = jobCount ?? Environment.ProcessorCount, CancellationToken = context.Cancellation };
-        Parallel.For(0, jobs.Count, options, k => outcomes[k] = Run(jobs[k], context.Cancellation));
+        if (!plan.Prepare(context, settings, baseline))
+        {
+            return plan.Crashed ? ExitCodes.InternalError : ExitCodes.InvalidInput;
+        }
 
-        int passed = 0, failed = 0, stopped = 0;
+        var jobs = plan.Scenarios.SelectMany(s => Enumerable.Range(0, s.RunSeeds).Select(k => (Scenario: s, SeedIndex: k))).ToList();
+        var outcomes = new CheckRun[jobs.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs ?? Environment.ProcessorCount, CancellationToken = context.Cancellation };
+        Parallel.For(0, jobs.Count, options, k => outcomes[k] = Run(jobs[k].Scenario, jobs[k].SeedIndex, context.Cancellation));
         foreach (var outcome in outcomes)
         {
-            string scenario = outcome.Job.Base.Spec!.Name;
-            string seedText = outcome.Seed.ToString(CultureInfo.InvariantCulture);
-            if (outcome.Crashed is { } bug)
-            {
-                crashed = true;
-                context.Out.WriteLine($"ERROR {scenario}  seed {seedText}  {bug}");
-                context.Error.WriteLine($"{outcome.Job.File}: seed {seedText}: {bug}; this is a bug in neurotag-cli; please report it with the scenario file");
-                continue;
-            }
-
-            if (outcome.Stopped is { } why)
-            {
-                stopped++;
-                context.Out.WriteLine($"STOP  {scenario}  seed {seedText}  {why}");
-                continue;
-            }
-
-            foreach (var r in outcome.Results)
-            {
-                passed += r.Passed ? 1 : 0;
-                failed += r.Passed ? 0 : 1;
-                context.Out.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {scenario}  seed {seedText}  {r.Expectation.Label}  ({r.Detail})");
-                if (!r.Passed)
-                {
-                    context.Error.WriteLine($"{outcome.Job.File}:{r.Expectation.Line}:1: expectation failed with seed {seedText}: {r.Expectation.Label}: measured {r.Measured.ToString("G6", CultureInfo.InvariantCulture)} ({r.Detail})");
-                }
-            }
+            outcome.Scenario.Runs[outcome.SeedIndex] = outcome;
         }
 
-        if (junit is not null)
+        var tally = new CheckTally();
+        var cases = new List<JUnitCase>();
+        bool crashed = plan.Crashed;
+        foreach (var outcome in outcomes)
         {
-            WriteJUnit(junit, outcomes, invalid);
+            crashed |= Report(context, outcome, settings.Seeds, tally, cases);
         }
 
-        context.Out.WriteLine($"{passed} passed, {failed} failed{(invalid.Count > 0 ? $", {invalid.Count} invalid scenario{(invalid.Count == 1 ? "" : "s")}" : "")}");
-        return crashed ? ExitCodes.InternalError : invalid.Count > 0 ? ExitCodes.InvalidInput : stopped > 0 ? ExitCodes.RunStopped : failed > 0 ? ExitCodes.ExpectationsFailed : ExitCodes.Ok;
+        foreach (var scenario in plan.Scenarios.Where(s => s.Checked))
+        {
+            CheckSeedEntries.Evaluate(context, scenario, plan, tally, cases);
+        }
+
+        int baselineExit = baseline is not null ? CheckBaselines.Compare(context, plan, baseline, settings, tally, cases)
+            : settings.SaveBaseline is { } savePath ? CheckBaselines.Save(context, plan, savePath)
+            : ExitCodes.Ok;
+
+        if (settings.JUnit is not null)
+        {
+            CheckJUnit.Write(settings.JUnit, cases, plan.Invalid);
+        }
+
+        context.Out.WriteLine($"{tally.Passed} passed, {tally.Failed} failed{(plan.Invalid.Count > 0 ? $", {plan.Invalid.Count} invalid scenario{(plan.Invalid.Count == 1 ? "" : "s")}" : "")}");
+        return crashed ? ExitCodes.InternalError
+            : plan.Invalid.Count > 0 || baselineExit == ExitCodes.InvalidInput ? ExitCodes.InvalidInput
+            : tally.Stopped > 0 ? ExitCodes.RunStopped
+            : tally.Failed > 0 ? ExitCodes.ExpectationsFailed
+            : baselineExit;
     }
 
-    private static Outcome Run(Job job, CancellationToken cancellation)
+    /// <summary>Prints one run's per-seed verdicts (the scenarios named on the command line, the first --seeds seeds); true if the run crashed.</summary>
+    private static bool Report(CliContext context, CheckRun outcome, int perSeed, CheckTally tally, List<JUnitCase> cases)
+    {
+        var s = outcome.Scenario;
+        string name = s.Compiled.Spec!.Name;
+        string seedText = outcome.Seed.ToString(CultureInfo.InvariantCulture);
+        if (outcome.Crashed is { } bug)
+        {
+            context.Out.WriteLine($"ERROR {name}  seed {seedText}  {bug}");
+            context.Error.WriteLine($"{s.File}: seed {seedText}: {bug}; this is a bug in neurotag-cli; please report it with the scenario file");
+            return true;
+        }
+
+        if (outcome.Stopped is { } why)
+        {
+            tally.Stopped++;
+            context.Out.WriteLine($"STOP  {name}  seed {seedText}  {why}");
+            cases.Add(new JUnitCase(s.File, name, $"run (seed {outcome.Seed})", null, null, why, []));
+            return false;
+        }
+
+        if (!s.Checked || outcome.SeedIndex >= perSeed)
+        {
+            return false;
+        }
+
+        var results = outcome.Evaluator!.Evaluate(s.Compiled.Expectations!.Where(e => e.OverSeeds is null));
+        foreach (var r in results)
+        {
+            tally.Passed += r.Passed ? 1 : 0;
+            tally.Failed += r.Passed ? 0 : 1;
+            context.Out.WriteLine($"{(r.Passed ? "PASS" : "FAIL")}  {name}  seed {seedText}  {r.Expectation.Label}  ({r.Detail})");
+            string measured = r.Measured.ToString("G6", CultureInfo.InvariantCulture);
+            if (!r.Passed)
+            {
+                context.Error.WriteLine($"{s.File}:{r.Expectation.Line}:1: expectation failed with seed {seedText}: {r.Expectation.Label}: measured {measured} ({r.Detail})");
+            }
+
+            cases.Add(new JUnitCase(s.File, name, $"{r.Expectation.Label} (seed {outcome.Seed})", outcome.Seconds / Math.Max(1, results.Count), r.Passed ? null : $"measured {measured}: {r.Detail}", null, []));
+        }
+
+        return false;
+    }
+
+    private static CheckRun Run(CheckScenario scenario, int seedIndex, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        ulong seed = unchecked(job.Base.Spec!.Seed + (ulong)job.SeedIndex);
-        var spec = job.Base.Spec with { Seed = seed };
+        ulong seed = unchecked(scenario.FirstSeed + (ulong)seedIndex);
+        var spec = scenario.Compiled.Spec! with { Seed = seed };
         var evaluator = new ExpectationEvaluator(spec.Protocol);
         try
         {
@@ -159,7 +172,7 @@ internal static class CheckCommand
         }
         catch (SimulationStoppedException e)
         {
-            return new Outcome(job, seed, [], e.Message, clock.Elapsed.TotalSeconds);
+            return new CheckRun(scenario, seedIndex, seed, null, e.Message, null, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException)
         {
@@ -169,62 +182,25 @@ internal static class CheckCommand
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new Outcome(job, seed, [], null, clock.Elapsed.TotalSeconds) { Crashed = $"internal error: {e.GetType().Name}: {e.Message}" };
+            return new CheckRun(scenario, seedIndex, seed, null, null, $"internal error: {e.GetType().Name}: {e.Message}", clock.Elapsed.TotalSeconds);
         }
 
-        return new Outcome(job, seed, evaluator.Evaluate(job.Base.Expectations!), null, clock.Elapsed.TotalSeconds);
+        return new CheckRun(scenario, seedIndex, seed, evaluator, null, null, clock.Elapsed.TotalSeconds);
     }
+}
 
-    /// <summary>
-    /// JUnit XML (the Ant schema CI systems read): one suite per scenario, one case per expectation and seed. An
-    /// invalid scenario is a suite with one failing case, "valid scenario", that lists its errors: left out, a broken
-    /// file would look like one with nothing to check.
-    /// </summary>
-    private static void WriteJUnit(string path, IEnumerable<Outcome> outcomes, IEnumerable<(string File, IReadOnlyList<Diagnostic> Errors)> invalid)
-    {
-        var invalidSuites = invalid.Select(i => new XElement(
-            "testsuite",
-            new XAttribute("name", i.File),
-            new XAttribute("tests", 1),
-            new XAttribute("failures", 1),
-            new XAttribute("errors", 0),
-            new XElement(
-                "testcase",
-                new XAttribute("classname", Path.GetFileNameWithoutExtension(i.File)),
-                new XAttribute("name", "valid scenario"),
-                new XElement(
-                    "failure",
-                    new XAttribute("message", string.Create(CultureInfo.InvariantCulture, $"invalid scenario: {i.Errors.Count:N0} error{(i.Errors.Count == 1 ? "" : "s")}")),
-                    XmlSafe(Diagnostic.Text(i.Errors))))));
-        var suites = outcomes.GroupBy(o => o.Job.File).Select(group =>
-        {
-            var cases = group.SelectMany(o => (o.Stopped ?? o.Crashed) is { } why
-                ? [new XElement("testcase", new XAttribute("classname", o.Job.Base.Spec!.Name), new XAttribute("name", $"run (seed {o.Seed})"), new XElement("error", new XAttribute("message", why)))]
-                : o.Results.Select(r => new XElement(
-                    "testcase",
-                    new XAttribute("classname", o.Job.Base.Spec!.Name),
-                    new XAttribute("name", $"{r.Expectation.Label} (seed {o.Seed})"),
-                    new XAttribute("time", (o.Seconds / Math.Max(1, o.Results.Count)).ToString("0.###", CultureInfo.InvariantCulture)),
-                    r.Passed ? null : new XElement("failure", new XAttribute("message", $"measured {r.Measured.ToString("G6", CultureInfo.InvariantCulture)}: {r.Detail}"))))).ToList();
-            return new XElement(
-                "testsuite",
-                new XAttribute("name", group.Key),
-                new XAttribute("tests", cases.Count),
-                new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
-                new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
-                cases);
-        });
-        var document = new XDocument(new XElement("testsuites", invalidSuites, suites));
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        using (var writer = System.Xml.XmlWriter.Create(temp, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true }))
-        {
-            document.Save(writer);
-        }
+/// <summary>The options of <c>check</c>.</summary>
+internal sealed record CheckSettings(string[] Paths, int Seeds, ulong? Seed, string? JUnit, int? Jobs, bool AllowLarge, string? SaveBaseline, string? Baseline, double EquivalenceMargin, bool AcceptChangedScenario);
 
-        File.Move(temp, full, overwrite: true);
-    }
+/// <summary>One run of a scenario for one seed: its evaluator (summary rows), or why it has none.</summary>
+internal sealed record CheckRun(CheckScenario Scenario, int SeedIndex, ulong Seed, ExpectationEvaluator? Evaluator, string? Stopped, string? Crashed, double Seconds);
 
-    /// <summary>The text with characters XML cannot hold (control characters a scenario's escapes can produce) shown as '?'.</summary>
-    private static string XmlSafe(string text) => string.Concat(text.Select(c => System.Xml.XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?'));
+/// <summary>Counts of verdicts.</summary>
+internal sealed class CheckTally
+{
+    public int Passed { get; set; }
+
+    public int Failed { get; set; }
+
+    public int Stopped { get; set; }
 }

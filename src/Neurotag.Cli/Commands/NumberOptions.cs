@@ -27,6 +27,23 @@ internal static class NumberOptions
         CustomParser = result => ParseCount(result, example),
     };
 
+    /// <summary>A non-negative number (a margin), e.g. 0.1.</summary>
+    public static Option<double?> NonNegative(string name, string description, string example) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            string token = Token(result);
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= 0)
+            {
+                return value;
+            }
+
+            result.AddError($"{OptionName(result)}: expected a number of at least 0, found '{token}' (for example {OptionName(result)} {example})");
+            return null;
+        },
+    };
+
     private static ulong? ParseSeed(ArgumentResult result)
     {
         string token = Token(result);

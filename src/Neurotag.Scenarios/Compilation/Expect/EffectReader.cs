@@ -111,7 +111,7 @@ internal sealed class EffectReader(CompileContext ctx, ExpectationsReader expect
             string theirs = MetricQuantity.Of(versus.Kind, versus.Metric, _ctx.IsSpiking);
             if (mine != theirs)
             {
-                _r.Error(versusMap["metric"] ?? versusMap, path + ".versus.metric", $"an effect compares like with like: {subject.MetricText} is a {mine}, {versus.MetricText} a {theirs}", "compare two metrics of one kind and unit (two strengths, two activations)");
+                _r.Error(versusMap["metric"] ?? versusMap, path + ".versus.metric", $"an effect compares like with like: {subject.MetricText} measures {mine}, {versus.MetricText} measures {theirs}", "compare two metrics of one kind and unit (two strengths, two activations)");
                 return null;
             }
         }
