@@ -135,11 +135,21 @@ public sealed class CheckCommandTests
         Assert.Contains("expect[4].after: no phase or repeat block named 'nothing'", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Also checks spacing, dopamine-reward, chronic-pain and one-trial-trauma against the committed baseline of their
+    /// central claims (the same five seeds the check runs anyway, so it costs no extra run).
+    /// </summary>
     [Fact]
     public void Check_BundledScenarios_PassForFiveSeeds()
     {
-        var (exit, stdout, stderr) = CliHarness.Run("check", Path.Combine(AppContext.BaseDirectory, "scenarios"), "--seeds", "5");
+        string baseline = Path.Combine(AppContext.BaseDirectory, "scenarios", "baselines", "central-claims.json");
+        var (exit, stdout, stderr) = CliHarness.Run("check", Path.Combine(AppContext.BaseDirectory, "scenarios"), "--seeds", "5", "--baseline", baseline);
         Assert.True(exit == 0, stderr + stdout);
         Assert.Matches(@"\d+ passed, 0 failed", stdout);
+        Assert.Matches(@"baseline: [1-9]\d* same, 0 not shown equivalent, 0 moved", stdout);
+        foreach (string claim in new[] { "spacing", "dopamine-reward", "chronic-pain", "one-trial-trauma" })
+        {
+            Assert.Matches($@"PASS  {claim}  over 5 seeds  difference ", stdout);
+        }
     }
 }

@@ -64,7 +64,11 @@ internal static class CheckBaselines
         foreach (var s in plan.Scenarios.Where(s => s.Checked))
         {
             string name = s.Compiled.Spec!.Name;
-            var recorded = baseline.Scenarios.First(b => b.Name == name);
+            if (baseline.Scenarios.FirstOrDefault(b => b.Name == name) is not { } recorded)
+            {
+                continue;
+            }
+
             int n = recorded.Seeds.Count;
             if (s.Runs.Take(n).Any(r => r?.Evaluator is null))
             {

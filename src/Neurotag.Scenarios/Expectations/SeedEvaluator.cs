@@ -125,7 +125,7 @@ public static class SeedEvaluator
         bool passed = significant && dOk && marginOk;
         string side = effect.Sided switch { Alternative.Greater => "greater", Alternative.Less => "less", _ => "two-sided" };
         string detail = F($"{(significant ? "" : "NOT ")}p = {test.P:G3} < α = {effect.Alpha:G3}; Cohen's d = {d:G3}")
-            + (effect.MinCohensD is { } m ? F($" {(dOk ? "" : "NOT ")}≥ {m:G3}") : "")
+            + (effect.MinCohensD is { } m ? F($" ({(dOk ? "" : "NOT ")}at least {m:G3} in the tested direction)") : "")
             + (marginOk ? "" : F($"; NOT |difference| ≥ {effect.Margin:G6}"))
             + F($"; means {sx.Mean:G6} vs {sy.Mean:G6}");
         return new SeedExpectationResult(e, passed, ratio ? "ratio of means" : "mean difference", estimate, low, high, $"{test.Test} ({side})", test.P, x.Length, detail);
