@@ -17,8 +17,8 @@ public sealed record MergeReport(SweepPlanFile Plan, int Ok, IReadOnlyList<(Plan
 }
 
 /// <summary>
-/// Builds a sweep's <c>index.csv</c> (one row per point) and <c>summary.csv</c> (every point's summary rows with the
-/// swept values as extra columns, tidy for pandas or R) from the run folders of one or more sweep folders (shards).
+/// Builds a sweep's <c>index.csv</c> (one row per point), <c>summary.csv</c> (every point's summary rows with the
+/// swept values as extra columns, tidy for pandas or R) and <c>stats.csv</c> (those rows pooled over seeds) from the run folders of one or more sweep folders (shards).
 /// Checks that every planned point is present exactly once with a complete manifest. Output files are written to
 /// temp names and renamed, so a reader never sees half a file.
 /// </summary>
@@ -29,6 +29,9 @@ public static class SweepMerge
 
     /// <summary>summary.csv.</summary>
     public const string SummaryFile = "summary.csv";
+
+    /// <summary>stats.csv: each point's metrics pooled over its seeds (<see cref="SweepStats"/>).</summary>
+    public const string StatsFile = SweepStats.FileName;
 
     /// <summary>The index.csv status of a point complete in more than one folder (it is neither missing nor merged).</summary>
     private const string Duplicated = "duplicated";
@@ -106,7 +109,9 @@ public static class SweepMerge
         OutputFolderGuard.RequireSweepFolder(outDirectory);
         plan.WriteTo(outDirectory);
         WriteAtomically(Path.Combine(outDirectory, IndexFile), csv => WriteIndex(csv, plan, statuses));
-        WriteAtomically(Path.Combine(outDirectory, SummaryFile), csv => WriteSummary(csv, plan, ok));
+        var stats = new SweepStats();
+        WriteAtomically(Path.Combine(outDirectory, SummaryFile), csv => WriteSummary(csv, plan, ok, stats));
+        WriteAtomically(Path.Combine(outDirectory, StatsFile), csv => stats.Write(csv, plan.Paths));
         return new MergeReport(plan, ok.Count, failed, missing, duplicated);
     }
 
@@ -137,7 +142,7 @@ public static class SweepMerge
         }
     }
 
-    private static void WriteSummary(CsvWriter csv, SweepPlanFile plan, List<(PlannedPoint Point, string Folder, RunManifest Manifest)> ok)
+    private static void WriteSummary(CsvWriter csv, SweepPlanFile plan, List<(PlannedPoint Point, string Folder, RunManifest Manifest)> ok, SweepStats stats)
     {
         foreach (string h in SummaryLeading.Concat(plan.Paths).Concat(SummaryTrailing))
         {
@@ -159,8 +164,11 @@ public static class SweepMerge
             rows.ReadHeader();
             var header = rows.HeaderRecord ?? [];
             int[] columns = [.. RunSummaryColumns.Select(c => Array.IndexOf(header, c))];
+            string[] pointValues = [.. point.Values.Select(v => v.Value)];
             while (rows.Read())
             {
+                string Field(string name) => columns[Array.IndexOf(RunSummaryColumns, name)] is var k and >= 0 ? rows.GetField(k) ?? "" : "";
+                stats.Add(pointValues, [Field("phase"), Field("rep"), Field("instance"), Field("kind"), Field("name"), Field("metric"), Field("other"), Field("unit")], Field("value"));
                 csv.WriteField(point.Id);
                 foreach (var (_, value) in point.Values)
                 {

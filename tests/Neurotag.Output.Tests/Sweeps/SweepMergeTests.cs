@@ -289,4 +289,46 @@ public sealed class SweepMergeTests : IDisposable
     {
         Assert.Throws<OutputFolderException>(() => SweepMerge.Merge([], _temp.Path));
     }
+
+    /// <summary>
+    /// stats.csv pools each point's seeds: rate 0.001 has seeds 1 and 2 (points 0, 1), rate 0.005 points 2, 3. For
+    /// two values a, b: mean (a+b)/2, sd |a−b|/√2, sem |a−b|/2, and the interval mean ± t·sem with
+    /// t = tan(0.475π) = 12.706204736174696 (Student's t with 1 df is the Cauchy distribution; python
+    /// math.tan(0.475*math.pi); scipy.stats.t.ppf(0.975, 1) gives 12.706204736432095, 2e-11 off the closed form).
+    /// Tolerance 1e-12: the file holds round-trip doubles.
+    /// </summary>
+    [Fact]
+    public void Merge_WritesStatsPerPointWithoutTheSeed()
+    {
+        string sweep = Sweep("s");
+        for (int k = 0; k < 4; k++)
+        {
+            WritePoint(sweep, k);
+        }
+
+        SweepMerge.Merge([sweep], sweep);
+
+        var lines = Read(sweep, SweepMerge.StatsFile).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("projections.p.plasticity.rate,protocol.healing.duration,phase,rep,instance,kind,name,metric,other,unit,n,mean,sd,sem,ci95_low,ci95_high", lines[0]);
+        Assert.Equal(5, lines.Length);
+        var expected = new (string Prefix, double A, double B)[]
+        {
+            ("0.001,30 day,baseline,0,0,tag,pain,activation,,1,2,", 0.01, 0.11),
+            ("0.001,30 day,probe,2,7,tag,bend,coupling,pain,nS,2,", 0.02, 0.12),
+            ("0.005,30 day,baseline,0,0,tag,pain,activation,,1,2,", 0.21, 0.31),
+            ("0.005,30 day,probe,2,7,tag,bend,coupling,pain,nS,2,", 0.22, 0.32),
+        };
+        for (int k = 0; k < expected.Length; k++)
+        {
+            var (prefix, a, b) = expected[k];
+            Assert.StartsWith(prefix, lines[k + 1], StringComparison.Ordinal);
+            double[] stats = [.. lines[k + 1][prefix.Length..].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+            double mean = (a + b) / 2, sem = Math.Abs(a - b) / 2;
+            Assert.Equal(mean, stats[0], 1e-12);
+            Assert.Equal(Math.Abs(a - b) / Math.Sqrt(2), stats[1], 1e-12);
+            Assert.Equal(sem, stats[2], 1e-12);
+            Assert.Equal(mean - (12.706204736174696 * sem), stats[3], 1e-12);
+            Assert.Equal(mean + (12.706204736174696 * sem), stats[4], 1e-12);
+        }
+    }
 }
