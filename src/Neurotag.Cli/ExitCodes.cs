@@ -15,7 +15,7 @@ internal static class ExitCodes
     /// <summary>A checker stopped the run (non-finite or runaway state).</summary>
     public const int RunStopped = 3;
 
-    /// <summary>Expectations failed (<c>check</c>).</summary>
+    /// <summary>Expectations failed, or a metric moved beyond noise against the baseline (<c>check</c>, <c>check --baseline</c>).</summary>
     public const int ExpectationsFailed = 4;
 
     /// <summary>Interrupted (Ctrl-C): 128 + SIGINT, the shell convention.</summary>
@@ -25,5 +25,5 @@ internal static class ExitCodes
     public const int Terminated = 143;
 
     /// <summary>The table shown in --help.</summary>
-    public const string Help = "Exit codes: 0 success, 1 internal error, 2 invalid input (scenario, arguments, output folder, disk full), 3 run stopped by a checker, 4 expectations failed, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).";
+    public const string Help = "Exit codes: 0 success, 1 internal error, 2 invalid input (scenario, arguments, output folder, disk full), 3 run stopped by a checker, 4 expectations failed or a metric moved against the baseline, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).";
 }
