@@ -166,7 +166,7 @@ internal sealed class CheckPlan
         Scenarios.RemoveAll(s => !needed.Contains(s));
         foreach (var s in Scenarios)
         {
-            s.RunSeeds = Math.Max(s.RunSeeds, Math.Max(s.Checked ? settings.Seeds : 0, s.OverSeeds));
+            s.RunSeeds = Math.Max(s.RunSeeds, s.Checked ? Math.Max(settings.Seeds, s.OverSeeds) : 0);
             s.Runs = new CheckRun?[s.RunSeeds];
         }
 
