@@ -92,12 +92,13 @@ public sealed class SpikingNetwork
                 RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name),
                 RandomSource.ForName(spec.Seed, "delay:" + p.Name));
             projections.Add(projection);
-            // The compiler rejects rate rules on spiking projections; STDP and triplet STDP are the spiking rules.
+            // The compiler rejects rate rules on spiking projections; STDP, triplet STDP and inhibitory STDP are the spiking rules.
             rules.Add(p.Plasticity switch
             {
                 null => new StaticSpikingRule(projection),
                 { Rule: PlasticityRule.Stdp } => new StdpRule(projection, modulators, dtMs),
                 { Rule: PlasticityRule.StdpTriplet } => new TripletStdpRule(projection, dtMs),
+                { Rule: PlasticityRule.Istdp } => new InhibitoryStdpRule(projection, dtMs),
                 _ => throw new NotSupportedException($"projection '{p.Name}': rule {p.Plasticity.Rule} is not available for spiking projections"),
             });
         }
