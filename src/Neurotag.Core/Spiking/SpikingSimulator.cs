@@ -120,6 +120,10 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
 
         _activeInputs = active;
         _activeNoise = [.. Network.NoiseInputs.Where(i => phase.Inputs.Contains(i.Name))];
+        foreach (var d in phase.Disinhibitions)
+        {
+            Network.Projections.First(p => p.Name == d.Projection).Scale(d.Factor);
+        }
     }
 
     /// <inheritdoc />
