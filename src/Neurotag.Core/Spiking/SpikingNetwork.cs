@@ -46,6 +46,9 @@ public sealed class SpikingNetwork
     /// <summary>Modulator levels.</summary>
     public ModulatorState Modulators { get; }
 
+    /// <summary>Homeostatic thresholds of the populations that have them.</summary>
+    public IReadOnlyList<AdaptiveThreshold> AdaptiveThresholds { get; private init; } = [];
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static SpikingNetwork Build(SimulationSpec spec)
     {
@@ -103,7 +106,10 @@ public sealed class SpikingNetwork
             });
         }
 
-        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators);
+        // Homeostasis (LIF only; the compiler refuses it on other spiking models).
+        var thresholds = populations.OfType<LifPopulation>().Where(p => p.Theta is not null)
+            .Select(p => new AdaptiveThreshold(p, p.Theta!, p.Neuron.Homeostasis!, dtMs)).ToList();
+        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators) { AdaptiveThresholds = thresholds };
     }
 
     private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch
