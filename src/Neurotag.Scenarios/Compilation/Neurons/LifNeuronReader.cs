@@ -56,6 +56,12 @@ internal sealed class LifNeuronReader : NeuronReader
 
     public override bool Reads(NeuronSpec neuron) => neuron is LifNeuronSpec;
 
+    /// <summary>θ exists only with homeostasis: said so, rather than "not a lif population".</summary>
+    public override StateRecordRefusal? RefuseState(PopulationSpec population, string? variable) =>
+        variable == "theta" && population.Neuron is LifNeuronSpec { Homeostasis: null }
+            ? new StateRecordRefusal(false, $"population '{population.Name}' has no state variable 'theta': its threshold is fixed", "add 'homeostasis: { target: 5 Hz, tau: 10 s }' to its neuron, or record v, ge or gi")
+            : base.RefuseState(population, variable);
+
     public override NeuronSpec? Read(CompileContext ctx, Definitions defs, YamlMappingNode map, string path, string population)
     {
         var r = ctx.Reader;
