@@ -29,4 +29,10 @@ public enum PlasticityRule
 
     /// <summary>Triplet STDP (Pfister &amp; Gerstner 2006), spiking only; parameters in <see cref="PlasticitySpec.Triplet"/>.</summary>
     StdpTriplet,
+
+    /// <summary>
+    /// Inhibitory STDP with a target rate (rule <c>istdp</c>; Vogels et al. 2011), spiking only; parameters in
+    /// <see cref="PlasticitySpec.InhibitoryStdp"/>.
+    /// </summary>
+    Istdp,
 }

@@ -48,4 +48,7 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
 
     /// <summary>Triplet STDP only: traces and amplitudes; null means <see cref="TripletStdpSpec.VisualCortexMinimal"/>.</summary>
     public TripletStdpSpec? Triplet { get; init; }
+
+    /// <summary>Inhibitory STDP only: η, ρ₀ and τ_STDP (required with <see cref="PlasticityRule.Istdp"/>).</summary>
+    public InhibitoryStdpSpec? InhibitoryStdp { get; init; }
 }

@@ -8,6 +8,7 @@ public sealed class LifPopulation : SpikingPopulation
 {
     private readonly float[] _v;
     private readonly float[] _refractory;
+    private readonly float[]? _thetaState;
     private LifConstants _constants;
 
     /// <summary>Creates the neurons with initial state drawn from <paramref name="rng"/> (v, then g_e, then g_i).</summary>
@@ -23,7 +24,15 @@ public sealed class LifPopulation : SpikingPopulation
         Clamp(Ge);
         Clamp(Gi);
         _constants = Constants(Neuron, dtMs);
+        if (Neuron.Homeostasis is not null)
+        {
+            Theta = new double[spec.Size];
+            _thetaState = new float[spec.Size];
+        }
     }
+
+    /// <summary>Per-neuron homeostatic threshold shift θ in mV (threshold v_thresh + θ_i), or null without homeostasis.</summary>
+    public double[]? Theta { get; }
 
     /// <summary>The neuron parameters.</summary>
     public LifNeuronSpec Neuron { get; }
@@ -93,7 +102,30 @@ public sealed class LifPopulation : SpikingPopulation
 
     /// <inheritdoc />
     protected override int Integrate(long stepIndex, Span<int> spikes) =>
-        InputCurrent is { } current ? StepWithCurrent(current, spikes) : SpikingKernels.LifStep(_v, Ge, Gi, _refractory, in _constants, spikes);
+        Theta is not null ? StepPerNeuron(InputCurrent, spikes)
+        : InputCurrent is { } current ? StepPerNeuron(current, spikes)
+        : SpikingKernels.LifStep(_v, Ge, Gi, _refractory, in _constants, spikes);
+
+    /// <inheritdoc />
+    public override float[]? State(string name)
+    {
+        if (name != "theta")
+        {
+            return base.State(name);
+        }
+
+        if (Theta is null)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < Theta.Length; i++)
+        {
+            _thetaState![i] = (float)Theta[i];
+        }
+
+        return _thetaState;
+    }
 
     /// <summary>
     /// COBA: a current I shifts the resting drive by I/g_leak (v_inf = (g_L·E_L + I + …)/(g_L + …)), so noise in pA is
@@ -102,21 +134,28 @@ public sealed class LifPopulation : SpikingPopulation
     public override double InputCurrentScale => Neuron.Synapse == SynapseKind.Conductance ? 1.0 / Neuron.GLeak : 1.0;
 
     /// <summary>
-    /// A step with a per-neuron extra drive (current noise): the scalar kernel with v_rest + bias + I_k for this step,
-    /// i.e. the same exact-integration step as <see cref="SpikingKernels.LifStep"/> with the bias moved for one step.
-    /// Only populations with a noise input take this path.
+    /// A step with a per-neuron extra drive (current noise) and/or a per-neuron threshold (homeostasis): the scalar
+    /// kernel with v_rest + bias + I_k and v_thresh + θ_k for this step, i.e. the same exact-integration step as
+    /// <see cref="SpikingKernels.LifStep"/> with the bias and threshold moved per neuron. Only populations with a
+    /// noise input or homeostasis take this path.
     /// </summary>
-    private int StepWithCurrent(float[] current, Span<int> spikes)
+    private int StepPerNeuron(float[]? current, Span<int> spikes)
     {
         var v = _v;
         var ge = Ge;
         var gi = Gi;
         var refractory = _refractory;
+        var theta = Theta;
         float rest = _constants.RestPlusBias;
+        double threshold = _constants.VThresh;
         int count = 0;
         for (int i = 0; i < v.Length; i++)
         {
-            var k = _constants with { RestPlusBias = rest + current[i] };
+            var k = _constants with
+            {
+                RestPlusBias = current is null ? rest : rest + current[i],
+                VThresh = theta is null ? _constants.VThresh : (float)(threshold + theta[i]),
+            };
             if (SpikingKernels.LifStepOne(ref v[i], ref ge[i], ref gi[i], ref refractory[i], in k))
             {
                 spikes[count++] = i;

@@ -215,6 +215,23 @@ public sealed class SparseProjection
     /// <summary>Whether synapse <paramref name="s"/> exists (was not pruned).</summary>
     public bool Exists(int s) => Alive is null || Alive[s] != 0;
 
+    /// <summary>
+    /// Phase action <c>disinhibit</c>: every existing weight times <paramref name="factor"/>, clipped to the weight
+    /// bounds (pruned synapses stay 0). Persists; a plastic rule learns on from the scaled weights.
+    /// </summary>
+    public void Scale(double factor)
+    {
+        float f = (float)factor, min = (float)Spec.Weight.Min, max = (float)Spec.Weight.Max;
+        var w = Weight;
+        for (int s = 0; s < w.Length; s++)
+        {
+            if (Exists(s))
+            {
+                w[s] = Math.Clamp(w[s] * f, min, max);
+            }
+        }
+    }
+
     /// <summary>The postsynaptic state the weights add to (g_i for inhibitory projections, g_e otherwise).</summary>
     public float[] Target { get; }
 

@@ -46,6 +46,9 @@ public sealed class SpikingNetwork
     /// <summary>Modulator levels.</summary>
     public ModulatorState Modulators { get; }
 
+    /// <summary>Homeostatic thresholds of the populations that have them.</summary>
+    public IReadOnlyList<AdaptiveThreshold> AdaptiveThresholds { get; private init; } = [];
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static SpikingNetwork Build(SimulationSpec spec)
     {
@@ -92,17 +95,21 @@ public sealed class SpikingNetwork
                 RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name),
                 RandomSource.ForName(spec.Seed, "delay:" + p.Name));
             projections.Add(projection);
-            // The compiler rejects rate rules on spiking projections; STDP and triplet STDP are the spiking rules.
+            // The compiler rejects rate rules on spiking projections; STDP, triplet STDP and inhibitory STDP are the spiking rules.
             rules.Add(p.Plasticity switch
             {
                 null => new StaticSpikingRule(projection),
                 { Rule: PlasticityRule.Stdp } => new StdpRule(projection, modulators, dtMs),
                 { Rule: PlasticityRule.StdpTriplet } => new TripletStdpRule(projection, dtMs),
+                { Rule: PlasticityRule.Istdp } => new InhibitoryStdpRule(projection, dtMs),
                 _ => throw new NotSupportedException($"projection '{p.Name}': rule {p.Plasticity.Rule} is not available for spiking projections"),
             });
         }
 
-        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators);
+        // Homeostasis (LIF only; the compiler refuses it on other spiking models).
+        var thresholds = populations.OfType<LifPopulation>().Where(p => p.Theta is not null)
+            .Select(p => new AdaptiveThreshold(p, p.Theta!, p.Neuron.Homeostasis!, dtMs)).ToList();
+        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators) { AdaptiveThresholds = thresholds };
     }
 
     private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch

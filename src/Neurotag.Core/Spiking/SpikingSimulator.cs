@@ -9,7 +9,8 @@ namespace Neurotag.Core.Spiking;
 /// core (phases, inputs on/off, modulators, <c>set:</c>, offline phases fast-forwarding plasticity in closed form,
 /// cancellation, progress).
 /// The step cycle, in order (docs/models.md, "Spiking core"): 1. every population integrates over dt with the
-/// synaptic state at the step's start and thresholds/resets (spikes stamped at the step's end); 2. per projection:
+/// synaptic state at the step's start and thresholds/resets (spikes stamped at the step's end), then homeostatic
+/// thresholds follow the step's spikes (learning steps only); 2. per projection:
 /// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
 /// delays: the arriving synapses); 3. Poisson
 /// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
@@ -73,6 +74,11 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
             populations[k].Step(step);
         }
 
+        foreach (var threshold in Network.AdaptiveThresholds)
+        {
+            threshold.Step(learning);
+        }
+
         var projections = Network.Projections;
         var rules = Network.Rules;
         for (int k = 0; k < projections.Count; k++)
@@ -120,6 +126,10 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
 
         _activeInputs = active;
         _activeNoise = [.. Network.NoiseInputs.Where(i => phase.Inputs.Contains(i.Name))];
+        foreach (var d in phase.Disinhibitions)
+        {
+            Network.Projections.First(p => p.Name == d.Projection).Scale(d.Factor);
+        }
     }
 
     /// <inheritdoc />

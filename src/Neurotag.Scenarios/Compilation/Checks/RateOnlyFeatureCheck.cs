@@ -11,7 +11,7 @@ internal sealed class RateOnlyFeatureCheck(CompileContext ctx)
     private readonly CompileContext _ctx = ctx;
 
     /// <summary>
-    /// Features defined on rates (tag imprecision, phase sensitize/disinhibit, threshold/gain records) have no
+    /// Features defined on rates (tag imprecision, phase sensitize, threshold/gain records) have no
     /// spiking counterpart yet: reported rather than silently ignored. recall/spurious need an explicit rate in Hz.
     /// </summary>
     public void Run(YamlMappingNode top)
@@ -80,7 +80,7 @@ internal sealed class RateOnlyFeatureCheck(CompileContext ctx)
             case YamlMappingNode map:
                 foreach (var (key, value) in map.Entries)
                 {
-                    if (key.Value is "sensitize" or "disinhibit")
+                    if (key.Value is "sensitize") // disinhibit scales sparse weights as well (SparseProjection.Scale)
                     {
                         _r.Error(key, path + "." + key.Value, $"'{key.Value}:' is not available in spiking scenarios", hint);
                     }

@@ -17,6 +17,14 @@ internal sealed class LifNeuronReader : NeuronReader
         ["current"] = SynapseKind.Current,
     };
 
+    /// <summary>
+    /// <c>homeostasis: { target, tau }</c> on a LIF neuron: the rate side's keys, with the target a frequency (the
+    /// spiking form is Core's Spiking.AdaptiveThreshold).
+    /// </summary>
+    public static readonly KeySet Homeostasis = new("homeostasis-lif", "Threshold homeostasis of a LIF population (spiking form).",
+        KeyShapes.Must("target", ValueShape.Quantity, "target rate, a frequency (e.g. 5 Hz)"),
+        KeyShapes.Must("tau", ValueShape.Quantity, "τ_h: each spike raises the threshold by 1 mV·s/τ_h, e.g. 10 s"));
+
     private static readonly KeySet NeuronKeys = new("neuron-lif", "A leaky integrate-and-fire neuron (model: lif).",
         KeyShapes.Must("model", ValueShape.Choice("lif"), "neuron model"),
         KeyShapes.Key("synapse", ValueShape.Choice(SynapseKinds.Keys), "conductance (COBA, default) or current (CUBA)"),
@@ -33,7 +41,8 @@ internal sealed class LifNeuronReader : NeuronReader
         KeyShapes.Key("bias", ValueShape.Quantity, "constant drive in mV, default 0 mV"),
         KeyShapes.Key("v_init", KeyShapes.ValueOrDistribution, "initial membrane potential"),
         KeyShapes.Key("ge_init", KeyShapes.ValueOrDistribution, "initial excitatory conductance (or current)"),
-        KeyShapes.Key("gi_init", KeyShapes.ValueOrDistribution, "initial inhibitory conductance (or current)"));
+        KeyShapes.Key("gi_init", KeyShapes.ValueOrDistribution, "initial inhibitory conductance (or current)"),
+        KeyShapes.Key("homeostasis", ValueShape.Object(Homeostasis), "adaptive threshold toward a target rate"));
 
     public override string Model => "lif";
 
@@ -46,6 +55,12 @@ internal sealed class LifNeuronReader : NeuronReader
     public override IReadOnlyList<StateVariableInfo> State => LifNeuronSpec.State;
 
     public override bool Reads(NeuronSpec neuron) => neuron is LifNeuronSpec;
+
+    /// <summary>θ exists only with homeostasis: said so, rather than "not a lif population".</summary>
+    public override StateRecordRefusal? RefuseState(PopulationSpec population, string? variable) =>
+        variable == "theta" && population.Neuron is LifNeuronSpec { Homeostasis: null }
+            ? new StateRecordRefusal(false, $"population '{population.Name}' has no state variable 'theta': its threshold is fixed", "add 'homeostasis: { target: 5 Hz, tau: 10 s }' to its neuron, or record v, ge or gi")
+            : base.RefuseState(population, variable);
 
     public override NeuronSpec? Read(CompileContext ctx, Definitions defs, YamlMappingNode map, string path, string population)
     {
@@ -64,6 +79,7 @@ internal sealed class LifNeuronReader : NeuronReader
         double? eInh = parameters.Volt(map, "e_inh", path, -80);
         double? gLeak = map["g_leak"] is { } gl ? r.Quantity(gl, path + ".g_leak", Dimension.Conductance, 0, minExclusive: true) : 10;
         double? bias = parameters.Volt(map, "bias", path, 0);
+        var (homeostasisValid, homeostasis) = ReadHomeostasis(r, map, path);
 
         // CUBA: g_leak does not enter the dynamics (written in mV); given, it converts currents in pA to mV (R = 1/g_leak).
         double? cubaLeak = map["g_leak"] is null ? null : gLeak;
@@ -86,12 +102,32 @@ internal sealed class LifNeuronReader : NeuronReader
         }
 
         if (synapse is null || tauM is null || vRest is null || vThresh is null || vReset is null || tRef is null || tauE is null || tauI is null
-            || eExc is null || eInh is null || gLeak is null || bias is null || vInit is null || geInit is null || giInit is null)
+            || eExc is null || eInh is null || gLeak is null || bias is null || vInit is null || geInit is null || giInit is null || !homeostasisValid)
         {
             return null;
         }
 
         return new LifNeuronSpec(synapse.Value, tauM.Value, vRest.Value, vThresh.Value, vReset.Value, tRef.Value, tauE.Value, tauI.Value,
-            eExc.Value, eInh.Value, gLeak.Value, bias.Value, vInit, geInit, giInit);
+            eExc.Value, eInh.Value, gLeak.Value, bias.Value, vInit, geInit, giInit) { Homeostasis = homeostasis };
+    }
+
+    /// <summary><c>homeostasis: { target: 5 Hz, tau: 10 s }</c>; (false, null) when invalid, (true, null) when absent.</summary>
+    private static (bool Valid, HomeostasisSpec? Spec) ReadHomeostasis(SchemaReader r, YamlMappingNode neuron, string path)
+    {
+        if (neuron["homeostasis"] is not { } node)
+        {
+            return (true, null);
+        }
+
+        string hp = path + ".homeostasis";
+        if (r.Mapping(node, hp, "{ target: 5 Hz, tau: 10 s }") is not { } map)
+        {
+            return (false, null);
+        }
+
+        r.CheckKeys(map, hp, Homeostasis);
+        double? target = r.Quantity(r.Required(map, "target", hp, "5 Hz"), hp + ".target", Dimension.Frequency, 0);
+        double? tau = r.Quantity(r.Required(map, "tau", hp, "10 s"), hp + ".tau", Dimension.Time, 0, minExclusive: true);
+        return target is null || tau is null ? (false, null) : (true, new HomeostasisSpec(target.Value, tau.Value));
     }
 }

@@ -59,9 +59,18 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             // On rate projections a delay is refused here; the error is at the delay's node, so where in the
             // projection it is reported does not change the (position-sorted) output.
             var delays = _weights.ReadDelay(p, path);
-            var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity") : null;
-            // Spiking weight levels (normalize.total, pruning.below) may carry the weights' unit.
+            // Spiking weight levels (normalize.total, pruning.below, istdp.eta) may carry the weights' unit.
             string? levelTarget = _weights.LevelTarget(toWritten);
+            var plasticity = p["plasticity"] is { } pl ? _plasticityReader.ReadPlasticity(pl, path + ".plasticity", levelTarget) : null;
+            if (plasticity is { Rule: PlasticityRule.Istdp } && inhibitory is false)
+            {
+                // Vogels et al.'s rule raises a weight when pre and post fire together: on an excitatory synapse that
+                // feeds back positively and the target rate is no fixed point.
+                var ruleNode = ((YamlMappingNode)p["plasticity"]!)["rule"]!;
+                _r.Error(ruleNode, path + ".plasticity.rule", "rule 'istdp' (Vogels et al. 2011) is inhibitory plasticity: it needs an inhibitory projection", "add 'sign: inhibitory' to the projection, or use 'rule: stdp'");
+                plasticity = null;
+            }
+
             var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
             var pruning = p["pruning"] is { } pr ? CompetitionMechanisms.Pruning.Read(_ctx, _defs, pr, path + ".pruning", weight, levelTarget) : null;
             if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null

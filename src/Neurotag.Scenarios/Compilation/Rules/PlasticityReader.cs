@@ -16,7 +16,11 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
     private readonly Definitions _defs = defs;
     private readonly ConsolidationReader _consolidationReader = new(ctx, defs);
 
-    internal PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path)
+    /// <summary>
+    /// Reads a projection's <c>plasticity:</c>; <paramref name="levelTarget"/> is the projection's target as its weight
+    /// levels read it (null on rate projections), for rule blocks with synaptic quantities.
+    /// </summary>
+    internal PlasticitySpec? ReadPlasticity(YamlNodeBase node, string path, string? levelTarget = null)
     {
         var map = _r.Mapping(node, path, "{ rule: hebbian, rate: 0.01 }");
         if (map is null)
@@ -70,7 +74,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         }
 
         double? gain = map["modulation_gain"] is { } g ? _r.Number(g, path + ".modulation_gain", example: "4.0") : 1.0;
-        bool blocksValid = ReadRuleBlocks(map, path, rule, out var applyRule);
+        bool blocksValid = ReadRuleBlocks(map, path, rule, levelTarget, out var applyRule);
         blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
         blocksValid &= _consolidationReader.ReadConsolidation(map, path, rule, out var consolidation);
         return rule is null || rate is null || gain is null || !blocksValid
@@ -90,7 +94,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
     /// <paramref name="apply"/> sets what <paramref name="rule"/>'s block read. Returns false when a block is invalid,
     /// misplaced or missing.
     /// </summary>
-    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRuleReader? rule, out Func<PlasticitySpec, PlasticitySpec> apply)
+    private bool ReadRuleBlocks(YamlMappingNode map, string path, PlasticityRuleReader? rule, string? levelTarget, out Func<PlasticitySpec, PlasticitySpec> apply)
     {
         apply = spec => spec;
         bool valid = true;
@@ -112,7 +116,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
             }
             else
             {
-                valid &= owner.ReadBlock(_ctx, block, path + "." + key, out var read);
+                valid &= owner.ReadBlock(_ctx, _defs, block, path + "." + key, levelTarget, out var read);
                 apply = owner == rule ? read : apply;
             }
         }

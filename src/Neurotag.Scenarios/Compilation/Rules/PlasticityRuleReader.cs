@@ -66,4 +66,12 @@ internal abstract class PlasticityRuleReader
         apply = spec => spec;
         return true;
     }
+
+    /// <summary>
+    /// <see cref="ReadBlock(CompileContext, YamlNodeBase, string, out Func{PlasticitySpec, PlasticitySpec})"/> for a block
+    /// that holds synaptic quantities (e.g. a learning rate in nS): <paramref name="levelTarget"/> is the projection's
+    /// target as its weight levels read it (see SpikingWeightReader.WeightLevel), null on rate projections.
+    /// </summary>
+    public virtual bool ReadBlock(CompileContext ctx, Definitions defs, YamlNodeBase node, string path, string? levelTarget, out Func<PlasticitySpec, PlasticitySpec> apply) =>
+        ReadBlock(ctx, node, path, out apply);
 }

@@ -17,6 +17,7 @@ internal static class PlasticityRules
         new CovarianceRuleReader(),
         new StdpRuleReader(),
         new TripletStdpRuleReader(),
+        new IstdpRuleReader(),
     ];
 
     /// <summary>The rules of <paramref name="kind"/> by name (an unknown rule's hint lists the rate rules, as format v1's always did).</summary>
