@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using Neurotag.Core.Kernels;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Rate.Plasticity;
@@ -6,8 +8,8 @@ namespace Neurotag.Core.Rate.Plasticity;
 /// Normalization per post with <c>scope: neuron</c>: the summed incoming weight of each postsynaptic neuron is taken
 /// over every projection of the pool (the excitatory projections onto one population that declare the scope) and
 /// all of them are rescaled by the same factor to the total (von der Malsburg 1973; Miller &amp; MacKay 1994), so an
-/// input arriving through one projection gains only what the inputs through the others lose. Sums are accumulated
-/// in double in projection (spec) order, then index order: deterministic. Weights are clipped to their bounds after
+/// input arriving through one projection gains only what the inputs through the others lose. Each row is summed with
+/// the fixed-order float kernel and the rows are added in projection (spec) order: deterministic. Weights are clipped to their bounds after
 /// scaling; absent and pruned synapses stay exactly 0.
 /// </summary>
 internal sealed class NeuronNormalization
@@ -28,27 +30,27 @@ internal sealed class NeuronNormalization
 
     public void Apply()
     {
+        float total = (float)_total;
         for (int n = 0; n < _postSize; n++)
         {
-            double sum = 0;
+            // The same float kernels as the per-projection pass, summed over the pool in spec order: a pool of one is
+            // bit-identical to normalizing within the projection.
+            float sum = 0f;
             foreach (var p in _pool)
             {
                 int row = p.PostLocal[n];
                 if (row >= 0)
                 {
-                    foreach (float w in p.Row(row))
-                    {
-                        sum += w;
-                    }
+                    sum += VectorKernels.Sum(p.Row(row));
                 }
             }
 
-            if (sum <= 0)
+            if (sum <= 0f)
             {
                 continue; // like an empty row per projection: left alone
             }
 
-            float factor = (float)(_total / sum);
+            float factor = total / sum;
             foreach (var p in _pool)
             {
                 int row = p.PostLocal[n];
@@ -57,16 +59,13 @@ internal sealed class NeuronNormalization
                     continue;
                 }
 
-                float min = (float)p.Spec.Weight.Min;
-                float max = (float)p.Spec.Weight.Max;
                 var weights = p.Row(row);
-                var mask = p.MaskRow(row);
-                for (int i = 0; i < weights.Length; i++)
+                TensorPrimitives.Multiply(weights, factor, weights);
+                TensorPrimitives.Clamp(weights, (float)p.Spec.Weight.Min, (float)p.Spec.Weight.Max, weights);
+                if (p.MaskRow(row) is { IsEmpty: false } mask)
                 {
-                    if (mask.IsEmpty || mask[i] != 0f)
-                    {
-                        weights[i] = Math.Clamp(weights[i] * factor, min, max);
-                    }
+                    // The clamp lifts absent (and pruned) synapses to a positive min: they must stay exactly 0.
+                    TensorPrimitives.Multiply(weights, mask, weights);
                 }
             }
         }
