@@ -51,8 +51,8 @@ internal sealed class NeuronHeterosynaptic
                     continue;
                 }
 
-                int start = row * p.PreCount;
-                for (int s = start; s < start + p.PreCount; s++)
+                long start = (long)row * p.PreCount;
+                for (long s = start; s < start + p.PreCount; s++)
                 {
                     float delta = p.Weights[s] - _before[k][s];
                     if (delta > 0f)
