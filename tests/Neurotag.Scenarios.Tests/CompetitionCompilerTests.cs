@@ -113,4 +113,72 @@ public class CompetitionCompilerTests
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         Assert.Equal(["synapses", "pruned", "regrown"], result.Expectations!.Select(e => e.Subject.Metric));
     }
+
+    [Theory]
+    [InlineData("", ScalingForm.Quadratic)]
+    [InlineData(", form: quadratic", ScalingForm.Quadratic)]
+    [InlineData(", form: multiplicative", ScalingForm.Multiplicative)]
+    public void Scaling_Compiles_QuadraticByDefault(string form, ScalingForm expected)
+    {
+        var p = Assert.Single(Compile($"competition: {{ scaling: {{ target: 0.1, tau: 20 s{form} }} }}").Projections);
+
+        Assert.Equal(new ScalingSpec(expected, 0.1, 20_000), p.Scaling);
+    }
+
+    [Fact]
+    public void Scope_DefaultsToProjection_AndReadsNeuron()
+    {
+        var defaults = Assert.Single(Compile("competition: { normalize: { total: 1.0 }, heterosynaptic: { rate: 1 } }").Projections);
+        var neuron = Assert.Single(Compile("competition: { normalize: { total: 1.0, scope: neuron }, heterosynaptic: { rate: 1, scope: neuron } }").Projections);
+
+        Assert.Equal(CompetitionScope.Projection, defaults.Normalization!.Scope);
+        Assert.Equal(CompetitionScope.Projection, defaults.Heterosynaptic!.Scope);
+        Assert.Equal(CompetitionScope.Neuron, neuron.Normalization!.Scope);
+        Assert.Equal(CompetitionScope.Neuron, neuron.Heterosynaptic!.Scope);
+    }
+
+    [Theory]
+    [InlineData("magnitude", PruneBy.Magnitude)]
+    [InlineData("random", PruneBy.Random)]
+    public void Pruning_ByRank_CompilesWithFractionAndPhase_AndItsFractionCanBeExpected(string by, PruneBy expected)
+    {
+        string text = Scenario($"pruning: {{ by: {by}, fraction: 0.8, at: run }}") + """
+
+            expect:
+              - { phase: run, metric: projection.recurrent.pruned_fraction, above: 0.79 }
+            """;
+        var result = ScenarioLoader.LoadText(text, "competition.yaml");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var pruning = Assert.Single(result.Spec!.Projections).Pruning!;
+        Assert.Equal((expected, 0.8, "run"), (pruning.By, pruning.Fraction, pruning.AtPhase));
+    }
+
+    [Fact]
+    public void PrunedFraction_OnPruningByLevel_IsRejected()
+    {
+        string text = Scenario("pruning: { below: 0.002, for: 2 day }") + """
+
+            expect:
+              - { phase: run, metric: projection.recurrent.pruned_fraction, above: 0 }
+            """;
+        var result = ScenarioLoader.LoadText(text, "competition.yaml");
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Message.Contains("pruned_fraction", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RecordWeights_TakesAListOfProjections_InOrder()
+    {
+        string text = Scenario("") + """
+
+            record:
+              weights: { projection: [recurrent], every: 5 ms }
+            """;
+        var result = ScenarioLoader.LoadText(text, "competition.yaml");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(["recurrent"], result.Spec!.Record.Weights!.Projections);
+    }
 }

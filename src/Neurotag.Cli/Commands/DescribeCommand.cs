@@ -91,9 +91,14 @@ internal static class DescribeCommand
             string plastic = s.Plasticity is { } pl
                 ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}{MemoryDescriptions.Consolidation(pl)}")
                 : "fixed";
-            string competition = (s.Normalization is { } nm ? string.Create(c, $"; normalize per {nm.Per.ToString().ToLowerInvariant()} to {nm.Total}") : "")
-                + (s.Heterosynaptic is { } h ? string.Create(c, $"; heterosynaptic depression h = {h.Rate}") : "");
-            string pruning = s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";
+            // Issue #14 additions print only when used, so the lines of existing scenarios are unchanged.
+            string acrossNeuron = " across the neuron's projections";
+            string competition = (s.Normalization is { } nm ? string.Create(c, $"; normalize per {nm.Per.ToString().ToLowerInvariant()} to {nm.Total}{(nm.Scope == CompetitionScope.Neuron ? acrossNeuron : "")}") : "")
+                + (s.Heterosynaptic is { } h ? string.Create(c, $"; heterosynaptic depression h = {h.Rate}{(h.Scope == CompetitionScope.Neuron ? acrossNeuron : "")}") : "")
+                + (s.Scaling is { } sc ? string.Create(c, $"; {sc.Form.ToString().ToLowerInvariant()} scaling to {sc.TargetRate}, tau {QuantityParser.Format(sc.TauMs, Dimension.Time)}") : "");
+            string pruning = s.Pruning is { By: not PruneBy.Level } ranked
+                ? string.Create(c, $"; prune {ranked.Fraction} by {ranked.By.ToString().ToLowerInvariant()} at {ranked.AtPhase}")
+                : s.Pruning is { } pr ? string.Create(c, $"; prune below {pr.Below} for {QuantityParser.Format(pr.ForMs, Dimension.Time)}") : "";
             pruning += s.Pruning?.Regrow is { } rg ? string.Create(c, $", regrow (tau {QuantityParser.Format(rg.TauMs, Dimension.Time)}, weight {rg.Weight})") : "";
             string kind = s.Inhibitory ? "inhibitory" : "excitatory";
             o.WriteLine(string.Create(c, $"  {p.Name,-14} {s.From} -> {s.To} {kind}, {RuleName(s.Connectivity.Rule)}, {p.SynapseCount():N0} synapses; {plastic}{competition}{pruning}"));

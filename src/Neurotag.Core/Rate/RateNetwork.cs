@@ -54,8 +54,17 @@ public sealed class RateNetwork
     /// <summary>Per projection, its pruning or null.</summary>
     internal Pruning?[] Prunings { get; private set; } = [];
 
-    /// <summary>Per projection, its heterosynaptic depression or null.</summary>
+    /// <summary>Per projection, its heterosynaptic depression or null (null too when its scope is the neuron).</summary>
     internal HeterosynapticDepression?[] Heterosynaptics { get; private set; } = [];
+
+    /// <summary>Per projection, its synaptic scaling or null.</summary>
+    internal SynapticScaling?[] Scalings { get; private set; } = [];
+
+    /// <summary>Normalization pools with <c>scope: neuron</c>, one per postsynaptic population that has one.</summary>
+    internal NeuronNormalization[] NeuronNormalizations { get; private set; } = [];
+
+    /// <summary>Heterosynaptic pools with <c>scope: neuron</c>, one per postsynaptic population that has one.</summary>
+    internal NeuronHeterosynaptic[] NeuronHeterosynaptics { get; private set; } = [];
 
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static RateNetwork Build(SimulationSpec spec)
@@ -81,6 +90,7 @@ public sealed class RateNetwork
         var normalizations = new List<SynapticNormalization?>();
         var prunings = new List<Pruning?>();
         var heterosynaptics = new List<HeterosynapticDepression?>();
+        var scalings = new List<SynapticScaling?>();
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -89,10 +99,24 @@ public sealed class RateNetwork
             Connectivity.Build(projection, RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
             projections.Add(projection);
             rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
-            normalizations.Add(p.Normalization is { } n ? new SynapticNormalization(projection, n) : null);
-            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name)) : null);
-            heterosynaptics.Add(p.Heterosynaptic is { } h ? new HeterosynapticDepression(projection, h) : null);
+            normalizations.Add(p.Normalization is { Scope: CompetitionScope.Projection } n ? new SynapticNormalization(projection, n) : null);
+            prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name), RandomSource.ForName(spec.Seed, "prune:" + p.Name)) : null);
+            heterosynaptics.Add(p.Heterosynaptic is { Scope: CompetitionScope.Projection } h ? new HeterosynapticDepression(projection, h) : null);
+            scalings.Add(p.Scaling is { } sc ? new SynapticScaling(projection, sc, dtMs) : null);
         }
+
+        // Scope neuron: one pool per postsynaptic population, its members in spec order (the compiler checked that
+        // they agree on their parameters, so the first member's spec stands for the pool).
+        var neuronNormalizations = projections
+            .Where(p => p.Spec.Normalization is { Scope: CompetitionScope.Neuron })
+            .GroupBy(p => p.Post.Index)
+            .Select(g => new NeuronNormalization([.. g], g.First().Spec.Normalization!))
+            .ToArray();
+        var neuronHeterosynaptics = projections
+            .Where(p => p.Spec.Heterosynaptic is { Scope: CompetitionScope.Neuron })
+            .GroupBy(p => p.Post.Index)
+            .Select(g => new NeuronHeterosynaptic([.. g], g.First().Spec.Heterosynaptic!))
+            .ToArray();
 
         var homeostases = populations
             .Where(p => ((RateNeuronSpec)spec.Populations[p.Index].Neuron).Homeostasis is not null)
@@ -105,6 +129,9 @@ public sealed class RateNetwork
             Normalizations = [.. normalizations],
             Prunings = [.. prunings],
             Heterosynaptics = [.. heterosynaptics],
+            Scalings = [.. scalings],
+            NeuronNormalizations = neuronNormalizations,
+            NeuronHeterosynaptics = neuronHeterosynaptics,
         };
     }
 

@@ -10,7 +10,9 @@ namespace Neurotag.Core.Rate;
 /// A rate network and its step cycle; <see cref="ProtocolRunner"/> runs the protocol around it. The step cycle, in order (documented in docs/models.md):
 /// 1. clear each population's input buffer; 2. add the external drives of the phase's inputs;
 /// 3. per projection: gather presynaptic rates, then propagate (and, when learning, update weights in the same
-///    pass, using the rates of this step); 4. when learning: normalization and pruning at their intervals;
+///    pass, using the rates of this step, then heterosynaptic depression and synaptic scaling; neuron-scope
+///    heterosynaptic depression after the last projection); 4. when learning: neuron-scope normalization, then per
+///    projection normalization and pruning at their intervals;
 /// 5. integrate every population (exponential Euler); 6. relax the modulators; 7. checkers; 8. record. A first sample
 /// at t = 0, after the first phase's settings apply and before its first step, records the network as built.
 /// All projections therefore see the rates of the same instant. Offline phases replace the loop with closed-form
@@ -58,6 +60,11 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
     void ICoreStepper.EnterPhase(PhaseSpec phase, long step)
     {
         IntrinsicActions.Apply(Network, phase);
+        foreach (var pruning in Network.Prunings)
+        {
+            pruning?.EnterPhase(phase.Name); // pruning by rank, at the start of its phase
+        }
+
         _activeInputs = Network.Inputs.Where(i => phase.Inputs.Contains(i.Name)).ToArray();
     }
 
@@ -83,6 +90,12 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
             input.Apply();
         }
 
+        var pools = learning ? Network.NeuronHeterosynaptics : [];
+        foreach (var pool in pools)
+        {
+            pool.Snapshot();
+        }
+
         for (int k = 0; k < Network.Projections.Count; k++)
         {
             Network.Projections[k].GatherPreRates();
@@ -90,11 +103,28 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
             heterosynaptic?.Snapshot();
             Network.Rules[k].Advance(learning);
             heterosynaptic?.Apply();
+            if (learning)
+            {
+                Network.Scalings[k]?.Apply();
+            }
+        }
+
+        foreach (var pool in pools)
+        {
+            pool.Apply();
         }
 
         if (learning)
         {
             _learningSteps++;
+            foreach (var pool in Network.NeuronNormalizations)
+            {
+                if (_learningSteps % pool.EverySteps == 0)
+                {
+                    pool.Apply();
+                }
+            }
+
             for (int k = 0; k < Network.Projections.Count; k++)
             {
                 if (Network.Normalizations[k] is { } normalization && _learningSteps % normalization.EverySteps == 0)

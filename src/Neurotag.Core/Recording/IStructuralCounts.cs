@@ -15,4 +15,10 @@ public interface IStructuralCounts
 
     /// <summary>Synapses regrown since the start of the run.</summary>
     long Regrown { get; }
+
+    /// <summary>
+    /// Pruning by rank only: the fraction of the synapses that existed at the start of the run removed so far; null
+    /// otherwise (then no <c>pruned_fraction</c> row is written).
+    /// </summary>
+    double? PrunedFraction => null;
 }

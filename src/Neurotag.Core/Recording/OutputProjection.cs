@@ -131,10 +131,10 @@ public sealed class OutputProjection
                 return;
             }
 
-            Add("weights.csv", samples * weights.BlockCount, samples * ((weights.BlockCount * (prefix + weightSpec.Projection.Length + (4.0 * (NumberWidth + 1)) + 4)) + weights.BlockCharacters));
+            Add("weights.csv", samples * weights.BlockCount, samples * (weights.PerProjection.Sum(r => r.Blocks * (prefix + r.NameLength + (4.0 * (NumberWidth + 1)) + 4)) + weights.BlockCharacters));
             if (weightSpec.HistogramBins > 0)
             {
-                Add("weight_hist.csv", samples * weightSpec.HistogramBins, samples * ((weightSpec.HistogramBins * (prefix + weightSpec.Projection.Length + weights.CountDigits + 4.0)) + weights.BinEdgeCharacters));
+                Add("weight_hist.csv", samples * weightSpec.HistogramBins * weights.PerProjection.Count, samples * (weights.PerProjection.Sum(r => weightSpec.HistogramBins * (prefix + r.NameLength + weights.CountDigits + 4.0)) + weights.BinEdgeCharacters));
             }
         }
 

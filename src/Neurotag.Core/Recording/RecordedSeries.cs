@@ -137,14 +137,22 @@ internal sealed record RecordedSeries(double TagRows, double TagCharacters, doub
         {
             summaryRows += StructuralSummary.Metrics.Length;
             summaryCharacters += StructuralSummary.Metrics.Sum(m => "projection".Length + p.Name.Length + m.Length + "1".Length);
+            if (p.Pruning!.By != PruneBy.Level)
+            {
+                summaryRows++;
+                summaryCharacters += "projection".Length + p.Name.Length + StructuralSummary.PrunedFraction.Length + "1".Length;
+            }
         }
 
-        if (spec.IsSpiking && record.Weights is { } w && spec.Projections.FirstOrDefault(p => p.Name == w.Projection) is { } recorded)
+        foreach (string name in spec.IsSpiking ? record.Weights?.Projections ?? [] : [])
         {
-            // mean in the weights' unit, frac_high and frac_low dimensionless (WeightSummary.Write).
-            summaryRows += WeightSummary.Metrics.Count;
-            summaryCharacters += WeightSummary.Metrics.Sum(m => "weights".Length + w.Projection.Length + m.Length)
-                + UnitLength(populationOf[recorded.To]) + (2 * "1".Length);
+            if (spec.Projections.FirstOrDefault(p => p.Name == name) is { } recorded)
+            {
+                // mean in the weights' unit, frac_high and frac_low dimensionless (WeightSummary.Write).
+                summaryRows += WeightSummary.Metrics.Count;
+                summaryCharacters += WeightSummary.Metrics.Sum(m => "weights".Length + name.Length + m.Length)
+                    + UnitLength(populationOf[recorded.To]) + (2 * "1".Length);
+            }
         }
 
         return new RecordedSeries(rows, characters, populationRows, populationCharacters, summaryRows, summaryCharacters);

@@ -3,8 +3,8 @@ using Neurotag.Core.Specs;
 namespace Neurotag.Core.Recording;
 
 /// <summary>
-/// The weight blocks of the recorded projection (the whole projection, then each pair of tags of its pre- and
-/// postsynaptic populations), counted, and its histogram's bin edges as printed.
+/// The weight blocks of the recorded projections (each whole projection, then each pair of tags of its pre- and
+/// postsynaptic populations), counted, and their histograms' bin edges as printed.
 /// </summary>
 /// <param name="BlockCount">Blocks per weight sample.</param>
 /// <param name="BlockCharacters">Characters of their from, to and count fields, summed (counts at the width of the largest block).</param>
@@ -12,13 +12,31 @@ namespace Neurotag.Core.Recording;
 /// <param name="BinEdgeCharacters">Characters of every bin's bin_lo and bin_hi, summed.</param>
 internal sealed record WeightRows(double BlockCount, double BlockCharacters, int CountDigits, double BinEdgeCharacters)
 {
+    /// <summary>Per recorded projection: its blocks per sample and its name's length (the projection column).</summary>
+    public IReadOnlyList<(double Blocks, int NameLength)> PerProjection { get; init; } = [];
+
+    /// <summary>The rows of every projection of record.weights, summed (the widest count for the histogram).</summary>
     public static WeightRows Of(SimulationSpec spec)
     {
-        if (spec.Record.Weights is not { } w || spec.Projections.FirstOrDefault(p => p.Name == w.Projection) is not { } projection)
+        var recorded = (spec.Record.Weights?.Projections ?? [])
+            .Select(name => spec.Projections.FirstOrDefault(p => p.Name == name))
+            .OfType<ProjectionSpec>()
+            .ToList();
+        if (recorded.Count == 0)
         {
             return new WeightRows(0, 0, 1, 0);
         }
 
+        var each = recorded.Select(p => Of(spec, p)).ToList();
+        return new WeightRows(each.Sum(r => r.BlockCount), each.Sum(r => r.BlockCharacters), each.Max(r => r.CountDigits), each.Sum(r => r.BinEdgeCharacters))
+        {
+            PerProjection = [.. recorded.Zip(each, (p, r) => (r.BlockCount, p.Name.Length))],
+        };
+    }
+
+    private static WeightRows Of(SimulationSpec spec, ProjectionSpec projection)
+    {
+        var w = spec.Record.Weights!;
         var sizes = spec.Populations.ToDictionary(p => p.Name, p => (double)p.Size, StringComparer.Ordinal);
         var populationOf = spec.Tags.ToDictionary(t => t.Name, t => t.Population, StringComparer.Ordinal);
         string pre = populationOf.GetValueOrDefault(projection.From, projection.From);

@@ -15,4 +15,11 @@ public sealed record NormalizationSpec(NormalizePer Per, double Total, long Ever
     /// stops earlier once every pre (column) sum is within 1e-5 relative of its target after a post pass.
     /// </summary>
     public int Iterations { get; init; } = DefaultIterations;
+
+    /// <summary>
+    /// <see cref="NormalizePer.Post"/> only: whether a neuron's total is taken within this projection (default) or
+    /// over every projection onto its population that declares <see cref="CompetitionScope.Neuron"/> (their
+    /// <see cref="Total"/> and <see cref="EverySteps"/> agree; the compiler checks).
+    /// </summary>
+    public CompetitionScope Scope { get; init; } = CompetitionScope.Projection;
 }

@@ -43,4 +43,7 @@ public sealed record ProjectionSpec(
 
     /// <summary>Heterosynaptic depression (competition among the inputs of one neuron), or null.</summary>
     public HeterosynapticSpec? Heterosynaptic { get; init; }
+
+    /// <summary>Synaptic scaling toward a target rate (rate core), or null.</summary>
+    public ScalingSpec? Scaling { get; init; }
 }

@@ -12,9 +12,9 @@ internal sealed partial class SpikingRecorder
     /// <summary>Writes weight-block statistics and the histogram of the recorded projection, and adds them to the phase's weight summary.</summary>
     public void SampleWeights(long step, PhaseSpec phase)
     {
-        if (_weightProjection is { } p)
+        foreach (var (p, _, _, summary) in _weightProjections)
         {
-            _weightSummary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
+            summary.Add(p.Weight, ExistingMask(p), p.Spec.Weight.Min, p.Spec.Weight.Max);
         }
 
         WriteWeights(step, phase);
@@ -23,24 +23,33 @@ internal sealed partial class SpikingRecorder
     /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
     private void WriteWeights(long step, PhaseSpec phase)
     {
-        if (_weightProjection is not { } p || _spec.Weights is not { } spec)
+        if (_spec.Weights is not { } spec)
         {
             return;
         }
 
         double t = _clock.TimeMs(step);
-        WriteBlock(t, phase, p, "*", null, "*", null);
-        foreach (var (fromName, fromMembers) in _weightFrom)
+        foreach (var (p, weightFrom, weightTo, _) in _weightProjections)
         {
-            foreach (var (toName, toMembers) in _weightTo)
+            WriteWeights(t, phase, p, weightFrom, weightTo, spec.HistogramBins);
+        }
+    }
+
+    /// <summary>Writes the blocks and histogram of one recorded projection.</summary>
+    private void WriteWeights(double t, PhaseSpec phase, SparseProjection p, List<(string Name, bool[] Members)> weightFrom, List<(string Name, bool[] Members)> weightTo, int bins)
+    {
+        WriteBlock(t, phase, p, "*", null, "*", null);
+        foreach (var (fromName, fromMembers) in weightFrom)
+        {
+            foreach (var (toName, toMembers) in weightTo)
             {
                 WriteBlock(t, phase, p, fromName, fromMembers, toName, toMembers);
             }
         }
 
-        if (spec.HistogramBins > 0)
+        if (bins > 0)
         {
-            var histogram = new WeightHistogram(p.Spec.Weight.Min, p.Spec.Weight.Max, spec.HistogramBins);
+            var histogram = new WeightHistogram(p.Spec.Weight.Min, p.Spec.Weight.Max, bins);
             for (int s = 0; s < p.Count; s++)
             {
                 if (p.Exists(s))

@@ -20,13 +20,12 @@ internal sealed partial class SpikingRecorder : IRunRecorder
     private readonly Clock _clock;
     private readonly IRecordSink _sink;
     private readonly List<Series> _series = [];
-    private readonly SparseProjection? _weightProjection;
-    private readonly List<(string Name, bool[] Members)> _weightFrom = [];
-    private readonly List<(string Name, bool[] Members)> _weightTo = [];
+
+    /// <summary>The recorded projections in the order of record.weights, each with its tags and its phase's weight summary.</summary>
+    private readonly List<(SparseProjection Projection, List<(string Name, bool[] Members)> From, List<(string Name, bool[] Members)> To, WeightSummary Summary)> _weightProjections = [];
     private readonly SpikingPopulation? _spikePopulation;
     private readonly SpikingPopulation? _statePopulation;
     private readonly ValueUnit? _stateUnit;
-    private readonly WeightSummary _weightSummary = new();
 
     /// <summary>Sliding-window spike counts, one per recorded population rate and tag activation (empty without a window).</summary>
     private readonly List<(SlidingSpikeCount Window, SpikingPopulation Population, bool[]? Members)> _windows = [];
@@ -40,21 +39,12 @@ internal sealed partial class SpikingRecorder : IRunRecorder
         _clock = clock;
         _sink = sink;
         BuildSeries();
-        if (spec.Weights is { } weights)
+        foreach (string name in spec.Weights?.Projections ?? [])
         {
-            _weightProjection = network.Projections.First(p => p.Name == weights.Projection);
-            foreach (var tag in network.Tags)
-            {
-                if (ReferenceEquals(tag.Population, _weightProjection.PrePopulation))
-                {
-                    _weightFrom.Add((tag.Name, SparseTagMetrics.Mask(tag.Members, tag.Population.Size)));
-                }
-
-                if (ReferenceEquals(tag.Population, _weightProjection.PostPopulation))
-                {
-                    _weightTo.Add((tag.Name, SparseTagMetrics.Mask(tag.Members, tag.Population.Size)));
-                }
-            }
+            var projection = network.Projections.First(p => p.Name == name);
+            var from = network.Tags.Where(t => ReferenceEquals(t.Population, projection.PrePopulation)).Select(t => (t.Name, SparseTagMetrics.Mask(t.Members, t.Population.Size))).ToList();
+            var to = network.Tags.Where(t => ReferenceEquals(t.Population, projection.PostPopulation)).Select(t => (t.Name, SparseTagMetrics.Mask(t.Members, t.Population.Size))).ToList();
+            _weightProjections.Add((projection, from, to, new WeightSummary()));
         }
 
         _spikePopulation = spec.Spikes is { } s ? network.Populations.First(p => p.Name == s.Population) : null;
@@ -78,7 +68,11 @@ internal sealed partial class SpikingRecorder : IRunRecorder
     public void BeginPhase(PhaseSpec phase, int instance, long startStep)
     {
         PhaseRows.Write(_sink, _clock, phase, instance, startStep);
-        _weightSummary.Reset();
+        foreach (var recorded in _weightProjections)
+        {
+            recorded.Summary.Reset();
+        }
+
         foreach (var (window, _, _) in _windows)
         {
             window.Restart();
@@ -195,9 +189,9 @@ internal sealed partial class SpikingRecorder : IRunRecorder
             _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
         }
 
-        if (_weightProjection is { } p)
+        foreach (var (p, _, _, summary) in _weightProjections)
         {
-            _weightSummary.Write(_sink, phase.Name, phase.Rep, instance, p.Name, SynapticUnit(p.PostPopulation));
+            summary.Write(_sink, phase.Name, phase.Rep, instance, p.Name, SynapticUnit(p.PostPopulation));
         }
 
         WriteStructuralCounts(phase, instance);

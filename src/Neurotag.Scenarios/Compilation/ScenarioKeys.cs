@@ -172,8 +172,8 @@ internal static class ScenarioKeys
         Key("gap", Quantity, "offline phase between repetitions"),
         Must("phases", ValueShape.ListOf(ValueShape.Object(Phase)), "the body"));
 
-    public static readonly KeySet RecordWeights = new("record-weights", "Weight statistics of one projection.",
-        Must("projection", Name, "projection"),
+    public static readonly KeySet RecordWeights = new("record-weights", "Weight statistics of one or more projections.",
+        Must("projection", ValueShape.AnyOf(Name, ValueShape.ListOf(Name)), "a projection, or a list of projections"),
         Key("every", Quantity, "interval, default 1 s"),
         Key("stats", Boolean, "must be true"),
         Key("histogram", Integer, "histogram bins"));

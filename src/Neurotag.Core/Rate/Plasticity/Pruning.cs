@@ -10,6 +10,10 @@ namespace Neurotag.Core.Rate.Plasticity;
 /// a synapse whose weight has stayed strictly below <c>below</c> for at least <c>for</c> is removed — its weight
 /// becomes 0 and it never returns. Online, the condition is checked every <c>check</c> interval; offline, the
 /// time below the threshold is computed exactly from the closed-form decay trajectory.
+/// By rank instead (<see cref="PruneBy.Magnitude"/>, <see cref="PruneBy.Random"/>): at the start of each instance of a
+/// named phase, exactly round(f·N) of the N existing synapses are removed — the smallest |w| (minimal-value
+/// deletion, Chechik et al. 1998, Neural Comput 10:1759; ties to the lower flat index) or a uniform draw from the
+/// stream <c>prune:NAME</c> (their random-deletion control).
 /// </summary>
 internal sealed class Pruning : IStructuralCounts
 {
@@ -18,12 +22,20 @@ internal sealed class Pruning : IStructuralCounts
     private readonly double _checkMs;
     private readonly int _checksToPrune;
     private readonly Regrowth? _regrowth;
+    private readonly RandomSource? _pruneRandom;
+    private readonly long _initialSynapses;
     private long _vacanciesAtOfflineStart;
 
-    public Pruning(DenseProjection projection, PruningSpec spec, double dtMs, RandomSource? regrowRandom = null)
+    public Pruning(DenseProjection projection, PruningSpec spec, double dtMs, RandomSource? regrowRandom = null, RandomSource? pruneRandom = null)
     {
         _projection = projection;
         _spec = spec;
+        _initialSynapses = projection.SynapseCount();
+        if (spec.By == PruneBy.Random)
+        {
+            _pruneRandom = pruneRandom ?? throw new ArgumentNullException(nameof(pruneRandom));
+        }
+
         _checkMs = spec.CheckEverySteps * dtMs;
         _checksToPrune = (int)Math.Max(1, Math.Ceiling((spec.ForMs / _checkMs) - 1e-9));
         if (spec.Regrow is { } regrow)
@@ -46,9 +58,62 @@ internal sealed class Pruning : IStructuralCounts
     /// <summary>Capacity not in use: synapses pruned and not (yet) replaced by regrowth.</summary>
     public long Vacancies => Pruned - Regrown;
 
-    /// <summary>One online check: count consecutive checks below threshold; prune at the required count.</summary>
+    /// <summary>
+    /// Rank modes: the fraction of the synapses existing at the start of the run removed so far (Pruned over that
+    /// count); null in the level mode, whose structural rows stay as they were.
+    /// </summary>
+    public double? PrunedFraction => _spec.By == PruneBy.Level ? null : _initialSynapses == 0 ? 0.0 : (double)Pruned / _initialSynapses;
+
+    /// <summary>Rank modes: at the start of an instance of the named phase, removes the fraction by rank.</summary>
+    public void EnterPhase(string phase)
+    {
+        if (_spec.By == PruneBy.Level || !string.Equals(phase, _spec.AtPhase, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var existing = new List<long>();
+        for (long k = 0; k < _projection.Weights.LongLength; k++)
+        {
+            if (_projection.Exists(k))
+            {
+                existing.Add(k);
+            }
+        }
+
+        int count = (int)Math.Round(_spec.Fraction * existing.Count, MidpointRounding.AwayFromZero);
+        if (_spec.By == PruneBy.Magnitude)
+        {
+            var w = _projection.Weights;
+            existing.Sort((a, b) =>
+            {
+                int byMagnitude = Math.Abs(w[a]).CompareTo(Math.Abs(w[b]));
+                return byMagnitude != 0 ? byMagnitude : a.CompareTo(b);
+            });
+            for (int r = 0; r < count; r++)
+            {
+                Remove(existing[r]);
+            }
+        }
+        else
+        {
+            Span<int> pick = new int[count];
+            _pruneRandom!.SampleWithoutReplacement(existing.Count, pick);
+            foreach (int r in pick)
+            {
+                Remove(existing[r]);
+            }
+        }
+    }
+
+    /// <summary>One online check: count consecutive checks below threshold; prune at the required count (level mode only).</summary>
     public void Check()
     {
+        if (_spec.By != PruneBy.Level)
+        {
+            return;
+        }
+
         float below = (float)_spec.Below;
         var w = _projection.Weights;
         var mask = _projection.Mask!;
@@ -86,6 +151,11 @@ internal sealed class Pruning : IStructuralCounts
     /// </summary>
     public void FastForward(double durationMs, double? decayTauMs)
     {
+        if (_spec.By != PruneBy.Level)
+        {
+            return; // rank pruning happens at phase starts only
+        }
+
         _vacanciesAtOfflineStart = Vacancies;
         double below = _spec.Below;
         double rest = _projection.RestWeight;

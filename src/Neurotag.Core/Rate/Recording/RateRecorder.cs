@@ -20,9 +20,9 @@ internal sealed partial class RateRecorder : IRunRecorder
     private readonly Clock _clock;
     private readonly IRecordSink _sink;
     private readonly List<Series> _series = [];
-    private readonly DenseProjection? _weightProjection;
-    private readonly List<(string Name, int[] Members)> _weightFrom = [];
-    private readonly List<(string Name, int[] Members)> _weightTo = [];
+
+    /// <summary>The recorded projections, in the order of record.weights, each with the tags on its pre and post side.</summary>
+    private readonly List<(DenseProjection Projection, List<(string Name, int[] Members)> From, List<(string Name, int[] Members)> To)> _weightProjections = [];
 
     public RateRecorder(RateNetwork network, RecordSpec spec, Clock clock, IRecordSink sink)
     {
@@ -31,21 +31,12 @@ internal sealed partial class RateRecorder : IRunRecorder
         _clock = clock;
         _sink = sink;
         BuildSeries();
-        if (spec.Weights is { } weights)
+        foreach (string name in spec.Weights?.Projections ?? [])
         {
-            _weightProjection = network.Projections.First(p => p.Name == weights.Projection);
-            foreach (var tag in network.Tags)
-            {
-                if (ReferenceEquals(tag.Population, _weightProjection.Pre))
-                {
-                    _weightFrom.Add((tag.Name, tag.Members));
-                }
-
-                if (ReferenceEquals(tag.Population, _weightProjection.Post))
-                {
-                    _weightTo.Add((tag.Name, tag.Members));
-                }
-            }
+            var projection = network.Projections.First(p => p.Name == name);
+            var from = network.Tags.Where(t => ReferenceEquals(t.Population, projection.Pre)).Select(t => (t.Name, t.Members)).ToList();
+            var to = network.Tags.Where(t => ReferenceEquals(t.Population, projection.Post)).Select(t => (t.Name, t.Members)).ToList();
+            _weightProjections.Add((projection, from, to));
         }
     }
 
@@ -105,27 +96,30 @@ internal sealed partial class RateRecorder : IRunRecorder
     /// <summary>Whether weights are recorded at phase-relative step count <paramref name="stepsIntoPhase"/>.</summary>
     public bool WeightsDue(long stepsIntoPhase) => _spec.Weights is { } w && stepsIntoPhase % w.EverySteps == 0;
 
-    /// <summary>Writes weight-block statistics and the histogram of the recorded projection.</summary>
+    /// <summary>Writes weight-block statistics and the histogram of each recorded projection, in the order of record.weights.</summary>
     public void SampleWeights(long step, PhaseSpec phase)
     {
-        if (_weightProjection is not { } p || _spec.Weights is not { } spec)
+        if (_spec.Weights is not { } spec)
         {
             return;
         }
 
         double t = _clock.TimeMs(step);
-        WriteBlock(t, phase, p, "*", null, "*", null);
-        foreach (var (fromName, fromMembers) in _weightFrom)
+        foreach (var (p, weightFrom, weightTo) in _weightProjections)
         {
-            foreach (var (toName, toMembers) in _weightTo)
+            WriteBlock(t, phase, p, "*", null, "*", null);
+            foreach (var (fromName, fromMembers) in weightFrom)
             {
-                WriteBlock(t, phase, p, fromName, fromMembers, toName, toMembers);
+                foreach (var (toName, toMembers) in weightTo)
+                {
+                    WriteBlock(t, phase, p, fromName, fromMembers, toName, toMembers);
+                }
             }
-        }
 
-        if (spec.HistogramBins > 0)
-        {
-            WriteHistogram(t, phase, p, spec.HistogramBins);
+            if (spec.HistogramBins > 0)
+            {
+                WriteHistogram(t, phase, p, spec.HistogramBins);
+            }
         }
     }
 

@@ -14,9 +14,11 @@ internal static class CompetitionMechanisms
 
     public static PruningReader Pruning { get; } = new();
 
+    public static ScalingReader Scaling { get; } = new();
+
     public static KwtaReader Kwta { get; } = new();
 
-    public static IReadOnlyList<CompetitionMechanism> All { get; } = [Normalize, Heterosynaptic, Pruning, Kwta];
+    public static IReadOnlyList<CompetitionMechanism> All { get; } = [Normalize, Heterosynaptic, Scaling, Pruning, Kwta];
 
     /// <summary>The mechanisms of a projection's <c>competition:</c> block.</summary>
     public static IEnumerable<CompetitionBlockMechanism> InBlock => All.OfType<CompetitionBlockMechanism>();

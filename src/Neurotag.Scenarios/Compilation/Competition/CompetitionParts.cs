@@ -2,5 +2,9 @@ using Neurotag.Core.Specs;
 
 namespace Neurotag.Scenarios.Compilation.Competition;
 
-/// <summary>A projection's <c>competition:</c> block: normalization and/or heterosynaptic depression.</summary>
-internal sealed record CompetitionParts(NormalizationSpec? Normalization, HeterosynapticSpec? Heterosynaptic);
+/// <summary>A projection's <c>competition:</c> block: normalization, heterosynaptic depression and/or synaptic scaling.</summary>
+internal sealed record CompetitionParts(NormalizationSpec? Normalization, HeterosynapticSpec? Heterosynaptic)
+{
+    /// <summary>Synaptic scaling toward a target rate, or null.</summary>
+    public ScalingSpec? Scaling { get; init; }
+}

@@ -12,7 +12,8 @@ internal sealed class HeterosynapticReader : CompetitionBlockMechanism
     public override string Key => "heterosynaptic";
 
     public override KeySet Keys { get; } = new("heterosynaptic", "Heterosynaptic depression.",
-        KeyShapes.Must("rate", ValueShape.Number, "h in [0, 100]"));
+        KeyShapes.Must("rate", ValueShape.Number, "h in [0, 100]"),
+        KeyShapes.Key("scope", ValueShape.Choice(NormalizeReader.Scopes.Keys), "projection (default) or neuron: potentiation and total over all excitatory inputs of the neuron across projections"));
 
     public override string Description => "heterosynaptic depression";
 
@@ -35,12 +36,13 @@ internal sealed class HeterosynapticReader : CompetitionBlockMechanism
 
         r.CheckKeys(map, path, Keys);
         double? rate = r.Number(r.Required(map, "rate", path, "1.0"), path + ".rate", 0, 100, example: "1.0");
-        if (rate is null)
+        CompetitionScope? scope = map["scope"] is { } scopeNode ? r.Choice(scopeNode, path + ".scope", NormalizeReader.Scopes, "competition scope") : CompetitionScope.Projection;
+        if (rate is null || scope is null)
         {
             return false;
         }
 
-        var spec = new HeterosynapticSpec(rate.Value);
+        var spec = new HeterosynapticSpec(rate.Value) { Scope = scope.Value };
         apply = parts => parts with { Heterosynaptic = spec };
         return true;
     }

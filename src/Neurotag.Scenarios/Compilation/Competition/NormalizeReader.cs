@@ -17,19 +17,33 @@ internal sealed class NormalizeReader : CompetitionBlockMechanism
         ["both"] = NormalizePer.Both,
     };
 
+    /// <summary>The values of <c>scope:</c> (normalize per post and heterosynaptic).</summary>
+    internal static readonly Dictionary<string, CompetitionScope> Scopes = new(StringComparer.Ordinal)
+    {
+        ["projection"] = CompetitionScope.Projection,
+        ["neuron"] = CompetitionScope.Neuron,
+    };
+
     public override string Key => "normalize";
 
     public override KeySet Keys { get; } = new("normalize", "Synaptic normalization.",
         KeyShapes.Key("per", ValueShape.Choice(NormalizeSides.Keys), "post (default), pre or both"),
         KeyShapes.Must("total", KeyShapes.NumberOrQuantity, "target sum"),
         KeyShapes.Key("every", ValueShape.Quantity, "interval, default 10 ms"),
-        KeyShapes.Key("iterations", ValueShape.Integer, "most Sinkhorn rounds (per: both), default 20"));
+        KeyShapes.Key("iterations", ValueShape.Integer, "most Sinkhorn rounds (per: both), default 20"),
+        KeyShapes.Key("scope", ValueShape.Choice(Scopes.Keys), "projection (default) or neuron: a post neuron's total over all its excitatory inputs across projections (per: post)"));
 
     public override string Description => "synaptic normalization";
 
-    /// <summary>The sparse weights normalize per post only.</summary>
+    /// <summary>The sparse weights normalize per post only, within the projection.</summary>
     public override bool SpikingSupports(SchemaReader r, YamlScalarNode key, YamlNodeBase value, string path)
     {
+        if (value is YamlMappingNode scoped && scoped["scope"] is YamlScalarNode scope && scope.Value == "neuron")
+        {
+            r.Error(scope, path + ".scope", "'scope: neuron' is not available on spiking projections", SpikingHint + " (remove 'scope:' to normalize within the projection)");
+            return false;
+        }
+
         if (value is YamlMappingNode normalize && normalize["per"] is YamlScalarNode per && per.Value is "pre" or "both")
         {
             r.Error(per, path + ".per", $"'per: {per.Value}' is not available on spiking projections", SpikingHint);
@@ -64,12 +78,19 @@ internal sealed class NormalizeReader : CompetitionBlockMechanism
             }
         }
 
-        if (per is null || total is null || every is null || iterations is null)
+        CompetitionScope? scope = n["scope"] is { } scopeNode ? r.Choice(scopeNode, path + ".scope", Scopes, "competition scope") : CompetitionScope.Projection;
+        if (scope == CompetitionScope.Neuron && per is not NormalizePer.Post && per is not null)
+        {
+            r.Error(n["scope"]!, path + ".scope", "'scope: neuron' sums a postsynaptic neuron's inputs, so it needs 'per: post'", "use 'per: post' or remove 'scope:'");
+            scope = null;
+        }
+
+        if (per is null || total is null || every is null || iterations is null || scope is null)
         {
             return false;
         }
 
-        var spec = new NormalizationSpec(per.Value, total.Value, every.Value) { Iterations = (int)iterations.Value };
+        var spec = new NormalizationSpec(per.Value, total.Value, every.Value) { Iterations = (int)iterations.Value, Scope = scope.Value };
         apply = parts => parts with { Normalization = spec };
         return true;
     }

@@ -15,20 +15,40 @@ internal sealed class PruningReader : CompetitionMechanism
         KeyShapes.Key("tau", ValueShape.Quantity, "refill time constant, default pruning.for"),
         KeyShapes.Key("weight", ValueShape.Number, "weight of a regrown synapse"));
 
+    /// <summary>The values of <c>by:</c>.</summary>
+    internal static readonly Dictionary<string, PruneBy> ByValues = new(StringComparer.Ordinal)
+    {
+        ["level"] = PruneBy.Level,
+        ["magnitude"] = PruneBy.Magnitude,
+        ["random"] = PruneBy.Random,
+    };
+
     public override string Key => "pruning";
 
     public KeySet Keys { get; } = new("pruning", "Removal of weak synapses.",
-        KeyShapes.Must("below", KeyShapes.NumberOrQuantity, "weight threshold"),
-        KeyShapes.Must("for", ValueShape.Quantity, "time below threshold before removal"),
-        KeyShapes.Key("regrow", ValueShape.AnyOf(ValueShape.Boolean, ValueShape.Object(Regrow)), "true, false or { tau, weight }"),
-        KeyShapes.Key("every", ValueShape.Quantity, "online check interval, default 100 ms"));
+        KeyShapes.Key("by", ValueShape.Choice(ByValues.Keys), "level (default: below a weight for a time), magnitude (smallest |w|) or random"),
+        KeyShapes.Key("below", KeyShapes.NumberOrQuantity, "by: level — weight threshold (required)"),
+        KeyShapes.Key("for", ValueShape.Quantity, "by: level — time below threshold before removal (required)"),
+        KeyShapes.Key("regrow", ValueShape.AnyOf(ValueShape.Boolean, ValueShape.Object(Regrow)), "by: level — true, false or { tau, weight }"),
+        KeyShapes.Key("every", ValueShape.Quantity, "by: level — online check interval, default 100 ms"),
+        KeyShapes.Key("fraction", ValueShape.Number, "by: magnitude or random — fraction in [0, 1) of the existing synapses removed (required)"),
+        KeyShapes.Key("at", ValueShape.Text, "by: magnitude or random — the phase at whose start they are removed (required)"));
+
+    /// <summary>The keys of the level mode only.</summary>
+    private static readonly string[] LevelKeys = ["below", "for", "regrow", "every"];
 
     public override (YamlScalarNode Key, YamlNodeBase Value, string Path)? On(YamlMappingNode projection) =>
         projection.Entries.FirstOrDefault(e => e.Key.Value == Key) is { Key: { } key } entry ? (key, entry.Value, Key) : null;
 
-    /// <summary>The sparse weights prune without regrowth.</summary>
+    /// <summary>The sparse weights prune by level, without regrowth.</summary>
     public override bool SpikingSupports(SchemaReader r, YamlScalarNode key, YamlNodeBase value, string path)
     {
+        if (value is YamlMappingNode ranked && ranked["by"] is YamlScalarNode by && by.Value != "level")
+        {
+            r.Error(by, path + ".by", $"pruning 'by: {by.Value}' is not available on spiking projections", SpikingHint + " (by level)");
+            return false;
+        }
+
         if (value is YamlMappingNode pruning && pruning["regrow"] is { } regrow && !(regrow is YamlScalarNode flag && flag.Value == "false"))
         {
             r.Error(regrow, path + ".regrow", "regrowth of pruned synapses is not available on spiking projections", SpikingHint + " (remove 'regrow:' or set it to false)");
@@ -49,6 +69,26 @@ internal sealed class PruningReader : CompetitionMechanism
         }
 
         r.CheckKeys(map, path, Keys);
+        PruneBy? by = map["by"] is { } byNode ? r.Choice(byNode, path + ".by", ByValues, "pruning mode") : PruneBy.Level;
+        if (by is null)
+        {
+            return null;
+        }
+
+        if (by != PruneBy.Level)
+        {
+            return ReadRank(r, map, path, by.Value);
+        }
+
+        foreach (string key in new[] { "fraction", "at" })
+        {
+            if (map[key] is { } misplaced)
+            {
+                r.Error(misplaced, path + "." + key, $"'{key}' applies to pruning by rank", "add 'by: magnitude' (smallest |w|) or 'by: random', or remove it");
+                return null;
+            }
+        }
+
         double? below = new SpikingWeightReader(ctx, defs).WeightLevel(r.Required(map, "below", path, "0.002"), path + ".below", levelTarget, "0.002");
         double? forMs = r.Quantity(r.Required(map, "for", path, "7 day"), path + ".for", Dimension.Time, 0, minExclusive: true);
         var (regrowOk, regrowth) = ReadRegrow(r, map["regrow"], path + ".regrow", forMs, weight);
@@ -65,6 +105,48 @@ internal sealed class PruningReader : CompetitionMechanism
         }
 
         return below is null || forMs is null || every is null ? null : new PruningSpec(below.Value, forMs.Value, every.Value) { Regrow = regrowth };
+    }
+
+    /// <summary>Pruning by rank: <c>{ by: magnitude|random, fraction, at }</c>; the phase of <c>at</c> is checked against the protocol later (<see cref="CheckPhases"/>).</summary>
+    private static PruningSpec? ReadRank(SchemaReader r, YamlMappingNode map, string path, PruneBy by)
+    {
+        foreach (string key in LevelKeys)
+        {
+            if (map[key] is { } misplaced)
+            {
+                r.Error(misplaced, path + "." + key, $"'{key}' applies to pruning by level, not 'by: {(by == PruneBy.Magnitude ? "magnitude" : "random")}'", "remove it (pruning by rank removes 'fraction' of the synapses at the start of phase 'at')");
+                return null;
+            }
+        }
+
+        var fractionNode = r.Required(map, "fraction", path, "0.8");
+        double? fraction = r.Number(fractionNode, path + ".fraction", 0, example: "0.8");
+        if (fraction is >= 1)
+        {
+            r.Error(fractionNode!, path + ".fraction", SchemaReader.Inv($"a prune fraction must lie in [0, 1), got {fraction}"), "give the fraction of the synapses to remove, e.g. 0.8 for 80 %");
+            fraction = null;
+        }
+
+        string? at = r.Identifier(r.Required(map, "at", path, "recall"), path + ".at", "phase name");
+        return fraction is null || at is null ? null : new PruningSpec(0, 0, long.MaxValue) { By = by, Fraction = fraction.Value, AtPhase = at };
+    }
+
+    /// <summary>Every <c>pruning.at</c> must name a phase of the protocol (reported at its node).</summary>
+    internal static void CheckPhases(SchemaReader r, Definitions defs, YamlMappingNode top, IReadOnlyList<PhaseSpec> protocol)
+    {
+        var names = protocol.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var spec in defs.Projections.Values.Where(p => p.Pruning is { AtPhase: not null }))
+        {
+            if (names.Contains(spec.Pruning!.AtPhase!, StringComparer.Ordinal)
+                || top["projections"] is not YamlMappingNode projections
+                || projections.Entries.FirstOrDefault(e => e.Key.Value == spec.Name).Value is not YamlMappingNode p
+                || p["pruning"] is not YamlMappingNode pruning || pruning["at"] is not { } node)
+            {
+                continue;
+            }
+
+            defs.UnknownName(node, $"projections.{spec.Name}.pruning.at", spec.Pruning.AtPhase!, "phase", names);
+        }
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
             return null;
         }
 
-        if (record is not null && record.Weights?.Projection != projection)
+        if (record is not null && record.Weights?.Projections.Contains(projection, StringComparer.Ordinal) != true)
         {
             _r.Error(scalar, path, $"the weights of '{projection}' are not recorded, so they cannot be checked", $"add 'weights: {{ projection: {projection}, every: 1 s }}' to record:");
             return null;
@@ -139,8 +139,8 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
     }
 
     /// <summary>
-    /// <c>projection.NAME.synapses|pruned|regrown</c>: structural counts at the end of a phase (projections with
-    /// pruning only).
+    /// <c>projection.NAME.synapses|pruned|regrown|pruned_fraction</c>: structural counts at the end of a phase
+    /// (projections with pruning only; pruned_fraction with pruning by rank only).
     /// </summary>
     private (string, string, string, string)? ReadStructuralMetric(YamlScalarNode scalar, string path, string projection, string metric, string hint)
     {
@@ -150,7 +150,7 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
             return null;
         }
 
-        if (metric is not ("synapses" or "pruned" or "regrown"))
+        if (metric is not ("synapses" or "pruned" or "regrown" or "pruned_fraction"))
         {
             _r.Error(scalar, path, $"'{scalar.Value}' is not a projection metric", hint);
             return null;
@@ -159,6 +159,12 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
         if (spec.Pruning is null)
         {
             _r.Error(scalar, path, $"projection '{projection}' has no 'pruning:', so its synapse counts are not recorded", "add 'pruning: { below: …, for: … }' to the projection");
+            return null;
+        }
+
+        if (metric == "pruned_fraction" && spec.Pruning.By == PruneBy.Level)
+        {
+            _r.Error(scalar, path, $"'pruned_fraction' is written for pruning by rank, and '{projection}' prunes by level", "check 'pruned' (a count) instead, or prune 'by: magnitude' or 'by: random'");
             return null;
         }
 

@@ -97,6 +97,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             _defs.Projections[name] = new ProjectionSpec(name, from, _defs.Tags.ContainsKey(from), to, _defs.Tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
             {
                 Heterosynaptic = competition?.Heterosynaptic,
+                Scaling = competition?.Scaling,
                 DelaySteps = delays.Steps,
                 SynapseDelaySteps = delays.PerSynapse,
                 MaxSynapseDelaySteps = delays.MaxSteps,
@@ -104,6 +105,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
         }
 
         _defs.NoteRejected(map, _defs.Projections, "projection");
+        new CompetitionPools(_ctx, _defs).Check(map);
     }
 
     /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>

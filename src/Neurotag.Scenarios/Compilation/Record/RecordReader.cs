@@ -86,12 +86,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         {
             _r.CheckKeys(w, "record.weights", ScenarioKeys.RecordWeights);
             var projNode = _r.Required(w, "projection", "record.weights", "recurrent");
-            string? projection = _r.Identifier(projNode, "record.weights.projection", "projection name");
-            if (projection is not null && !_defs.Projections.ContainsKey(projection))
-            {
-                _defs.UnknownName(projNode!, "record.weights.projection", projection, "projection", _defs.Projections.Keys);
-                projection = null;
-            }
+            var projections = ReadWeightProjections(projNode);
 
             long? wEvery = w["every"] is { } we ? _ctx.Steps(we, "record.weights.every") : Math.Max(1, (long)Math.Round(1e9 / _ctx.DtNs));
             bool? stats = w["stats"] is { } st ? _r.Boolean(st, "record.weights.stats") : true;
@@ -101,9 +96,9 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
                 _r.Error(w["stats"]!, "record.weights.stats", "weight blocks are always written when 'weights:' is recorded", "remove 'stats: false'");
             }
 
-            if (projection is not null && wEvery is not null && bins is not null && stats == true)
+            if (projections is not null && wEvery is not null && bins is not null && stats == true)
             {
-                weights = new WeightRecordSpec(projection, wEvery.Value, (int)bins.Value);
+                weights = new WeightRecordSpec(projections[0], wEvery.Value, (int)bins.Value) { Projections = projections };
             }
         }
 
@@ -112,5 +107,58 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
         return every is null || activeAbove is null || !windowOk ? null
             : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
+    }
+
+    /// <summary>
+    /// <c>record.weights.projection</c>: one projection name, or a non-empty list of distinct names (their rows are
+    /// written in the list's order). Null after an error.
+    /// </summary>
+    private List<string>? ReadWeightProjections(YamlNodeBase? node)
+    {
+        const string Path = "record.weights.projection";
+        if (node is not YamlSequenceNode list)
+        {
+            return ReadWeightProjection(node, Path) is { } one ? [one] : null;
+        }
+
+        if (list.Items.Count == 0)
+        {
+            _r.Error(list, Path, "the list of recorded projections is empty", "name at least one projection, e.g. [recurrent]");
+            return null;
+        }
+
+        var names = new List<string>();
+        bool ok = true;
+        for (int i = 0; i < list.Items.Count; i++)
+        {
+            string path = SchemaReader.Inv($"{Path}[{i}]");
+            if (ReadWeightProjection(list.Items[i], path) is not { } name)
+            {
+                ok = false;
+            }
+            else if (names.Contains(name, StringComparer.Ordinal))
+            {
+                _r.Error(list.Items[i], path, $"projection '{name}' is listed twice", "list each projection once");
+                ok = false;
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return ok ? names : null;
+    }
+
+    private string? ReadWeightProjection(YamlNodeBase? node, string path)
+    {
+        string? projection = _r.Identifier(node, path, "projection name");
+        if (projection is not null && !_defs.Projections.ContainsKey(projection))
+        {
+            _defs.UnknownName(node!, path, projection, "projection", _defs.Projections.Keys);
+            return null;
+        }
+
+        return projection;
     }
 }
