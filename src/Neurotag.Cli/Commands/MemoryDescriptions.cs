@@ -42,7 +42,7 @@ internal static class MemoryDescriptions
 
     /// <summary>", late phase (h0 0.42, tau_early 688.4 s, ...)" or "".</summary>
     public static string LatePhase(PlasticitySpec plasticity) => plasticity.LatePhase is { } l
-        ? string.Create(C, $", late phase (h0 {(l.Rest is { } r ? r.ToString(C) : "mean initial weight")}, tau_early {QuantityParser.Format(l.TauEarlyMs, Dimension.Time)}, tau_protein {QuantityParser.Format(l.TauProteinMs, Dimension.Time)}, tau_late {QuantityParser.Format(l.TauLateMs, Dimension.Time)}; tag at |h - h0| > {l.TagThreshold} h0, proteins at sum > {l.ProteinThreshold} h0, alpha {l.ProteinSynthesis})")
+        ? string.Create(C, $", late phase (h0 {(l.Rest is { } r ? r.ToString(C) : "mean initial weight")}, tau_early {l.TauEarlyMs / 1000:0.###} s, tau_protein {QuantityParser.Format(l.TauProteinMs, Dimension.Time)}, tau_late {QuantityParser.Format(l.TauLateMs, Dimension.Time)}; tag at |h - h0| > {l.TagThreshold} h0, proteins at sum > {l.ProteinThreshold} h0, alpha {l.ProteinSynthesis})")
         : "";
 
     /// <summary>"; sensitize painarea threshold -0.25 gain x1.5; disinhibit lateral x0.3" or "".</summary>
