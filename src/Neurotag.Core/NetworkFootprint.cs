@@ -59,7 +59,8 @@ public sealed class NetworkFootprint
         bool trace = projection.Plasticity?.EligibilityTauMs is not null // the eligibility trace: one float per synapse
             || projection.Plasticity?.Consolidation is not null; // or the early (tag) component of tagging and capture
         bool snapshot = projection.Heterosynaptic is not null; // heterosynaptic depression keeps the step's starting weights
-        long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0);
+        long latePhase = projection.Plasticity?.LatePhase is not null ? 2 * sizeof(double) : 0; // early h and late z, in double
+        long perSynapse = sizeof(float) + (mask ? sizeof(float) : 0) + (trace ? sizeof(float) : 0) + (snapshot ? sizeof(float) : 0) + (projection.Pruning is not null ? sizeof(int) : 0) + latePhase;
         return Saturate((Int128)synapses * perSynapse);
     }
 

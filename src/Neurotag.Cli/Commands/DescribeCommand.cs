@@ -89,7 +89,7 @@ internal static class DescribeCommand
         {
             var s = p.Spec;
             string plastic = s.Plasticity is { } pl
-                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}{MemoryDescriptions.Consolidation(pl)}")
+                ? string.Create(c, $"{pl.Rule.ToString().ToLowerInvariant()} rate {pl.Rate}/s{(pl.DecayTauMs is { } tau ? ", decay " + QuantityParser.Format(tau, Dimension.Time) : "")}{(pl.ModulatedBy is { } m ? $", modulated by {m} (gain {pl.ModulationGain})" : "")}{(pl.EligibilityTauMs is { } te ? ", eligibility trace " + QuantityParser.Format(te, Dimension.Time) : "")}{MemoryDescriptions.Consolidation(pl)}{MemoryDescriptions.LatePhase(pl)}")
                 : "fixed";
             // Issue #14 additions print only when used, so the lines of existing scenarios are unchanged.
             string acrossNeuron = " across the neuron's projections";

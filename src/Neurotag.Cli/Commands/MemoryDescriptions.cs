@@ -40,6 +40,11 @@ internal static class MemoryDescriptions
         return string.Create(C, $", tagging and capture (tau_early {QuantityParser.Format(k.TauEarlyMs, Dimension.Time)}, tau_resource {QuantityParser.Format(k.TauResourceMs, Dimension.Time)}, tau_capture {QuantityParser.Format(k.TauCaptureMs, Dimension.Time)}{(k.EarlyMax is { } u ? $", early_max {u}" : "")}; resource when {string.Join(" or ", triggers)})");
     }
 
+    /// <summary>", late phase (h0 0.42, tau_early 688.4 s, ...)" or "".</summary>
+    public static string LatePhase(PlasticitySpec plasticity) => plasticity.LatePhase is { } l
+        ? string.Create(C, $", late phase (h0 {(l.Rest is { } r ? r.ToString(C) : "mean initial weight")}, tau_early {l.TauEarlyMs / 1000:0.###} s, tau_protein {QuantityParser.Format(l.TauProteinMs, Dimension.Time)}, tau_late {QuantityParser.Format(l.TauLateMs, Dimension.Time)}; tag at |h - h0| > {l.TagThreshold} h0, proteins at sum > {l.ProteinThreshold} h0, alpha {l.ProteinSynthesis})")
+        : "";
+
     /// <summary>"; sensitize painarea threshold -0.25 gain x1.5; disinhibit lateral x0.3" or "".</summary>
     public static string PhaseActions(PhaseSpec phase)
     {

@@ -140,6 +140,7 @@ public sealed class RateNetwork
         plasticity?.Rule switch
         {
             null => new StaticRule(projection),
+            PlasticityRule.Hebbian when plasticity.LatePhase is not null => new LatePhaseHebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Hebbian when plasticity.Consolidation is not null => new ConsolidatingHebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Hebbian when plasticity.EligibilityTauMs is not null => new EligibilityHebbianRule(projection, plasticity, modulators, dtMs),
             PlasticityRule.Hebbian => new HebbianRule(projection, plasticity, modulators, dtMs),

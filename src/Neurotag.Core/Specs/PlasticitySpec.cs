@@ -43,6 +43,12 @@ public sealed record PlasticitySpec(PlasticityRule Rule, double Rate, double? De
     /// </summary>
     public ConsolidationSpec? Consolidation { get; init; }
 
+    /// <summary>
+    /// Hebbian only: the published early/late phase with tag and protein thresholds (Clopath et al. 2008; Luboeinski
+    /// &amp; Tetzlaff 2021), or null. Not together with <see cref="Consolidation"/>. See <see cref="LatePhaseSpec"/>.
+    /// </summary>
+    public LatePhaseSpec? LatePhase { get; init; }
+
     /// <summary>STDP only: traces, amplitudes, weight dependence and pairing (required with <see cref="PlasticityRule.Stdp"/>).</summary>
     public StdpSpec? Stdp { get; init; }
 

@@ -111,6 +111,15 @@ internal static class ScenarioKeys
         Key("trigger_level", Number, "modulator level that triggers capture"),
         Key("early_max", Number, "cap on the early-phase weight"));
 
+    public static readonly KeySet LatePhase = new("late_phase", "Early and late phase with tag and protein thresholds (Clopath et al. 2008; Luboeinski & Tetzlaff 2021); every key defaults to the published value.",
+        Key("rest", Number, "h0, rest of the early weight; default the mean initial weight"),
+        Key("tau_early", Quantity, "tau_h: tau_h dh/dt = 0.1 (h0 - h) + drive; default 688.4 s"),
+        Key("tau_protein", Quantity, "tau_p of the per-neuron protein amount; default 60 min"),
+        Key("tau_late", Quantity, "tau_z of the late weight; default 60 min"),
+        Key("tag_threshold", Number, "theta_tag in units of h0; default 0.2"),
+        Key("protein_threshold", Number, "theta_pro (summed |h - h0| onto a neuron) in units of h0; default 0.5"),
+        Key("protein_synthesis", Number, "alpha, protein amount while synthesis is on; default 1"));
+
     public static readonly KeySet Plasticity = new("plasticity", "A learning rule on a projection.",
     [
         Must("rule", ValueShape.Choice(PlasticityRules.All.Select(r => r.Name)), "learning rule"),
@@ -121,6 +130,7 @@ internal static class ScenarioKeys
         Key("eligibility", ValueShape.Object(Eligibility), $"eligibility trace ({string.Join(", ", PlasticityRules.WithEligibility)})"),
         .. PlasticityRules.WithBlocks.Select(r => Key(r.Name, ValueShape.Object(r.Block!), r.BlockDescription)),
         Key("consolidation", ValueShape.Object(Consolidation), "synaptic tagging and capture"),
+        Key("late_phase", ValueShape.Object(LatePhase), "published early/late phase with tag and protein thresholds"),
     ]);
 
     // The competition mechanisms own their keys (Competition/*Reader.cs), listed here too; Competition reads CompetitionMechanisms.

@@ -7,7 +7,7 @@ namespace Neurotag.Scenarios.Compilation.Rules;
 /// <summary>
 /// A projection's <c>plasticity:</c>: the rule (through <see cref="PlasticityRules"/>, which also fences each rule to its
 /// kind of network), the keys every rule shares (rate, decay, modulated_by, modulation_gain), each rule's own block,
-/// eligibility traces and consolidation (<see cref="ConsolidationReader"/>).
+/// eligibility traces, consolidation (<see cref="ConsolidationReader"/>) and the published late phase (<see cref="LatePhaseReader"/>).
 /// </summary>
 internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
 {
@@ -15,6 +15,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
     private readonly CompileContext _ctx = ctx;
     private readonly Definitions _defs = defs;
     private readonly ConsolidationReader _consolidationReader = new(ctx, defs);
+    private readonly LatePhaseReader _latePhaseReader = new(ctx);
 
     /// <summary>
     /// Reads a projection's <c>plasticity:</c>; <paramref name="levelTarget"/> is the projection's target as its weight
@@ -77,6 +78,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
         bool blocksValid = ReadRuleBlocks(map, path, rule, levelTarget, out var applyRule);
         blocksValid &= ReadEligibility(map, path, rule, out double? eligibilityTauMs);
         blocksValid &= _consolidationReader.ReadConsolidation(map, path, rule, out var consolidation);
+        blocksValid &= _latePhaseReader.ReadLatePhase(map, path, rule, out var latePhase);
         return rule is null || rate is null || gain is null || !blocksValid
             || (map["modulated_by"] is not null && modulator is null) || (map["decay"] is not null && decay is null)
             ? null
@@ -84,6 +86,7 @@ internal sealed class PlasticityReader(CompileContext ctx, Definitions defs)
             {
                 EligibilityTauMs = eligibilityTauMs,
                 Consolidation = consolidation,
+                LatePhase = latePhase,
             });
     }
 
