@@ -43,4 +43,7 @@ public sealed record ProjectionSpec(
 
     /// <summary>Heterosynaptic depression (competition among the inputs of one neuron), or null.</summary>
     public HeterosynapticSpec? Heterosynaptic { get; init; }
+
+    /// <summary>Spiking projections only: named synapses (addressing for recording, events and initial weights).</summary>
+    public IReadOnlyList<SynapseAddressSpec> Synapses { get; init; } = [];
 }

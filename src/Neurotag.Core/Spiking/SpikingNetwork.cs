@@ -1,6 +1,7 @@
 using Neurotag.Core.Protocol;
 using Neurotag.Core.Randomness;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Events;
 using Neurotag.Core.Spiking.Plasticity;
 using Neurotag.Core.Tags;
 
@@ -46,6 +47,13 @@ public sealed class SpikingNetwork
     /// <summary>Modulator levels.</summary>
     public ModulatorState Modulators { get; }
 
+    /// <summary>The named synapses (<c>projections.P.synapses</c>): name → projection and synapse index.</summary>
+    public IReadOnlyDictionary<string, (SparseProjection Projection, int Synapse)> NamedSynapses { get; private init; } =
+        new Dictionary<string, (SparseProjection, int)>();
+
+    /// <summary>The closed loop: modulator pulses triggered by events.</summary>
+    public ModulatorPulses Pulses { get; private init; } = null!;
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static SpikingNetwork Build(SimulationSpec spec)
     {
@@ -84,6 +92,7 @@ public sealed class SpikingNetwork
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<SparseProjection>();
         var rules = new List<ISpikingRule>();
+        var named = new Dictionary<string, (SparseProjection, int)>(StringComparer.Ordinal);
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -92,6 +101,12 @@ public sealed class SpikingNetwork
                 RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name),
                 RandomSource.ForName(spec.Seed, "delay:" + p.Name));
             projections.Add(projection);
+            // Before the rule is built: an initial weight of a named synapse is the weight the rule starts from.
+            foreach (var (name, synapse) in SynapseAddressing.Resolve(projection, preNeurons, postNeurons, spec.Seed))
+            {
+                named[name] = (projection, synapse);
+            }
+
             // The compiler rejects rate rules on spiking projections; STDP and triplet STDP are the spiking rules.
             rules.Add(p.Plasticity switch
             {
@@ -102,7 +117,11 @@ public sealed class SpikingNetwork
             });
         }
 
-        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators);
+        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators)
+        {
+            NamedSynapses = named,
+            Pulses = ModulatorPulses.Build(spec, modulators, Resolve, named),
+        };
     }
 
     private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch

@@ -16,6 +16,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
     private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
     private readonly PlasticityReader _plasticityReader = new(ctx, defs);
     private readonly ProjectionWeights _weights = ProjectionWeights.For(ctx, defs);
+    private readonly SynapseAddressReader _synapses = new(ctx, defs);
 
     internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
     {
@@ -85,12 +86,19 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
+            var named = p["synapses"] is { } sy ? _synapses.Read(sy, path + ".synapses", name, from, to, connectivity, weight) : [];
+            if (named is null)
+            {
+                continue;
+            }
+
             _defs.Projections[name] = new ProjectionSpec(name, from, _defs.Tags.ContainsKey(from), to, _defs.Tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
             {
                 Heterosynaptic = competition?.Heterosynaptic,
                 DelaySteps = delays.Steps,
                 SynapseDelaySteps = delays.PerSynapse,
                 MaxSynapseDelaySteps = delays.MaxSteps,
+                Synapses = named,
             };
         }
 
