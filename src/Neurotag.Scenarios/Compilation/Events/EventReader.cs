@@ -71,6 +71,13 @@ internal sealed class EventReader(CompileContext ctx, Definitions defs)
 
         _r.CheckKeys(map, path, ScenarioKeys.Pairing);
         long? window = _ctx.Steps(_r.Required(map, "window", path, "20 ms"), path + ".window");
+        if (window == 1)
+        {
+            // 0 < t_post − t_pre < Δ has no solution in whole steps when Δ is one step.
+            _r.Error(map["window"]!, path + ".window", SchemaReader.Inv($"a pairing window of one step (dt = {_ctx.DtMs} ms) never holds a post spike after a pre spike"), "give a window of at least 2·dt");
+            window = null;
+        }
+
         if (map["synapse"] is { } synapseNode)
         {
             if (map["pre"] is not null || map["post"] is not null)

@@ -103,6 +103,20 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
         }
 
         _defs.NoteRejected(map, _defs.Projections, "projection");
+        // The named synapses of a rejected projection are known by name (an event or record naming one is not "unknown").
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!_defs.Projections.ContainsKey(key.Value) && value is YamlMappingNode { } rejected && rejected["synapses"] is YamlMappingNode synapses)
+            {
+                foreach (var (synapse, _) in synapses.Entries)
+                {
+                    if (!_defs.NamedSynapses.ContainsKey(synapse.Value))
+                    {
+                        _defs.Rejected.Add(("synapse", synapse.Value));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>

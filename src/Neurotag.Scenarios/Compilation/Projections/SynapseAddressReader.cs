@@ -60,6 +60,7 @@ internal sealed class SynapseAddressReader(CompileContext ctx, Definitions defs)
             }
             else
             {
+                _defs.Rejected.Add(("synapse", name)); // reported; references to it are not reported again
                 ok = false;
             }
         }
