@@ -135,7 +135,8 @@ internal static class RunExecutor
             files |= OutputFiles.Tags | OutputFiles.Summary;
         }
 
-        if (record.PopulationRate)
+        // Modulator and synapse traces are rows of populations.csv (with phase means in summary.csv).
+        if (record.PopulationRate || record.Modulators.Count > 0 || record.Synapses.Count > 0)
         {
             files |= OutputFiles.Populations | OutputFiles.Summary;
         }
