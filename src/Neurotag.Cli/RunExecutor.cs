@@ -90,6 +90,13 @@ internal static class RunExecutor
             units = sink.Units;
             weightUnits = sink.WeightUnits;
         }
+        catch (Core.Spiking.SynapseAddressException e)
+        {
+            // A named synapse that the seed's connectivity did not draw: bad input found only by building the
+            // network. The message starts with file:line:col; the folder keeps the manifest (exit_status "invalid").
+            WriteManifestOnly(document, spec.Seed, folder, Invalid, e.Message, provenance, clock.Elapsed.TotalSeconds);
+            return new RunOutcome(Invalid, e.Message, clock.Elapsed.TotalSeconds, null);
+        }
         catch (SimulationStoppedException e)
         {
             // What was recorded up to the stop is kept (the sink was flushed and closed on the way out), as NEST and
@@ -128,7 +135,8 @@ internal static class RunExecutor
             files |= OutputFiles.Tags | OutputFiles.Summary;
         }
 
-        if (record.PopulationRate)
+        // Modulator and synapse traces are rows of populations.csv (with phase means in summary.csv).
+        if (record.PopulationRate || record.Modulators.Count > 0 || record.Synapses.Count > 0)
         {
             files |= OutputFiles.Populations | OutputFiles.Summary;
         }

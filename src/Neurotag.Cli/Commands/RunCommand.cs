@@ -84,6 +84,12 @@ internal static class RunCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (outcome.Status == RunExecutor.Invalid)
+            {
+                context.Error.WriteLine(outcome.Message);
+                return ExitCodes.InvalidInput;
+            }
+
             if (outcome.Status == RunExecutor.Stopped)
             {
                 context.Error.WriteLine($"{scenarioPath}: run stopped: {outcome.Message}");

@@ -82,12 +82,13 @@ public sealed class OutputProjection
             Add("tags.csv", 0, "t_ms,phase,rep,tag,metric,other,value,unit\n".Length);
         }
 
-        if (record.PopulationRate)
+        bool traces = record.Modulators.Count > 0 || record.Synapses.Count > 0;
+        if (record.PopulationRate || traces)
         {
             Add("populations.csv", 0, "t_ms,phase,rep,population,metric,value,unit\n".Length);
         }
 
-        if (record.TagMetrics.Count > 0 || record.PopulationRate)
+        if (record.TagMetrics.Count > 0 || record.PopulationRate || traces)
         {
             Add("summary.csv", 0, "phase,rep,instance,kind,name,metric,other,value,unit\n".Length);
         }

@@ -132,6 +132,21 @@ internal sealed record RecordedSeries(double TagRows, double TagCharacters, doub
             }
         }
 
+        // Closed-loop traces (SpikingRecorder): rows of populations.csv named after the modulator or synapse; their
+        // summary kind ("modulator", "synapse") is no longer than "population", so the summary estimate holds.
+        foreach (string name in record.Modulators)
+        {
+            populationRows++;
+            populationCharacters += name.Length + "level".Length + (spec.Modulators.FirstOrDefault(m => m.Name == name)?.Unit.Length ?? 1);
+        }
+
+        foreach (string name in record.Synapses)
+        {
+            var projection = spec.Projections.FirstOrDefault(p => p.Synapses.Any(s => s.Name == name));
+            populationRows++;
+            populationCharacters += name.Length + "weight".Length + (projection is null ? 1 : UnitLength(populationOf[projection.To]));
+        }
+
         double summaryRows = 0, summaryCharacters = 0;
         foreach (var p in spec.Projections.Where(p => p.Pruning is not null))
         {

@@ -11,8 +11,9 @@ namespace Neurotag.Core.Specs;
 /// <param name="D">Increment d of u at a spike.</param>
 /// <param name="VPeak">Spike cut-off (mV), 30 in the paper.</param>
 /// <param name="Bias">Constant input I (model units).</param>
-/// <param name="TauEMs">Excitatory synaptic time constant in ms.</param>
-/// <param name="TauIMs">Inhibitory synaptic time constant in ms.</param>
+/// <param name="TauEMs">Excitatory synaptic time constant in ms; 0: the input of an arriving spike acts during one step only
+/// (the decay factor e^(−dt/τ) is 0), as <c>I += s</c> in Izhikevich's published code.</param>
+/// <param name="TauIMs">Inhibitory synaptic time constant in ms; 0 as for <paramref name="TauEMs"/>.</param>
 /// <param name="VInit">Initial v (mV).</param>
 /// <param name="UInit">Initial u, or null for b·v.</param>
 public sealed record IzhikevichNeuronSpec(

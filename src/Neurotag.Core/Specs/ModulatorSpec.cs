@@ -8,4 +8,11 @@ namespace Neurotag.Core.Specs;
 /// <param name="Name">Identifier.</param>
 /// <param name="Baseline">Resting level.</param>
 /// <param name="TauMs">Relaxation time constant in ms, or null to hold levels for the phase.</param>
-public sealed record ModulatorSpec(string Name, double Baseline, double? TauMs);
+public sealed record ModulatorSpec(string Name, double Baseline, double? TauMs)
+{
+    /// <summary>Event-driven increments (spiking networks); empty for a modulator only phases set.</summary>
+    public IReadOnlyList<ModulatorPulseSpec> Pulses { get; init; } = [];
+
+    /// <summary>Unit symbol of the level for the CSV unit column (<c>unit: uM</c>); "1" when not given.</summary>
+    public string Unit { get; init; } = "1";
+}

@@ -46,4 +46,7 @@ public sealed record ProjectionSpec(
 
     /// <summary>Synaptic scaling toward a target rate (rate core), or null.</summary>
     public ScalingSpec? Scaling { get; init; }
+
+    /// <summary>Spiking projections only: named synapses (addressing for recording, events and initial weights).</summary>
+    public IReadOnlyList<SynapseAddressSpec> Synapses { get; init; } = [];
 }

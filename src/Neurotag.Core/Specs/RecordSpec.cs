@@ -29,4 +29,10 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
 
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
     public bool PopulationIntrinsics { get; init; }
+
+    /// <summary>Modulators whose level is sampled with the time series (<c>record.modulators</c>).</summary>
+    public IReadOnlyList<string> Modulators { get; init; } = [];
+
+    /// <summary>Named synapses whose weight is sampled with the time series (<c>record.synapses</c>).</summary>
+    public IReadOnlyList<string> Synapses { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using Neurotag.Core.Protocol;
 using Neurotag.Core.Randomness;
 using Neurotag.Core.Specs;
+using Neurotag.Core.Spiking.Events;
 using Neurotag.Core.Spiking.Plasticity;
 using Neurotag.Core.Tags;
 
@@ -49,6 +50,13 @@ public sealed class SpikingNetwork
     /// <summary>Homeostatic thresholds of the populations that have them.</summary>
     public IReadOnlyList<AdaptiveThreshold> AdaptiveThresholds { get; private init; } = [];
 
+    /// <summary>The named synapses (<c>projections.P.synapses</c>): name → projection and synapse index.</summary>
+    public IReadOnlyDictionary<string, (SparseProjection Projection, int Synapse)> NamedSynapses { get; private init; } =
+        new Dictionary<string, (SparseProjection, int)>();
+
+    /// <summary>The closed loop: modulator pulses triggered by events.</summary>
+    public ModulatorPulses Pulses { get; private init; } = null!;
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static SpikingNetwork Build(SimulationSpec spec)
     {
@@ -87,6 +95,7 @@ public sealed class SpikingNetwork
         var modulators = new ModulatorState(spec.Modulators, dtMs);
         var projections = new List<SparseProjection>();
         var rules = new List<ISpikingRule>();
+        var named = new Dictionary<string, (SparseProjection, int)>(StringComparer.Ordinal);
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -95,6 +104,12 @@ public sealed class SpikingNetwork
                 RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name),
                 RandomSource.ForName(spec.Seed, "delay:" + p.Name));
             projections.Add(projection);
+            // Before the rule is built: an initial weight of a named synapse is the weight the rule starts from.
+            foreach (var (name, synapse) in SynapseAddressing.Resolve(projection, preNeurons, postNeurons, spec.Seed))
+            {
+                named[name] = (projection, synapse);
+            }
+
             // The compiler rejects rate rules on spiking projections; STDP, triplet STDP and inhibitory STDP are the spiking rules.
             rules.Add(p.Plasticity switch
             {
@@ -109,7 +124,12 @@ public sealed class SpikingNetwork
         // Homeostasis (LIF only; the compiler refuses it on other spiking models).
         var thresholds = populations.OfType<LifPopulation>().Where(p => p.Theta is not null)
             .Select(p => new AdaptiveThreshold(p, p.Theta!, p.Neuron.Homeostasis!, dtMs)).ToList();
-        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators) { AdaptiveThresholds = thresholds };
+        return new SpikingNetwork(populations, tags, inputs, noiseInputs, projections, rules, modulators)
+        {
+            AdaptiveThresholds = thresholds,
+            NamedSynapses = named,
+            Pulses = ModulatorPulses.Build(spec, modulators, Resolve, named),
+        };
     }
 
     private static SpikingPopulation Create(PopulationSpec spec, int index, double dtMs, RandomSource rng) => spec.Neuron switch

@@ -186,7 +186,7 @@ internal sealed partial class SpikingRecorder : IRunRecorder
     {
         foreach (var s in _series.Where(s => s.Count > 0))
         {
-            _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, s.IsTag ? "tag" : "population", s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
+            _sink.Write(new SummaryRow(phase.Name, phase.Rep, instance, s.Kind, s.Name, s.Metric, s.Other, s.Sum / s.Count, s.Unit));
         }
 
         foreach (var (p, _, _, summary) in _weightProjections)
@@ -275,6 +275,23 @@ internal sealed partial class SpikingRecorder : IRunRecorder
                     : new Series(false, population.Name, "rate", "", ValueUnit.Hertz, w => w > 0 ? population.WindowSpikes / (population.Size * w) : 0));
             }
         }
+
+        // Closed-loop traces: a modulator's level (its unit) and a named synapse's weight (the synaptic unit of its
+        // target), sampled with the time series as rows of populations.csv named after the modulator or synapse.
+        var modulators = _network.Modulators;
+        foreach (string name in _spec.Modulators)
+        {
+            int k = modulators.IndexOf(name);
+            var unit = new ValueUnit(modulators.Specs[k].Unit, SinglePrecision: false);
+            _series.Add(new Series(false, name, "level", "", unit, _ => modulators.Levels[k]) { Kind = "modulator" });
+        }
+
+        foreach (string name in _spec.Synapses)
+        {
+            var (projection, synapse) = _network.NamedSynapses[name];
+            var weights = projection.Weight;
+            _series.Add(new Series(false, name, "weight", "", SynapticUnit(projection.PostPopulation), _ => weights[synapse]) { Kind = "synapse" });
+        }
     }
 
     /// <summary>
@@ -350,6 +367,9 @@ internal sealed partial class SpikingRecorder : IRunRecorder
     private sealed class Series(bool isTag, string name, string metric, string other, ValueUnit unit, Func<double, double> evaluate)
     {
         public bool IsTag { get; } = isTag;
+
+        /// <summary>The summary row's kind: tag, population, or (rows of populations.csv too) modulator and synapse.</summary>
+        public string Kind { get; init; } = isTag ? "tag" : "population";
 
         public string Name { get; } = name;
 

@@ -14,8 +14,8 @@ namespace Neurotag.Core.Spiking;
 /// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
 /// delays: the arriving synapses); 3. Poisson
 /// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
-/// 5. modulators relax; 6. recording; 7. checkers at each sample. A first sample at t = 0 (rates 0 Hz: no spike
-/// precedes the first step) records the weights as built. Pure: no I/O, no clock, no ambient randomness.
+/// 5. closed-loop events schedule modulator pulses, modulators relax and take the pulses due; 6. recording;
+/// 7. checkers at each sample. A first sample at t = 0 (rates 0 Hz: no spike precedes the first step) records the weights as built. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
 public sealed class SpikingSimulator : ISimulation, ICoreStepper
 {
@@ -112,6 +112,12 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
             rules[k].EndStep(learning);
         }
 
+        // Closed loop: this step's events schedule their pulses (a pulse without delay arrives in this step's relaxation).
+        if (Network.Pulses.Any)
+        {
+            Network.Pulses.AfterStep(step);
+        }
+
         Network.Modulators.Step();
     }
 
@@ -130,6 +136,8 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
         {
             Network.Projections.First(p => p.Name == d.Projection).Scale(d.Factor);
         }
+
+        Network.Pulses.EnterPhase();
     }
 
     /// <inheritdoc />

@@ -30,6 +30,12 @@ internal sealed class Definitions(SchemaReader reader)
 
     public Dictionary<string, ProjectionSpec> Projections { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Named synapses of spiking projections (<c>projections.P.synapses</c>), unique across the scenario.</summary>
+    public Dictionary<string, SynapseAddressSpec> NamedSynapses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The <c>pulses:</c> of each modulator, read once the projections (and their named synapses) are known.</summary>
+    public Dictionary<string, YamlNodeBase> ModulatorPulseNodes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Inputs some phase switches on.</summary>
     public HashSet<string> InputsUsed { get; } = new(StringComparer.Ordinal);
 

@@ -31,9 +31,21 @@ internal sealed class ModulatorsReader(CompileContext ctx, Definitions defs)
             _r.CheckKeys(mod, path, ScenarioKeys.Modulator);
             double? baseline = mod["baseline"] is { } b ? _r.Number(b, path + ".baseline") : 0.0;
             double? tau = mod["tau"] is { } t ? _r.Quantity(t, path + ".tau", Dimension.Time, 0, minExclusive: true) : null;
-            if (baseline is not null && (mod["tau"] is null || tau is not null))
+            string? unit = mod["unit"] is { } u ? _r.Text(u, path + ".unit") : "1";
+            if (unit is not null && (unit.Length == 0 || unit.Any(char.IsWhiteSpace) || unit.Contains(',', StringComparison.Ordinal)))
             {
-                _defs.Modulators[name] = new ModulatorSpec(name, baseline.Value, tau);
+                _r.Error(mod["unit"]!, path + ".unit", $"'{unit}' is not a unit symbol", "a symbol without spaces or commas, e.g. uM");
+                unit = null;
+            }
+
+            if (mod["pulses"] is { } pulses)
+            {
+                _defs.ModulatorPulseNodes[name] = pulses; // read after the projections: a pairing may name a synapse
+            }
+
+            if (baseline is not null && unit is not null && (mod["tau"] is null || tau is not null))
+            {
+                _defs.Modulators[name] = new ModulatorSpec(name, baseline.Value, tau) { Unit = unit };
             }
         }
 

@@ -1,5 +1,6 @@
 using Neurotag.Core.Specs;
 using Neurotag.Scenarios.Compilation.Checks;
+using Neurotag.Scenarios.Compilation.Events;
 using Neurotag.Scenarios.Compilation.Expect;
 using Neurotag.Scenarios.Compilation.Inputs;
 using Neurotag.Scenarios.Compilation.Projections;
@@ -68,6 +69,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
         new InputsReader(ctx, defs).Read(top["inputs"]);
         new ModulatorsReader(ctx, defs).Read(top["modulators"]);
         new ProjectionsReader(ctx, defs).Read(top["projections"]);
+        new ModulatorPulsesReader(ctx, defs).Read();
         var protocol = new ProtocolReader(ctx, defs).Read(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
         if (protocol is not null)
         {

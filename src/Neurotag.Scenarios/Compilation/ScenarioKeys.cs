@@ -74,9 +74,47 @@ internal static class ScenarioKeys
 
     public static readonly KeySet PoissonInput = InputKinds.Find("poisson")!.Keys;
 
+    public static readonly KeySet NeuronSelector = new("neurons", "A population or tag, or one neuron of it by index.",
+        Key("population", Name, "population"),
+        Key("tag", Name, "tag"),
+        Key("index", Integer, "one neuron: index within the population, or within the tag's members"));
+
+    public static readonly KeySet Pairing = new("pairing", "post fires within window after pre: a named synapse or two neurons.",
+        Key("synapse", Name, "a named synapse (projections.P.synapses)"),
+        Key("pre", ValueShape.Object(NeuronSelector), "the pre neuron { population|tag, index }"),
+        Key("post", ValueShape.Object(NeuronSelector), "the post neuron { population|tag, index }"),
+        Must("window", Quantity, "Δ: post within Δ after pre (0 < t_post − t_pre < Δ)"));
+
+    public static readonly KeySet RateEvent = new("rate-event", "A population or tag rate crossing a threshold upward.",
+        Key("population", Name, "population"),
+        Key("tag", Name, "tag"),
+        Must("above", Quantity, "threshold, e.g. 20 Hz"),
+        Must("window", Quantity, "sliding window, e.g. 100 ms"));
+
+    public static readonly KeySet Event = new("event", "What triggers a closed-loop action: exactly one of spike, pairing, rate or a schedule.",
+        Key("spike", ValueShape.Object(NeuronSelector), "each spike of a population, tag or neuron"),
+        Key("pairing", ValueShape.Object(Pairing), "post fires within window after pre"),
+        Key("rate", ValueShape.Object(RateEvent), "rate crossing a threshold"),
+        Key("at", ValueShape.AnyOf(Quantity, ValueShape.ListOf(Quantity)), "schedule: time(s) from the start of the run"),
+        Key("every", Quantity, "schedule: period"),
+        Key("start", Quantity, "schedule: start of the period, default 0 s"));
+
+    public static readonly KeySet Pulse = new("pulse", "An event-driven increment of a modulator.",
+        Must("on", ValueShape.Object(Event), "the triggering event"),
+        Must("amount", Number, "increment of the level"),
+        Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "≥ dt: a duration or { uniform | normal: [..] } of durations; default: end of the triggering step"));
+
     public static readonly KeySet Modulator = new("modulator", "A neuromodulator (threat, dopamine …).",
         Key("baseline", Number, "resting level, default 0"),
-        Key("tau", Quantity, "relaxation time to baseline"));
+        Key("tau", Quantity, "relaxation time to baseline"),
+        Key("unit", Text, "unit symbol of the level in the CSV files, default 1"),
+        Key("pulses", ValueShape.ListOf(ValueShape.Object(Pulse)), "event-driven increments (spiking)"));
+
+    public static readonly KeySet NamedSynapse = new("named-synapse", "One synapse of a projection, by its neurons or drawn from the seed.",
+        Key("pre", Integer, "index within from"),
+        Key("post", Integer, "index within to"),
+        Key("pick", ValueShape.Choice(SynapseAddressReader.Picks.Keys), "random: one existing synapse drawn from the seed"),
+        Key("weight", NumberOrQuantity, "initial weight"));
 
     public static readonly KeySet Connectivity = new("connectivity", "How pre and post neurons are connected.",
         Must("rule", ValueShape.Choice(ProjectionsReader.Rules.Keys), "connectivity rule"),
@@ -154,7 +192,8 @@ internal static class ScenarioKeys
         Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "spiking only: a delay or a per-synapse distribution"),
         Key("plasticity", ValueShape.Object(Plasticity), "learning rule"),
         Key("competition", ValueShape.Object(Competition), "competition for shared neurons"),
-        Key("pruning", ValueShape.Object(Pruning), "pruning of weak synapses"));
+        Key("pruning", ValueShape.Object(Pruning), "pruning of weak synapses"),
+        Key("synapses", ValueShape.MapOf(ValueShape.Object(NamedSynapse)), "spiking only: named synapses to record, trigger on or start at a weight"));
 
     public static readonly KeySet Sensitize = new("sensitize", "Shift a population's threshold or gain from this phase on.",
         Must("population", Name, "population"),
@@ -206,7 +245,9 @@ internal static class ScenarioKeys
         Key("spikes", ValueShape.Object(RecordSpikes), "spike times (spiking)"),
         Key("state", ValueShape.Object(RecordState), "state variables (spiking)"),
         Key("active_above", NumberOrQuantity, "rate above which a neuron counts as active: a number (rate), a frequency (spiking)"),
-        Key("window", Quantity, "sliding rate window (spiking)"));
+        Key("window", Quantity, "sliding rate window (spiking)"),
+        Key("modulators", ValueShape.ListOf(Name), "modulator levels (spiking)"),
+        Key("synapses", ValueShape.ListOf(Name), "weights of named synapses (spiking)"));
 
     public static readonly KeySet Bound = new("bound", "A bound relative to another phase's measurement.",
         Key("phase", Name, "phase measured"),

@@ -22,7 +22,7 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
         }
 
         string[] parts = scalar.Value.Split('.');
-        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, projection.PROJECTION.synapses|pruned|regrown, or weights.PROJECTION.mean|frac_high|frac_low (TAG may be a family or a member FAMILY.K)";
+        const string Hint = "write tag.TAG.activation|strength|recall|spurious, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, projection.PROJECTION.synapses|pruned|regrown, weights.PROJECTION.mean|frac_high|frac_low, modulator.M.level or synapse.S.weight (TAG may be a family or a member FAMILY.K)";
         switch (parts)
         {
             case ["population", var pop, "rate"]:
@@ -82,6 +82,10 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
 
             case ["weights", var projection, var m]:
                 return ReadWeightMetric(scalar, path, record, projection, m, Hint);
+            case ["modulator", var modulator, "level"]:
+                return ReadTraceMetric(scalar, path, "modulator", modulator, "level", record?.Modulators, _defs.Modulators.Keys, "modulators");
+            case ["synapse", var synapse, "weight"]:
+                return ReadTraceMetric(scalar, path, "synapse", synapse, "weight", record?.Synapses, _defs.NamedSynapses.Keys, "synapses");
             default:
                 _r.Error(scalar, path, $"'{scalar.Value}' is not a metric name", Hint);
                 return null;
@@ -103,6 +107,25 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
         }
 
         return parts.Length is 3 or 4 ? (parts[1], parts[2], parts.Length == 4 ? parts[3] : "") : null;
+    }
+
+    /// <summary><c>modulator.M.level</c>, <c>synapse.S.weight</c>: a recorded closed-loop trace's phase mean.</summary>
+    private (string, string, string, string)? ReadTraceMetric(YamlScalarNode scalar, string path, string kind, string name, string metric,
+        IReadOnlyList<string>? recorded, IEnumerable<string> known, string list)
+    {
+        if (!known.Contains(name))
+        {
+            _defs.UnknownName(scalar, path, name, kind, known);
+            return null;
+        }
+
+        if (recorded is not null && !recorded.Contains(name))
+        {
+            _r.Error(scalar, path, $"{kind} '{name}' is not recorded, so it cannot be checked", $"add '{list}: [{name}]' to record:");
+            return null;
+        }
+
+        return (kind, name, metric, "");
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ internal sealed class IzhikevichNeuronReader : NeuronReader
         KeyShapes.Key("d", ValueShape.Number, "recovery jump after a spike, default 8"),
         KeyShapes.Key("v_peak", ValueShape.Quantity, "spike cutoff, default 30 mV"),
         KeyShapes.Key("bias", ValueShape.Number, "constant input current (model units), default 0"),
-        KeyShapes.Key("tau_e", ValueShape.Quantity, "excitatory synaptic time constant, default 5 ms"),
-        KeyShapes.Key("tau_i", ValueShape.Quantity, "inhibitory synaptic time constant, default 10 ms"),
+        KeyShapes.Key("tau_e", ValueShape.Quantity, "excitatory synaptic time constant, default 5 ms; 0 ms: the input lasts one step (his code)"),
+        KeyShapes.Key("tau_i", ValueShape.Quantity, "inhibitory synaptic time constant, default 10 ms; 0 ms: the input lasts one step"),
         KeyShapes.Key("v_init", KeyShapes.ValueOrDistribution, "initial membrane potential, default c"),
         KeyShapes.Key("u_init", KeyShapes.ValueOrDistribution, "initial recovery variable, default b·v"),
         KeyShapes.Key("method", ValueShape.Choice(Methods.Keys), "integration: euler (default) or izhikevich (his published code: two dt/2 half-steps of v, then u from the new v)"));
@@ -50,8 +50,9 @@ internal sealed class IzhikevichNeuronReader : NeuronReader
         double? d = map["d"] is { } dn ? r.Number(dn, path + ".d", example: "8") : 8;
         double? peak = parameters.Volt(map, "v_peak", path, 30);
         double? bias = map["bias"] is { } bi ? r.Number(bi, path + ".bias", example: "10") : 0;
-        double? tauE = parameters.TimeConstant(map, "tau_e", path, 5);
-        double? tauI = parameters.TimeConstant(map, "tau_i", path, 10);
+        // 0 ms: a spike's input acts during one step only, as I += s in Izhikevich's published code (spnet, daspnet).
+        double? tauE = parameters.TimeConstant(map, "tau_e", path, 5, allowZero: true);
+        double? tauI = parameters.TimeConstant(map, "tau_i", path, 10, allowZero: true);
         var vInit = map["v_init"] is { } vi ? distributions.ReadQuantityDistribution(vi, path + ".v_init", Dimension.Voltage) : new ConstantDistribution(c ?? -65);
         var uInit = map["u_init"] is { } ui ? distributions.ReadDistribution(ui, path + ".u_init") : null;
         var method = map["method"] is { } m ? r.Choice(m, path + ".method", Methods, "integration method") : IzhikevichMethod.Euler;

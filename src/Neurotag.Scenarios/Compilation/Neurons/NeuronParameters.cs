@@ -13,15 +13,15 @@ internal sealed class NeuronParameters(CompileContext ctx)
     internal double? Volt(YamlMappingNode map, string key, string path, double fallback) =>
         map[key] is { } node ? _r.Quantity(node, path + "." + key, Dimension.Voltage) : fallback;
 
-    internal double? TimeConstant(YamlMappingNode map, string key, string path, double fallback)
+    internal double? TimeConstant(YamlMappingNode map, string key, string path, double fallback, bool allowZero = false)
     {
         if (map[key] is not { } node)
         {
             return fallback;
         }
 
-        double? tau = _r.Quantity(node, path + "." + key, Dimension.Time, 0, minExclusive: true);
-        if (tau is { } t && t < _ctx.DtMs && !_ctx.DtRejected)
+        double? tau = _r.Quantity(node, path + "." + key, Dimension.Time, 0, minExclusive: !allowZero);
+        if (tau is { } t && t < _ctx.DtMs && !_ctx.DtRejected && !(allowZero && t == 0))
         {
             _r.Error(node, path + "." + key, SchemaReader.Inv($"{key} = {t} ms is shorter than dt = {_ctx.DtMs} ms"), "make it at least dt, or use a smaller dt");
             return null;

@@ -16,6 +16,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
     private readonly ConnectivityReader _connectivityReader = new(ctx, defs);
     private readonly PlasticityReader _plasticityReader = new(ctx, defs);
     private readonly ProjectionWeights _weights = ProjectionWeights.For(ctx, defs);
+    private readonly SynapseAddressReader _synapses = new(ctx, defs);
 
     internal static readonly Dictionary<string, ConnectivityRule> Rules = new(StringComparer.Ordinal)
     {
@@ -94,6 +95,12 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
+            var named = p["synapses"] is { } sy ? _synapses.Read(sy, path + ".synapses", name, from, to, connectivity, weight) : [];
+            if (named is null)
+            {
+                continue;
+            }
+
             _defs.Projections[name] = new ProjectionSpec(name, from, _defs.Tags.ContainsKey(from), to, _defs.Tags.ContainsKey(to), connectivity, weight, inhibitory.Value, plasticity, competition?.Normalization, pruning)
             {
                 Heterosynaptic = competition?.Heterosynaptic,
@@ -101,11 +108,27 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 DelaySteps = delays.Steps,
                 SynapseDelaySteps = delays.PerSynapse,
                 MaxSynapseDelaySteps = delays.MaxSteps,
+                Synapses = named,
             };
         }
 
         _defs.NoteRejected(map, _defs.Projections, "projection");
         new CompetitionPools(_ctx, _defs).Check(map);
+
+        // The named synapses of a rejected projection are known by name (an event or record naming one is not "unknown").
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!_defs.Projections.ContainsKey(key.Value) && value is YamlMappingNode { } rejected && rejected["synapses"] is YamlMappingNode synapses)
+            {
+                foreach (var (synapse, _) in synapses.Entries)
+                {
+                    if (!_defs.NamedSynapses.ContainsKey(synapse.Value))
+                    {
+                        _defs.Rejected.Add(("synapse", synapse.Value));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>

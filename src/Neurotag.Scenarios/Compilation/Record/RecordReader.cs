@@ -102,11 +102,58 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             }
         }
 
+        var modulators = Names(map["modulators"], "record.modulators", "modulator", _defs.Modulators.Keys, "[dopamine]");
+        var synapses = Names(map["synapses"], "record.synapses", "synapse", _defs.NamedSynapses.Keys, "[chosen]");
+
         // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
         ListsRejected = _r.Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
         var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
         return every is null || activeAbove is null || !windowOk ? null
-            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
+            : new RecordSpec(every.Value, metrics, populationRate, weights)
+            {
+                Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window,
+                Modulators = modulators, Synapses = synapses,
+            };
+    }
+
+    /// <summary>
+    /// record.modulators / record.synapses: names of defined modulators or named synapses, sampled with the time
+    /// series (spiking networks: the rate recorder does not write them).
+    /// </summary>
+    private List<string> Names(YamlNodeBase? node, string path, string what, IEnumerable<string> known, string example)
+    {
+        var names = new List<string>();
+        if (node is null || _r.Sequence(node, path, example) is not { } seq)
+        {
+            return names;
+        }
+
+        if (!_ctx.IsSpiking)
+        {
+            _r.Error(seq, path, $"{what} traces are recorded in spiking networks", "remove it from record:");
+            return names;
+        }
+
+        var knownNames = known.ToList();
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string p = SchemaReader.Inv($"{path}[{i}]");
+            if (_r.Identifier(seq.Items[i], p, what + " name") is not { } name)
+            {
+                continue;
+            }
+
+            if (!knownNames.Contains(name))
+            {
+                _defs.UnknownName(seq.Items[i], p, name, what, knownNames);
+            }
+            else if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
