@@ -26,6 +26,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         ["ownership"] = TagMetric.Ownership,
         ["recall"] = TagMetric.Recall,
         ["spurious"] = TagMetric.Spurious,
+        ["size"] = TagMetric.Size,
     };
 
     public RecordSpec? Read(YamlNodeBase? node)
@@ -102,11 +103,24 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             }
         }
 
+        // size (Tetzlaff et al. 2015): the threshold of a strong synapse has no neutral default, so it must be given.
+        double sizeAbove = double.NaN;
+        if (map["size_above"] is { } sa)
+        {
+            sizeAbove = _r.Number(sa, "record.size_above", min: 0, example: "46.7") ?? double.NaN;
+        }
+        else if (metrics.Contains(TagMetric.Size) && map["tags"] is YamlSequenceNode sizeSeq)
+        {
+            var item = sizeSeq.Items.First(i => i is YamlScalarNode { Value: "size" });
+            _r.Error(item, "record.tags", "'size' needs 'record.size_above', the weight above which a synapse is strong (the assembly grows along such synapses)",
+                "add for example 'size_above: 0.5' (Tetzlaff et al. 2015 take half the maximal weight) to record:");
+        }
+
         // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
         ListsRejected = _r.Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
         var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
         return every is null || activeAbove is null || !windowOk ? null
-            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
+            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, SizeAbove = sizeAbove, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
     }
 
     /// <summary>
