@@ -60,6 +60,11 @@ internal sealed record RecordedSeries(double TagRows, double TagCharacters, doub
                 AddSeries(tag, "strength", UnitSymbols.Weight(spec.IsSpiking, populations[tag.Population].Neuron));
             }
 
+            if (metrics.Contains(TagMetric.Size) && recurrent && !spec.IsSpiking)
+            {
+                AddSeries(tag, "size", "1");
+            }
+
             if (metrics.Contains(TagMetric.Recall))
             {
                 AddSeries(tag, "recall", "1");

@@ -16,4 +16,10 @@ public sealed record PatternSetSpec(int RandomCount, IReadOnlyList<string> Tags,
 {
     /// <summary>Blank steps after each presentation (an inter-stimulus interval, no drive); 0 by default.</summary>
     public long GapSteps { get; init; }
+
+    /// <summary>
+    /// Period of a sinusoidal modulation in steps (may be fractional), or 0 (none, the default): the shown pattern then
+    /// receives amplitude·(1 + sin(2π·k/period)) at the drive's own step k (Tetzlaff et al. 2015, Sci Rep 5:12866).
+    /// </summary>
+    public double SinePeriodSteps { get; init; }
 }

@@ -27,6 +27,12 @@ public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMet
     /// </summary>
     public double ActiveAbove { get; init; } = 0.5;
 
+    /// <summary>
+    /// Weight above which a synapse counts as strong for <see cref="TagMetric.Size"/> (Tetzlaff et al. 2015 take half
+    /// the maximal weight); NaN when size is not recorded.
+    /// </summary>
+    public double SizeAbove { get; init; } = double.NaN;
+
     /// <summary>Whether to record each population's mean threshold and its gain (metrics <c>threshold</c>, <c>gain</c>).</summary>
     public bool PopulationIntrinsics { get; init; }
 

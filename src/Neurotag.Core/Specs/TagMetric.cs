@@ -15,4 +15,6 @@ public enum TagMetric
     Recall,
     /// <summary>Fraction of the population's neurons outside the tag whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (false alarms of retrieval).</summary>
     Spurious,
+    /// <summary>Fraction of the population in the tag's cell assembly: its members and every neuron reachable from them along excitatory recurrent synapses heavier than <see cref="RecordSpec.SizeAbove"/> (Tetzlaff et al. 2015, Sci Rep 5:12866). Rate networks only.</summary>
+    Size,
 }

@@ -247,7 +247,8 @@ internal static class ScenarioKeys
         Key("active_above", NumberOrQuantity, "rate above which a neuron counts as active: a number (rate), a frequency (spiking)"),
         Key("window", Quantity, "sliding rate window (spiking)"),
         Key("modulators", ValueShape.ListOf(Name), "modulator levels (spiking)"),
-        Key("synapses", ValueShape.ListOf(Name), "weights of named synapses (spiking)"));
+        Key("synapses", ValueShape.ListOf(Name), "weights of named synapses (spiking)"),
+        Key("size_above", Number, "weight above which a synapse is strong, for the tag metric size (rate)"));
 
     public static readonly KeySet Bound = new("bound", "A bound relative to another phase's measurement.",
         Key("phase", Name, "phase measured"),

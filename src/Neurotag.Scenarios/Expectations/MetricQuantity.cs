@@ -11,7 +11,7 @@ public static class MetricQuantity
     {
         ("tag", "activation") or ("population", "rate") => spiking ? "rate (Hz)" : "activity (1)",
         ("tag", "strength" or "coupling") or ("weights", "mean") => spiking ? "weight (synaptic unit)" : "weight (1)",
-        ("tag", "recall" or "spurious" or "ownership") or ("weights", "frac_high" or "frac_low") => "fraction (1)",
+        ("tag", "recall" or "spurious" or "ownership" or "size") or ("weights", "frac_high" or "frac_low") => "fraction (1)",
         ("population", "threshold") => spiking ? "threshold (Hz)" : "threshold (1)",
         ("population", "gain") => "gain (1)",
         ("projection", _) => "count",

@@ -79,7 +79,7 @@ internal static class DriveFactory
             patterns = patterns.Select(p => Subset(p, input.Fraction, cue)).ToArray();
         }
 
-        return new PatternsDrive(input.Name, population, patterns, (float)input.Amplitude, set.HoldSteps, set.Order, RandomSource.ForName(seed, "input:" + input.Name + ":order"), set.GapSteps);
+        return new PatternsDrive(input.Name, population, patterns, (float)input.Amplitude, set.HoldSteps, set.Order, RandomSource.ForName(seed, "input:" + input.Name + ":order"), set.GapSteps, set.SinePeriodSteps);
     }
 
     private static GaussianDrive CreateGaussian(InputSpec input, Func<string, bool, (RatePopulation, int[])> resolve, IReadOnlyDictionary<string, int[]> spills, ulong seed, double dtMs)

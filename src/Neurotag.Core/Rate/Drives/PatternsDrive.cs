@@ -26,9 +26,11 @@ public sealed class PatternsDrive : DriveInput
     private int _shown;
 
     /// <summary>Shows <paramref name="patterns"/> (population indices) with <paramref name="amplitude"/>, each for <paramref name="holdSteps"/> steps.</summary>
-    public PatternsDrive(string name, RatePopulation population, int[][] patterns, float amplitude, long holdSteps, PatternOrder order, RandomSource orderRandom, long gapSteps = 0)
+    public PatternsDrive(string name, RatePopulation population, int[][] patterns, float amplitude, long holdSteps, PatternOrder order, RandomSource orderRandom, long gapSteps = 0, double sinePeriodSteps = 0)
         : base(name, population)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(sinePeriodSteps);
+        SinePeriodSteps = sinePeriodSteps;
         ArgumentNullException.ThrowIfNull(patterns);
         ArgumentNullException.ThrowIfNull(orderRandom);
         ArgumentOutOfRangeException.ThrowIfLessThan(patterns.Length, 1);
@@ -53,6 +55,9 @@ public sealed class PatternsDrive : DriveInput
     /// <summary>Added input on the shown pattern's neurons.</summary>
     public float Amplitude { get; }
 
+    /// <summary>Period in steps of the sinusoidal modulation amplitude·(1 + sin(2π·k/period)), or 0 for a constant amplitude.</summary>
+    public double SinePeriodSteps { get; }
+
     /// <summary>Index of the pattern shown at the last applied step (−1 before the first and during a gap).</summary>
     public int CurrentPattern { get; private set; } = -1;
 
@@ -61,7 +66,7 @@ public sealed class PatternsDrive : DriveInput
     {
         int min = _patterns.Min(p => p.Length), max = _patterns.Max(p => p.Length);
         string sizes = min == max ? min.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{min}–{max}");
-        return string.Create(CultureInfo.InvariantCulture, $"patterns ({_patterns.Length} × {sizes} neurons, amplitude {Amplitude}, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each{(_gapSteps > 0 ? string.Create(CultureInfo.InvariantCulture, $" + {_gapSteps} blank") : "")})");
+        return string.Create(CultureInfo.InvariantCulture, $"patterns ({_patterns.Length} × {sizes} neurons, amplitude {Amplitude}, {_order.ToString().ToLowerInvariant()} order, {_holdSteps} steps each{(_gapSteps > 0 ? string.Create(CultureInfo.InvariantCulture, $" + {_gapSteps} blank") : "")}{(SinePeriodSteps > 0 ? string.Create(CultureInfo.InvariantCulture, $", × (1 + sin) with period {SinePeriodSteps} steps") : "")})");
     }
 
     /// <inheritdoc/>
@@ -83,7 +88,11 @@ public sealed class PatternsDrive : DriveInput
 
         CurrentPattern = _shown;
 
-        float amplitude = Amplitude;
+        // Tetzlaff et al. (2015, Sci Rep 5:12866) drive the stimulated units with 100·(sin(0.1·n) + 1) at time step n:
+        // an oscillation around the mean amplitude, phase-locked across the pattern's neurons, in the drive's own time.
+        float amplitude = SinePeriodSteps > 0
+            ? (float)(Amplitude * (1.0 + Math.Sin(2.0 * Math.PI * driveStep / SinePeriodSteps)))
+            : Amplitude;
         foreach (int n in _patterns[CurrentPattern])
         {
             input[n] += amplitude;

@@ -159,6 +159,12 @@ internal sealed partial class RateRecorder : IRunRecorder
                 _series.Add(new Series(SeriesKind.Tag, tag.Name, "strength", "", WeightUnit, () => RateTagMetrics.MeanWeight(tag.Members, tag.Members, recurrent)));
             }
 
+            if (metrics.Contains(TagMetric.Size) && recurrent.Count > 0)
+            {
+                double above = _spec.SizeAbove;
+                _series.Add(new Series(SeriesKind.Tag, tag.Name, "size", "", ValueUnit.Dimensionless, () => AssemblySize.Fraction(tag, recurrent, above)));
+            }
+
             var partners = _network.Tags.Where(o => o != tag && ReferenceEquals(o.Population, tag.Population)).ToList();
             AddRetrievalSeries(tag); // RateRecorder.Families.cs
             if (metrics.Contains(TagMetric.Coupling))

@@ -51,6 +51,17 @@ internal sealed class RateOnlyFeatureCheck(CompileContext ctx)
                 }
             }
 
+            if (record["tags"] is YamlSequenceNode sizeMetrics)
+            {
+                for (int i = 0; i < sizeMetrics.Items.Count; i++)
+                {
+                    if (sizeMetrics.Items[i] is YamlScalarNode { Value: "size" } s)
+                    {
+                        _r.Error(s, SchemaReader.Inv($"record.tags[{i}]"), "'size' (assembly size) is not available in spiking scenarios", Hint);
+                    }
+                }
+            }
+
             // recall/spurious count neurons above a rate; a spiking scenario must say which rate, in Hz.
             if (record["tags"] is YamlSequenceNode tagMetrics && record["active_above"] is null)
             {

@@ -91,7 +91,9 @@ internal sealed class ExpectationsReader(CompileContext ctx, Definitions defs, b
 
         _r.CheckKeys(map, path, ScenarioKeys.Bound);
         var reference = ReadMetricRef(map, path, protocol, record, fallbackMetric: subject, requirePhase: false);
-        double? by = map["by"] is { } b ? _r.Number(b, path + ".by", 0) : 0;
+        // A negative margin loosens the bound into a tolerance: below { phase: p, by: -0.01 } = not more than 0.01 above
+        // p's value ("does not grow" on a metric counted in steps of 0.01, as assembly size in 100 neurons).
+        double? by = map["by"] is { } b ? _r.Number(b, path + ".by") : 0;
         return reference is null || by is null ? null : new Bound(null, reference, by.Value);
     }
 

@@ -22,7 +22,8 @@ internal sealed class PatternsInputReader : RateInputReader
         KeyShapes.Key("fraction", ValueShape.Number, "fraction of each pattern driven, in (0, 1], default 1"),
         KeyShapes.Must("hold", ValueShape.Quantity, "length of each presentation"),
         KeyShapes.Key("order", ValueShape.Choice(PatternOrders.Keys), "cycle (default) or random"),
-        KeyShapes.Key("gap", ValueShape.Quantity, "blank interval after each presentation, default 0"));
+        KeyShapes.Key("gap", ValueShape.Quantity, "blank interval after each presentation, default 0"),
+        KeyShapes.Key("sine_period", ValueShape.Quantity, "period of a modulation amplitude·(1 + sin(2π·t/period)), default none"));
 
     public override string Kind => "patterns";
 
@@ -35,6 +36,14 @@ internal sealed class PatternsInputReader : RateInputReader
         double? amplitude = r.Number(r.Required(input, "amplitude", path, "1.0"), path + ".amplitude", example: "1.0");
         long? hold = ctx.Steps(r.Required(input, "hold", path, "50 ms"), path + ".hold");
         long? gap = input["gap"] is { } g ? ctx.Steps(g, path + ".gap", allowZero: true) : 0;
+        // Not whole steps: the paper's period is 20π steps of its own time step (Tetzlaff et al. 2015).
+        double? sinePeriodMs = input["sine_period"] is { } sp ? r.Quantity(sp, path + ".sine_period", Dimension.Time, 0, minExclusive: true) : 0;
+        if (sinePeriodMs is > 0 and var ms && ms < 2 * ctx.DtMs)
+        {
+            r.Error(input["sine_period"]!, path + ".sine_period", SchemaReader.Inv($"a period of {ms} ms is shorter than two time steps ({2 * ctx.DtMs} ms) and cannot be sampled"), "lengthen the period or shorten dt");
+            sinePeriodMs = null;
+        }
+
         var order = input["order"] is { } o ? r.Choice(o, path + ".order", PatternOrders, "pattern order") : PatternOrder.Cycle;
         // The patterns are checked even when the target is broken; only checks against its size and population wait.
         var patternsNode = r.Required(input, "patterns", path, "4");
@@ -67,7 +76,7 @@ internal sealed class PatternsInputReader : RateInputReader
             tags = ReadPatternTags(r, defs, patternsNode, path + ".patterns", defs.KnownPopulationOf(target));
         }
 
-        if (common is not { } c || amplitude is null || hold is null || gap is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
+        if (common is not { } c || amplitude is null || hold is null || gap is null || sinePeriodMs is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
         {
             return null;
         }
@@ -75,7 +84,7 @@ internal sealed class PatternsInputReader : RateInputReader
         return new InputSpec(name, c.Target, c.IsTag, amplitude.Value, c.Fraction)
         {
             Kind = InputKind.Patterns,
-            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value) { GapSteps = gap.Value },
+            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value) { GapSteps = gap.Value, SinePeriodSteps = sinePeriodMs.Value / ctx.DtMs },
         };
     }
 

@@ -26,6 +26,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         ["ownership"] = TagMetric.Ownership,
         ["recall"] = TagMetric.Recall,
         ["spurious"] = TagMetric.Spurious,
+        ["size"] = TagMetric.Size,
     };
 
     public RecordSpec? Read(YamlNodeBase? node)
@@ -102,6 +103,19 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             }
         }
 
+        // size (Tetzlaff et al. 2015): the threshold of a strong synapse has no neutral default, so it must be given.
+        double sizeAbove = double.NaN;
+        if (map["size_above"] is { } sa)
+        {
+            sizeAbove = _r.Number(sa, "record.size_above", min: 0, example: "46.7") ?? double.NaN;
+        }
+        else if (metrics.Contains(TagMetric.Size) && map["tags"] is YamlSequenceNode sizeSeq)
+        {
+            var item = sizeSeq.Items.First(i => i is YamlScalarNode { Value: "size" });
+            _r.Error(item, "record.tags", "'size' needs 'record.size_above', the weight above which a synapse is strong (the assembly grows along such synapses)",
+                "add for example 'size_above: 0.5' (Tetzlaff et al. 2015 take half the maximal weight) to record:");
+        }
+
         var modulators = Names(map["modulators"], "record.modulators", "modulator", _defs.Modulators.Keys, "[dopamine]");
         var synapses = Names(map["synapses"], "record.synapses", "synapse", _defs.NamedSynapses.Keys, "[chosen]");
 
@@ -111,7 +125,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         return every is null || activeAbove is null || !windowOk ? null
             : new RecordSpec(every.Value, metrics, populationRate, weights)
             {
-                Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window,
+                Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, SizeAbove = sizeAbove, PopulationIntrinsics = populationIntrinsics, WindowSteps = window,
                 Modulators = modulators, Synapses = synapses,
             };
     }
