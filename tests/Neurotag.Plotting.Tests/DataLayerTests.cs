@@ -28,6 +28,14 @@ public sealed class DataLayerTests : IDisposable
     private void Manifest(string status = "ok", string message = "") =>
         Write("manifest.json", $$"""{ "tool_version": "0.1.0", "scenario_path": "", "scenario_sha256": "", "seed": 1, "exit_status": "{{status}}", "message": "{{message}}" }""");
 
+    [Theory]
+    [InlineData("rate", "population rate")]
+    [InlineData("v", "population v")]
+    [InlineData("level", "modulator level")]
+    [InlineData("weight", "synapse weight")]
+    public void TrajectoryPanels_NameClosedLoopTracesByWhatTheyAre(string metric, string title) =>
+        Assert.Equal(title, TrajectoryFigure.PopulationsCsvPanelTitle(metric));
+
     [Fact]
     public void ProtocolAxis_OnlinePhasesToScale_OfflinePhaseANarrowBreak()
     {

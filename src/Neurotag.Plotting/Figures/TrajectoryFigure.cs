@@ -28,11 +28,23 @@ public static class TrajectoryFigure
 
         foreach (var group in context.Data.Populations.GroupBy(s => s.Key.Metric))
         {
-            panels.Add(Panel($"population {group.Key}", group.ToList(), notes));
+            panels.Add(Panel(PopulationsCsvPanelTitle(group.Key), group.ToList(), notes));
         }
 
         return panels.Count == 0 ? null : TimePanels.Build(Name, $"{context.Title}: tag trajectories", context.Axis, panels, notes);
     }
+
+    /// <summary>
+    /// The title of a panel of populations.csv rows. Closed-loop traces share that file (issue #13): a modulator's rows
+    /// have metric <c>level</c> and a named synapse's rows <c>weight</c>, metrics no population has, so the metric
+    /// says what the lines are.
+    /// </summary>
+    internal static string PopulationsCsvPanelTitle(string metric) => metric switch
+    {
+        "level" => "modulator level",
+        "weight" => "synapse weight",
+        _ => $"population {metric}",
+    };
 
     private static TimePanel Panel(string what, List<TimeSeries> series, List<string> notes)
     {
