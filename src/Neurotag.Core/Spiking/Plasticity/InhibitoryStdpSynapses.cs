@@ -13,7 +13,7 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// earlier steps, a postsynaptic spike reads x_pre including this step's arrivals. With per-synapse delays x_pre is
 /// kept per synapse, charged at arrival and decayed lazily over the steps since (as NEST's Kplus).
 /// </summary>
-public sealed class InhibitoryStdpSynapses
+public sealed class InhibitoryStdpSynapses : ITracedSynapses
 {
     private readonly SparseSynapses _syn;
     private readonly float _decay;

@@ -1,71 +1,23 @@
-using Neurotag.Core.Recording;
 using Neurotag.Core.Specs;
 
 namespace Neurotag.Core.Spiking.Plasticity;
 
 /// <summary>
-/// Triplet STDP (rule <c>stdp_triplet</c>; Pfister &amp; Gerstner 2006) on a <see cref="SparseProjection"/>: the spiking
-/// core's hooks forwarded to <see cref="TripletStdpSynapses"/> on the projection's CSR arrays, then the projection's
-/// competition (normalization, pruning) after each learning step, as for pair STDP. <c>plasticity: off</c> keeps the
-/// traces running (they are neuron state) but changes no weight. No modulation, eligibility or passive decay (the
-/// compiler refuses them for this rule).
+/// Triplet STDP (rule <c>stdp_triplet</c>; Pfister &amp; Gerstner 2006, J Neurosci 26:9673) on a
+/// <see cref="SparseProjection"/>: <see cref="TripletStdpSynapses"/> driven as every trace rule is
+/// (<see cref="TracedSpikingRule{TSynapses}"/>).
 /// </summary>
-public sealed class TripletStdpRule : ISpikingRule
+public sealed class TripletStdpRule : TracedSpikingRule<TripletStdpSynapses>
 {
-    private readonly SparseCompetition _competition;
-    private readonly double _rest;
-    private long _learningSteps;
-
     /// <summary>Triplet STDP on <paramref name="projection"/>, whose spec must carry rule stdp_triplet.</summary>
     public TripletStdpRule(SparseProjection projection, double dtMs)
+        : base(projection, dtMs, (synapses, min, max, alive, perSynapsePreTrace) =>
+            new TripletStdpSynapses(synapses, Parameters(projection), min, max, dtMs, alive, perSynapsePreTrace))
     {
-        ArgumentNullException.ThrowIfNull(projection);
-        var spec = projection.Spec;
-        var triplet = spec.Plasticity is { Rule: PlasticityRule.StdpTriplet } p
+    }
+
+    private static TripletStdpSpec Parameters(SparseProjection projection) =>
+        projection.Spec.Plasticity is { Rule: PlasticityRule.StdpTriplet } p
             ? p.Triplet ?? TripletStdpSpec.VisualCortexMinimal
-            : throw new ArgumentException($"projection '{spec.Name}' has no triplet STDP parameters", nameof(projection));
-        Projection = projection;
-        var synapses = new SparseSynapses(projection.PreCount, projection.PostCount, projection.RowStart, projection.Post,
-            projection.Pre, projection.Weight, projection.ColStart, projection.ColSynapse);
-        float min = (float)spec.Weight.Min, max = (float)spec.Weight.Max;
-        _rest = Math.Clamp(spec.Weight.Init.Mean, spec.Weight.Min, spec.Weight.Max);
-        _competition = new SparseCompetition(synapses, spec.Normalization, spec.Pruning, min, max, dtMs);
-        Synapses = new TripletStdpSynapses(synapses, triplet, min, max, dtMs, _competition.Alive, perSynapsePreTrace: projection.HasSynapseDelays);
-        projection.Alive = _competition.Alive;
-    }
-
-    /// <inheritdoc />
-    public SparseProjection Projection { get; }
-
-    /// <summary>The rule state (traces).</summary>
-    public TripletStdpSynapses Synapses { get; }
-
-    /// <inheritdoc />
-    public void OnPreSpikes(ReadOnlySpan<int> arrivingPre, bool learning) => Synapses.OnPreArrivals(arrivingPre, learning ? 1f : 0f);
-
-    /// <inheritdoc />
-    public void OnSynapseArrivals(ReadOnlySpan<int> arrivingSynapses, bool learning) => Synapses.OnSynapseArrivals(arrivingSynapses, learning ? 1f : 0f);
-
-    /// <inheritdoc />
-    public void OnPostSpikes(ReadOnlySpan<int> postSpikes, bool learning) => Synapses.OnPostSpikes(postSpikes, learning ? 1f : 0f);
-
-    /// <inheritdoc />
-    public void EndStep(bool learning)
-    {
-        Synapses.DecayTraces();
-        if (learning)
-        {
-            _competition.AfterStep(++_learningSteps);
-        }
-    }
-
-    /// <inheritdoc />
-    public void FastForward(double durationMs)
-    {
-        _competition.FastForward(durationMs, decayTauMs: null, _rest); // no passive decay: the weights hold offline
-        Synapses.FastForward(durationMs);
-    }
-
-    /// <inheritdoc />
-    public IStructuralCounts? StructuralCounts => Projection.Spec.Pruning is null ? null : _competition;
+            : throw new ArgumentException($"projection '{projection.Spec.Name}' has no triplet STDP parameters", nameof(projection));
 }

@@ -14,7 +14,7 @@ namespace Neurotag.Core.Spiking.Plasticity;
 /// [w_min, w_max] after each update. With per-synapse delays r₁ and r₂ are kept per synapse, charged at arrival and
 /// decayed lazily over the steps since (as NEST's Kplus and Kplus_triplet).
 /// </summary>
-public sealed class TripletStdpSynapses
+public sealed class TripletStdpSynapses : ITracedSynapses
 {
     private readonly SparseSynapses _syn;
     private readonly float _r1Decay;
