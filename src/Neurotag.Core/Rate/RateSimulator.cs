@@ -60,6 +60,11 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
     void ICoreStepper.EnterPhase(PhaseSpec phase, long step)
     {
         IntrinsicActions.Apply(Network, phase);
+        foreach (var storage in Network.Storages)
+        {
+            storage.EnterPhase(phase.Name); // stored first: pruning by rank in the same phase acts on the stored matrix
+        }
+
         foreach (var pruning in Network.Prunings)
         {
             pruning?.EnterPhase(phase.Name); // pruning by rank, at the start of its phase

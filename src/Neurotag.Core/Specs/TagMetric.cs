@@ -15,4 +15,10 @@ public enum TagMetric
     Recall,
     /// <summary>Fraction of the population's neurons outside the tag whose rate exceeds <see cref="RecordSpec.ActiveAbove"/> (false alarms of retrieval).</summary>
     Spurious,
+    /// <summary>
+    /// Rate core: the overlap m = (1/N)·Σ_i ξ_i r_i of the population's state with the tag read as a ±1 pattern
+    /// (ξ_i = +1 for members, −1 for the other N − |tag| neurons): 1 for perfect retrieval of ±1 units, ≈ 0 for an
+    /// unrelated state (Amit, Gutfreund &amp; Sompolinsky 1985, Phys Rev Lett 55:1530).
+    /// </summary>
+    Overlap,
 }

@@ -85,9 +85,11 @@ internal static class ScenarioKeys
         Key("self", Boolean, "allow i→i within one population, default false"));
 
     public static readonly KeySet Weight = new("weight", "Initial weights and their bounds.",
-        Must("init", ValueOrDistribution, "a value, { uniform: [lo, hi] } or { normal: [mean, std] }"),
+        Key("init", ValueOrDistribution, "a value, { uniform: [lo, hi] } or { normal: [mean, std] }; required unless 'file:' gives the weights"),
         Key("min", NumberOrQuantity, "lower bound, default 0"),
-        Key("max", NumberOrQuantity, "upper bound, default 1 (rate)"));
+        Key("max", NumberOrQuantity, "upper bound, default 1 (rate)"),
+        Key("signed", Boolean, "rate only: weights in [−max, max], default false"),
+        Key("file", Text, "rate only: initial weights from a .csv or .npy matrix (rows: post, columns: pre), relative to the scenario"));
 
     public static readonly KeySet Decay = new("decay", "Passive weight decay toward the mean initial weight.",
         Must("tau", Quantity, "decay time constant, e.g. 30 day"));
@@ -144,7 +146,8 @@ internal static class ScenarioKeys
         Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "spiking only: a delay or a per-synapse distribution"),
         Key("plasticity", ValueShape.Object(Plasticity), "learning rule"),
         Key("competition", ValueShape.Object(Competition), "competition for shared neurons"),
-        Key("pruning", ValueShape.Object(Pruning), "pruning of weak synapses"));
+        Key("pruning", ValueShape.Object(Pruning), "pruning of weak synapses"),
+        Key("storage", ValueShape.Object(StorageReader.Keys), "rate only: weights written from a pattern set (hebbian_outer_product)"));
 
     public static readonly KeySet Sensitize = new("sensitize", "Shift a population's threshold or gain from this phase on.",
         Must("population", Name, "population"),

@@ -26,6 +26,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         ["ownership"] = TagMetric.Ownership,
         ["recall"] = TagMetric.Recall,
         ["spurious"] = TagMetric.Spurious,
+        ["overlap"] = TagMetric.Overlap,
     };
 
     public RecordSpec? Read(YamlNodeBase? node)
@@ -59,6 +60,12 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             {
                 if (_r.Choice(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), Metrics, "tag metric") is { } m && !metrics.Contains(m))
                 {
+                    if (m == TagMetric.Overlap && _ctx.IsSpiking)
+                    {
+                        _r.Error(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), "'overlap' reads rates of ±1 units (rate networks)", "use recall and spurious for spiking networks");
+                        continue;
+                    }
+
                     metrics.Add(m);
                 }
             }
