@@ -199,7 +199,8 @@ internal static class ScenarioKeys
         Key("spikes", ValueShape.Object(RecordSpikes), "spike times (spiking)"),
         Key("state", ValueShape.Object(RecordState), "state variables (spiking)"),
         Key("active_above", NumberOrQuantity, "rate above which a neuron counts as active: a number (rate), a frequency (spiking)"),
-        Key("window", Quantity, "sliding rate window (spiking)"));
+        Key("window", Quantity, "sliding rate window (spiking)"),
+        Key("save_weights", Boolean, "rate only: write every projection's final weights to weights/PROJECTION.csv"));
 
     public static readonly KeySet Bound = new("bound", "A bound relative to another phase's measurement.",
         Key("phase", Name, "phase measured"),

@@ -109,11 +109,18 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             }
         }
 
+        bool? saveWeights = map["save_weights"] is { } sw ? _r.Boolean(sw, "record.save_weights") : false;
+        if (saveWeights is true && _ctx.IsSpiking)
+        {
+            _r.Error(map["save_weights"]!, "record.save_weights", "saving weight matrices is implemented for rate networks", "remove 'save_weights:'");
+            saveWeights = null;
+        }
+
         // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
         ListsRejected = _r.Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
         var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
-        return every is null || activeAbove is null || !windowOk ? null
-            : new RecordSpec(every.Value, metrics, populationRate, weights) { Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
+        return every is null || activeAbove is null || saveWeights is null || !windowOk ? null
+            : new RecordSpec(every.Value, metrics, populationRate, weights) { SaveWeights = saveWeights.Value, Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, PopulationIntrinsics = populationIntrinsics, WindowSteps = window };
     }
 
     /// <summary>
