@@ -63,6 +63,24 @@ public sealed class SignedWeightsCompilerTests : IDisposable
         Assert.Contains(result.Errors, e => e.Path.EndsWith(key, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("{ model: rate, activation: sigmoid, update: async }", "", "update")]
+    [InlineData("{ model: rate, activation: sign, update: async, noise: 0.1 }", "", "noise")]
+    [InlineData("{ model: rate, activation: sign, update: async }", ", kwta: 2", "kwta")]
+    public void AsyncUnits_RefuseWhatIsNotDefinedForThem(string neuron, string extra, string key)
+    {
+        var result = Load($$"""
+            name: async
+            dt: 1 ms
+            populations:
+              a: { size: 5, neuron: {{neuron}}{{extra}} }
+            protocol:
+              - { phase: run, duration: 1 ms }
+            """);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Path.EndsWith(key, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Csv_RoundTrip_RowsArePostColumnsArePre()
     {
