@@ -336,6 +336,13 @@ public sealed class CsvRunSink : IRecordSink, IDisposable
         csv.NextRecord();
     }
 
+    /// <summary>Writes <c>weights/PROJECTION.csv</c> into the staging folder (renamed with the run folder).</summary>
+    public void Write(in WeightMatrixSample sample)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        WeightMatrixFile.Write(_directory, sample, _openFile);
+    }
+
     /// <summary>Flushes every open file to disk without closing it.</summary>
     public void Flush()
     {

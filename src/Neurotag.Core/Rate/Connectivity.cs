@@ -77,11 +77,12 @@ internal static class Connectivity
         projection.Mask = mask;
         var weights = projection.Weights;
         var init = spec.Weight.Init;
+        var matrix = spec.Weight.Matrix;
         for (long k = 0; k < weights.LongLength; k++)
         {
             if (mask is null || mask[k] != 0f)
             {
-                weights[k] = (float)Math.Clamp(weightRng.Sample(init), spec.Weight.Min, spec.Weight.Max);
+                weights[k] = matrix is not null ? matrix[(int)k] : (float)Math.Clamp(weightRng.Sample(init), spec.Weight.Min, spec.Weight.Max);
             }
         }
 

@@ -57,6 +57,9 @@ public sealed class RateNetwork
     /// <summary>Per projection, its heterosynaptic depression or null (null too when its scope is the neuron).</summary>
     internal HeterosynapticDepression?[] Heterosynaptics { get; private set; } = [];
 
+    /// <summary>Storage rules written at the start of a phase (those written at build are already applied).</summary>
+    internal OuterProductStorage[] Storages { get; private set; } = [];
+
     /// <summary>Per projection, its synaptic scaling or null.</summary>
     internal SynapticScaling?[] Scalings { get; private set; } = [];
 
@@ -72,7 +75,7 @@ public sealed class RateNetwork
         ArgumentNullException.ThrowIfNull(spec);
         double dtMs = spec.Clock.DtMs;
         var populations = spec.Populations
-            .Select((p, i) => new RatePopulation(p, i, dtMs, RandomSource.ForName(spec.Seed, "noise:" + p.Name)))
+            .Select((p, i) => new RatePopulation(p, i, dtMs, RandomSource.ForName(spec.Seed, "noise:" + p.Name), RandomSource.ForName(spec.Seed, "update:" + p.Name)))
             .ToList();
         var byName = populations.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var tags = TagImprecision.Apply(RateTag.Draw(spec.Tags, byName, spec.Seed), spec.Tags, spec.Seed);
@@ -91,6 +94,7 @@ public sealed class RateNetwork
         var prunings = new List<Pruning?>();
         var heterosynaptics = new List<HeterosynapticDepression?>();
         var scalings = new List<SynapticScaling?>();
+        var storages = new List<OuterProductStorage>();
         foreach (var p in spec.Projections)
         {
             var (pre, preNeurons) = Resolve(p.From, p.FromIsTag);
@@ -98,11 +102,29 @@ public sealed class RateNetwork
             var projection = new DenseProjection(p, pre, preNeurons, post, postNeurons);
             Connectivity.Build(projection, RandomSource.ForName(spec.Seed, "connect:" + p.Name), RandomSource.ForName(spec.Seed, "weight:" + p.Name));
             projections.Add(projection);
+            if (p.Storage is { } storage)
+            {
+                var stored = new OuterProductStorage(projection, storage, (PatternsDrive)inputs.First(i => i.Name == storage.Patterns));
+                if (storage.AtPhase is null)
+                {
+                    stored.Write();
+                }
+                else
+                {
+                    storages.Add(stored);
+                }
+            }
+
             rules.Add(CreateRule(projection, p.Plasticity, modulators, dtMs));
             normalizations.Add(p.Normalization is { Scope: CompetitionScope.Projection } n ? new SynapticNormalization(projection, n) : null);
             prunings.Add(p.Pruning is { } pr ? new Pruning(projection, pr, dtMs, RandomSource.ForName(spec.Seed, "regrow:" + p.Name), RandomSource.ForName(spec.Seed, "prune:" + p.Name)) : null);
             heterosynaptics.Add(p.Heterosynaptic is { Scope: CompetitionScope.Projection } h ? new HeterosynapticDepression(projection, h) : null);
             scalings.Add(p.Scaling is { } sc ? new SynapticScaling(projection, sc, dtMs) : null);
+        }
+
+        foreach (var population in populations)
+        {
+            population.SetRecurrent([.. projections.Where(p => ReferenceEquals(p.Pre, population) && ReferenceEquals(p.Post, population))]);
         }
 
         // Scope neuron: one pool per postsynaptic population, its members in spec order (the compiler checked that
@@ -130,6 +152,7 @@ public sealed class RateNetwork
             Prunings = [.. prunings],
             Heterosynaptics = [.. heterosynaptics],
             Scalings = [.. scalings],
+            Storages = [.. storages],
             NeuronNormalizations = neuronNormalizations,
             NeuronHeterosynaptics = neuronHeterosynaptics,
         };

@@ -17,7 +17,7 @@ public sealed class RatePopulation
     private readonly RandomSource _noise;
     private readonly bool _nonNegative;
 
-    internal RatePopulation(PopulationSpec spec, int index, double dtMs, RandomSource noise)
+    internal RatePopulation(PopulationSpec spec, int index, double dtMs, RandomSource noise, RandomSource? updateOrder = null)
     {
         var neuron = (RateNeuronSpec)spec.Neuron;
         Name = spec.Name;
@@ -35,7 +35,16 @@ public sealed class RatePopulation
         _noise = noise;
         _nonNegative = neuron.Activation is Activation.Sigmoid or Activation.Relu;
         Kwta = spec.Kwta is { } k ? new KWinnersTakeAll(k, Size) : null;
+        if (neuron.AsyncUpdate)
+        {
+            _async = new AsyncUpdate(this, updateOrder ?? throw new ArgumentNullException(nameof(updateOrder)));
+        }
     }
+
+    private readonly AsyncUpdate? _async;
+
+    /// <summary>Asynchronous updates only: the projections from this population onto itself, whose input each unit's update refreshes.</summary>
+    internal void SetRecurrent(DenseProjection[] recurrent) => _async?.SetRecurrent(recurrent);
 
     /// <summary>Applies a phase's <c>set:</c> of one of <see cref="RateNeuronSpec.Settable"/>: every threshold, or the gain.</summary>
     public void SetParameter(string parameter, double value)
@@ -87,12 +96,19 @@ public sealed class RatePopulation
         Activation.Relu => Math.Max(0.0, u),
         Activation.Tanh => Math.Tanh(u),
         Activation.Linear => u,
+        Activation.Sign => Math.Sign(u),
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 
     /// <summary>Advances every rate by one step using the accumulated <see cref="Input"/>.</summary>
     internal void Integrate()
     {
+        if (_async is not null)
+        {
+            _async.Sweep();
+            return;
+        }
+
         float decay = _decay;
         double gain = Gain;
         Kwta?.Select(Input, Threshold);

@@ -44,7 +44,16 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
     public RunResult Run(IRecordSink sink, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        return ProtocolRunner.Run(_spec, this, new RateRecorder(Network, _spec.Record, _spec.Clock, sink), progress, cancellation);
+        var result = ProtocolRunner.Run(_spec, this, new RateRecorder(Network, _spec.Record, _spec.Clock, sink), progress, cancellation);
+        if (_spec.Record.SaveWeights)
+        {
+            foreach (var projection in Network.Projections)
+            {
+                sink.Write(new WeightMatrixSample(projection.Name, projection.PostCount, projection.PreCount, projection.Weights));
+            }
+        }
+
+        return result;
     }
 
     /// <inheritdoc />
@@ -60,6 +69,11 @@ public sealed class RateSimulator : ISimulation, ICoreStepper
     void ICoreStepper.EnterPhase(PhaseSpec phase, long step)
     {
         IntrinsicActions.Apply(Network, phase);
+        foreach (var storage in Network.Storages)
+        {
+            storage.EnterPhase(phase.Name); // stored first: pruning by rank in the same phase acts on the stored matrix
+        }
+
         foreach (var pruning in Network.Prunings)
         {
             pruning?.EnterPhase(phase.Name); // pruning by rank, at the start of its phase

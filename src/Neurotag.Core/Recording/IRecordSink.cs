@@ -26,6 +26,11 @@ public interface IRecordSink
     {
     }
 
+    /// <summary>A projection's final weight matrix (<c>record.save_weights</c>), once per projection after the last phase.</summary>
+    void Write(in WeightMatrixSample sample)
+    {
+    }
+
     /// <summary>A recorded spike (spiking networks).</summary>
     void Write(in SpikeSample sample)
     {

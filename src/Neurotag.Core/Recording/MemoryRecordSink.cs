@@ -42,6 +42,12 @@ public sealed class MemoryRecordSink : IRecordSink
     /// <inheritdoc />
     public void Write(in SummaryRow row) => Summary.Add(row);
 
+    /// <summary>Final weight matrices, copied.</summary>
+    public List<WeightMatrixSample> WeightMatrices { get; } = [];
+
+    /// <inheritdoc />
+    public void Write(in WeightMatrixSample sample) => WeightMatrices.Add(sample with { Weights = sample.Weights.ToArray() });
+
     /// <inheritdoc />
     public void Write(in SpikeSample sample) => Spikes.Add(sample);
 

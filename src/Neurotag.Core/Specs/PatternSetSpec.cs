@@ -22,4 +22,12 @@ public sealed record PatternSetSpec(int RandomCount, IReadOnlyList<string> Tags,
     /// receives amplitude·(1 + sin(2π·k/period)) at the drive's own step k (Tetzlaff et al. 2015, Sci Rep 5:12866).
     /// </summary>
     public double SinePeriodSteps { get; init; }
+
+    /// <summary>
+    /// ±1 patterns (Hopfield 1982): a presentation adds +amplitude to the pattern's neurons and −amplitude to the
+    /// target's other neurons; <see cref="InputSpec.Fraction"/> then selects round(Fraction·n) of the target's n neurons
+    /// (the same ones for every pattern), so a partial cue keeps that fraction of the pattern's bits and leaves the
+    /// rest undriven. False: 0/1 patterns, as before.
+    /// </summary>
+    public bool Bipolar { get; init; }
 }

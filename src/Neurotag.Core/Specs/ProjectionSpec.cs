@@ -44,6 +44,9 @@ public sealed record ProjectionSpec(
     /// <summary>Heterosynaptic depression (competition among the inputs of one neuron), or null.</summary>
     public HeterosynapticSpec? Heterosynaptic { get; init; }
 
+    /// <summary>Weights written in one shot from a pattern set (rate core), or null.</summary>
+    public StorageSpec? Storage { get; init; }
+
     /// <summary>Synaptic scaling toward a target rate (rate core), or null.</summary>
     public ScalingSpec? Scaling { get; init; }
 

@@ -18,6 +18,13 @@ public sealed record RateNeuronSpec(double TauMs, Activation Activation, double 
     /// <summary>Homeostatic threshold adaptation toward a target rate, or null for fixed thresholds.</summary>
     public HomeostasisSpec? Homeostasis { get; init; }
 
+    /// <summary>
+    /// Asynchronous updates (Hopfield 1982, PNAS 79:2554): each step visits every unit once, in an order shuffled from
+    /// the population's own stream, and sets r_i = f(gain·(I_i − θ_i)) at once (no τ), with I_i recomputed from the
+    /// rates already updated in this sweep. False: the synchronous exponential-Euler relaxation.
+    /// </summary>
+    public bool AsyncUpdate { get; init; }
+
     /// <inheritdoc/>
     public override IReadOnlyList<ParameterInfo> SettableParameters() => Settable;
 

@@ -7,6 +7,12 @@ namespace Neurotag.Core.Specs;
 /// <param name="Weights">Weight-block statistics, or null.</param>
 public sealed record RecordSpec(long EverySteps, IReadOnlyList<TagMetric> TagMetrics, bool PopulationRate, WeightRecordSpec? Weights)
 {
+    /// <summary>
+    /// Rate networks: after the last phase, send every projection's weight matrix to the sink (the CLI writes
+    /// <c>weights/PROJECTION.csv</c> in the run folder, loadable with <c>weight: { file: … }</c>).
+    /// </summary>
+    public bool SaveWeights { get; init; }
+
     /// <summary>Spiking networks: the spike raster to record (spikes.csv), or null.</summary>
     public SpikeRecordSpec? Spikes { get; init; }
 

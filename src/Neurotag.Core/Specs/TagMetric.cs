@@ -17,4 +17,11 @@ public enum TagMetric
     Spurious,
     /// <summary>Fraction of the population in the tag's cell assembly: its members and every neuron reachable from them along excitatory recurrent synapses heavier than <see cref="RecordSpec.SizeAbove"/> (Tetzlaff et al. 2015, Sci Rep 5:12866). Rate networks only.</summary>
     Size,
+
+    /// <summary>
+    /// Rate core: the overlap m = (1/N)·Σ_i ξ_i r_i of the population's state with the tag read as a ±1 pattern
+    /// (ξ_i = +1 for members, −1 for the other N − |tag| neurons): 1 for perfect retrieval of ±1 units, ≈ 0 for an
+    /// unrelated state (Amit, Gutfreund &amp; Sompolinsky 1985, Phys Rev Lett 55:1530).
+    /// </summary>
+    Overlap,
 }

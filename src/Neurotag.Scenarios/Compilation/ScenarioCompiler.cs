@@ -75,6 +75,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
         {
             new ProtocolLengthCheck(ctx, defs).Run(protocol); // an error, not a null protocol: expectations that name its phases are still checked
             Competition.PruningReader.CheckPhases(_r, defs, top, protocol);
+            Projections.StorageReader.CheckPhases(defs, top, protocol);
         }
 
         var recordReader = new RecordReader(ctx, defs);

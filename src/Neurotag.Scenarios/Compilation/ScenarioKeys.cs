@@ -123,9 +123,11 @@ internal static class ScenarioKeys
         Key("self", Boolean, "allow i→i within one population, default false"));
 
     public static readonly KeySet Weight = new("weight", "Initial weights and their bounds.",
-        Must("init", ValueOrDistribution, "a value, { uniform: [lo, hi] } or { normal: [mean, std] }"),
+        Key("init", ValueOrDistribution, "a value, { uniform: [lo, hi] } or { normal: [mean, std] }; required unless 'file:' gives the weights"),
         Key("min", NumberOrQuantity, "lower bound, default 0"),
-        Key("max", NumberOrQuantity, "upper bound, default 1 (rate)"));
+        Key("max", NumberOrQuantity, "upper bound, default 1 (rate)"),
+        Key("signed", Boolean, "rate only: weights in [−max, max], default false"),
+        Key("file", Text, "rate only: initial weights from a .csv or .npy matrix (rows: post, columns: pre), relative to the scenario"));
 
     public static readonly KeySet Decay = new("decay", "Passive weight decay toward the mean initial weight.",
         Must("tau", Quantity, "decay time constant, e.g. 30 day"));
@@ -193,7 +195,8 @@ internal static class ScenarioKeys
         Key("plasticity", ValueShape.Object(Plasticity), "learning rule"),
         Key("competition", ValueShape.Object(Competition), "competition for shared neurons"),
         Key("pruning", ValueShape.Object(Pruning), "pruning of weak synapses"),
-        Key("synapses", ValueShape.MapOf(ValueShape.Object(NamedSynapse)), "spiking only: named synapses to record, trigger on or start at a weight"));
+        Key("synapses", ValueShape.MapOf(ValueShape.Object(NamedSynapse)), "spiking only: named synapses to record, trigger on or start at a weight"),
+        Key("storage", ValueShape.Object(StorageReader.Keys), "rate only: weights written from a pattern set (hebbian_outer_product)"));
 
     public static readonly KeySet Sensitize = new("sensitize", "Shift a population's threshold or gain from this phase on.",
         Must("population", Name, "population"),
@@ -248,7 +251,8 @@ internal static class ScenarioKeys
         Key("window", Quantity, "sliding rate window (spiking)"),
         Key("modulators", ValueShape.ListOf(Name), "modulator levels (spiking)"),
         Key("synapses", ValueShape.ListOf(Name), "weights of named synapses (spiking)"),
-        Key("size_above", Number, "weight above which a synapse is strong, for the tag metric size (rate)"));
+        Key("size_above", Number, "weight above which a synapse is strong, for the tag metric size (rate)"),
+        Key("save_weights", Boolean, "rate only: write every projection's final weights to weights/PROJECTION.csv"));
 
     public static readonly KeySet Bound = new("bound", "A bound relative to another phase's measurement.",
         Key("phase", Name, "phase measured"),

@@ -73,6 +73,16 @@ internal static class DriveFactory
             }
         }
 
+        if (set.Bipolar)
+        {
+            // ±1: the cue is a fraction of the target's bits, the same for every pattern; the patterns stay whole.
+            var bits = input.Fraction < 1.0 ? Subset(target, input.Fraction, RandomSource.ForName(seed, "input:" + input.Name)) : target;
+            return new PatternsDrive(input.Name, population, patterns, (float)input.Amplitude, set.HoldSteps, set.Order, RandomSource.ForName(seed, "input:" + input.Name + ":order"), set.GapSteps)
+            {
+                BipolarBits = [.. bits.Order()],
+            };
+        }
+
         if (input.Fraction < 1.0)
         {
             var cue = RandomSource.ForName(seed, "input:" + input.Name);

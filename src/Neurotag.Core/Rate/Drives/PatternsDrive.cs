@@ -46,8 +46,16 @@ public sealed class PatternsDrive : DriveInput
         _neurons = [.. patterns.SelectMany(p => p).Distinct().Order()];
     }
 
+    /// <summary>
+    /// ±1 patterns only: the target neurons driven (sorted), each by +amplitude when in the shown pattern and
+    /// −amplitude when not (Hopfield 1982); null for 0/1 patterns.
+    /// </summary>
+    internal int[]? BipolarBits { get; init; }
+
+    private bool[]? _member;
+
     /// <inheritdoc/>
-    public override IReadOnlyList<int> Neurons => _neurons;
+    public override IReadOnlyList<int> Neurons => BipolarBits ?? (IReadOnlyList<int>)_neurons;
 
     /// <summary>The patterns (population indices of each).</summary>
     public IReadOnlyList<int[]> Patterns => _patterns;
@@ -93,6 +101,23 @@ public sealed class PatternsDrive : DriveInput
         float amplitude = SinePeriodSteps > 0
             ? (float)(Amplitude * (1.0 + Math.Sin(2.0 * Math.PI * driveStep / SinePeriodSteps)))
             : Amplitude;
+        if (BipolarBits is { } bits)
+        {
+            _member ??= new bool[Population.Size];
+            Array.Clear(_member);
+            foreach (int n in _patterns[CurrentPattern])
+            {
+                _member[n] = true;
+            }
+
+            foreach (int n in bits)
+            {
+                input[n] += _member[n] ? amplitude : -amplitude;
+            }
+
+            return;
+        }
+
         foreach (int n in _patterns[CurrentPattern])
         {
             input[n] += amplitude;

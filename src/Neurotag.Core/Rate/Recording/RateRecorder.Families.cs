@@ -12,7 +12,7 @@ namespace Neurotag.Core.Rate.Recording;
 /// </summary>
 internal sealed partial class RateRecorder
 {
-    private static readonly TagMetric[] PerTagMetrics = [TagMetric.Activation, TagMetric.Strength, TagMetric.Recall, TagMetric.Spurious];
+    private static readonly TagMetric[] PerTagMetrics = [TagMetric.Activation, TagMetric.Strength, TagMetric.Recall, TagMetric.Spurious, TagMetric.Overlap];
 
     private static bool SameFamily(RateTag a, RateTag b) => a.Family is not null && a.Family == b.Family;
 
@@ -28,6 +28,16 @@ internal sealed partial class RateRecorder
         if (_spec.TagMetrics.Contains(TagMetric.Spurious) && tag.Members.Length < tag.Population.Size)
         {
             _series.Add(new Series(SeriesKind.Tag, tag.Name, "spurious", "", ValueUnit.Dimensionless, () => RetrievalMetrics.Spurious(tag, activeAbove)));
+        }
+
+        AddOverlapSeries(tag);
+    }
+
+    private void AddOverlapSeries(RateTag tag)
+    {
+        if (_spec.TagMetrics.Contains(TagMetric.Overlap))
+        {
+            _series.Add(new Series(SeriesKind.Tag, tag.Name, "overlap", "", ValueUnit.Dimensionless, () => RetrievalMetrics.Overlap(tag)));
         }
     }
 

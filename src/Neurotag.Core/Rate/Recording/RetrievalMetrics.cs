@@ -60,4 +60,26 @@ public static class RetrievalMetrics
 
         return (double)active / outside;
     }
+
+    /// <summary>
+    /// m = (1/N)·Σ_i ξ_i r_i with ξ_i = +1 on <paramref name="tag"/>'s members and −1 on the rest of its population
+    /// (Amit, Gutfreund &amp; Sompolinsky 1985): 1 when the state equals the ±1 pattern, −1 for its mirror image.
+    /// </summary>
+    public static double Overlap(RateTag tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var rates = tag.Population.Rate;
+        double sum = 0;
+        foreach (float r in rates)
+        {
+            sum -= r;
+        }
+
+        foreach (int m in tag.Members)
+        {
+            sum += 2.0 * rates[m];
+        }
+
+        return sum / rates.Length;
+    }
 }

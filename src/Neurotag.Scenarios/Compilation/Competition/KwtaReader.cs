@@ -34,6 +34,13 @@ internal sealed class KwtaReader : CompetitionMechanism
             return (false, null);
         }
 
+        if (neuron is Neurotag.Core.Specs.RateNeuronSpec { AsyncUpdate: true })
+        {
+            // Asynchronous sign units update one at a time (Hopfield 1982); a per-step winner selection has no place in that sweep.
+            r.Error(node, path, "kwta is not defined for 'update: async' units", "remove 'kwta:' or use 'update: sync'");
+            return (false, null);
+        }
+
         return (true, (int)k.Value);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class MetricNameReader(CompileContext ctx, Definitions defs)
         }
 
         string[] parts = scalar.Value.Split('.');
-        const string Hint = "write tag.TAG.activation|strength|recall|spurious|size, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, projection.PROJECTION.synapses|pruned|regrown, weights.PROJECTION.mean|frac_high|frac_low, modulator.M.level or synapse.S.weight (TAG may be a family or a member FAMILY.K)";
+        const string Hint = "write tag.TAG.activation|strength|recall|spurious|size|overlap, tag.TAG.coupling|ownership.OTHER, population.POPULATION.rate|threshold|gain, projection.PROJECTION.synapses|pruned|regrown, weights.PROJECTION.mean|frac_high|frac_low, modulator.M.level or synapse.S.weight (TAG may be a family or a member FAMILY.K)";
         switch (parts)
         {
             case ["population", var pop, "rate"]:

@@ -7,6 +7,8 @@ namespace Neurotag.Scenarios.Compilation.Inputs;
 /// <summary>A set of patterns shown one at a time (<c>kind: patterns</c>): random ones, or tags and tag families.</summary>
 internal sealed class PatternsInputReader : RateInputReader
 {
+    internal static readonly Dictionary<string, bool> Values = new(StringComparer.Ordinal) { ["binary"] = false, ["bipolar"] = true };
+
     internal static readonly Dictionary<string, PatternOrder> PatternOrders = new(StringComparer.Ordinal)
     {
         ["cycle"] = PatternOrder.Cycle,
@@ -23,7 +25,8 @@ internal sealed class PatternsInputReader : RateInputReader
         KeyShapes.Must("hold", ValueShape.Quantity, "length of each presentation"),
         KeyShapes.Key("order", ValueShape.Choice(PatternOrders.Keys), "cycle (default) or random"),
         KeyShapes.Key("gap", ValueShape.Quantity, "blank interval after each presentation, default 0"),
-        KeyShapes.Key("sine_period", ValueShape.Quantity, "period of a modulation amplitude·(1 + sin(2π·t/period)), default none"));
+        KeyShapes.Key("sine_period", ValueShape.Quantity, "period of a modulation amplitude·(1 + sin(2π·t/period)), default none"),
+        KeyShapes.Key("values", ValueShape.Choice(Values.Keys), "binary (default: 0/1, amplitude on the pattern) or bipolar (±1: +amplitude on the pattern, −amplitude elsewhere)"));
 
     public override string Kind => "patterns";
 
@@ -45,6 +48,7 @@ internal sealed class PatternsInputReader : RateInputReader
         }
 
         var order = input["order"] is { } o ? r.Choice(o, path + ".order", PatternOrders, "pattern order") : PatternOrder.Cycle;
+        bool? bipolar = input["values"] is { } v ? r.Choice(v, path + ".values", Values, "pattern values") : false;
         // The patterns are checked even when the target is broken; only checks against its size and population wait.
         var patternsNode = r.Required(input, "patterns", path, "4");
         if (patternsNode is null)
@@ -76,7 +80,7 @@ internal sealed class PatternsInputReader : RateInputReader
             tags = ReadPatternTags(r, defs, patternsNode, path + ".patterns", defs.KnownPopulationOf(target));
         }
 
-        if (common is not { } c || amplitude is null || hold is null || gap is null || sinePeriodMs is null || order is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
+        if (common is not { } c || amplitude is null || hold is null || gap is null || sinePeriodMs is null || order is null || bipolar is null || (count == 0 && tags.Count == 0) || (count > 0 && sparsity == 0))
         {
             return null;
         }
@@ -84,7 +88,7 @@ internal sealed class PatternsInputReader : RateInputReader
         return new InputSpec(name, c.Target, c.IsTag, amplitude.Value, c.Fraction)
         {
             Kind = InputKind.Patterns,
-            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value) { GapSteps = gap.Value, SinePeriodSteps = sinePeriodMs.Value / ctx.DtMs },
+            Patterns = new PatternSetSpec(count, tags, sparsity, hold.Value, order.Value) { GapSteps = gap.Value, SinePeriodSteps = sinePeriodMs.Value / ctx.DtMs, Bipolar = bipolar.Value },
         };
     }
 

@@ -13,7 +13,10 @@ internal sealed class RateNeuronReader : NeuronReader
         ["relu"] = Activation.Relu,
         ["tanh"] = Activation.Tanh,
         ["linear"] = Activation.Linear,
+        ["sign"] = Activation.Sign,
     };
+
+    internal static readonly Dictionary<string, bool> Updates = new(StringComparer.Ordinal) { ["sync"] = false, ["async"] = true };
 
     public static readonly KeySet Homeostasis = new("homeostasis", "Threshold homeostasis of a rate population.",
         KeyShapes.Must("target", ValueShape.Number, "target mean rate"),
@@ -26,6 +29,7 @@ internal sealed class RateNeuronReader : NeuronReader
         KeyShapes.Key("gain", ValueShape.Number, "slope, > 0, default 1.0"),
         KeyShapes.Key("threshold", ValueShape.Number, "threshold θ, default 0.0"),
         KeyShapes.Key("noise", ValueShape.Number, "stationary std of OU noise on the rate, default 0"),
+        KeyShapes.Key("update", ValueShape.Choice(Updates.Keys), "sync (default: exponential Euler) or async (random-order, binary sign units)"),
         KeyShapes.Key("homeostasis", ValueShape.Object(Homeostasis), "threshold homeostasis"));
 
     public override string Model => "rate";
@@ -47,14 +51,27 @@ internal sealed class RateNeuronReader : NeuronReader
         double? gain = map["gain"] is { } g ? r.Number(g, path + ".gain", 0, minExclusive: true, example: "4.0") : 1.0;
         double? threshold = map["threshold"] is { } th ? r.Number(th, path + ".threshold") : 0.0;
         double? noise = map["noise"] is { } ns ? r.Number(ns, path + ".noise", 0, example: "0.05") : 0.0;
+        bool? asyncUpdate = map["update"] is { } u ? r.Choice(u, path + ".update", Updates, "update mode") : false;
+        if (asyncUpdate is true && activation is not null && activation != Activation.Sign)
+        {
+            r.Error(map["update"]!, path + ".update", "asynchronous updates are for binary units (Hopfield 1982): they need 'activation: sign'", "add 'activation: sign' or remove 'update: async'");
+            asyncUpdate = null;
+        }
+
+        if (asyncUpdate is true && noise is > 0)
+        {
+            r.Error(map["noise"]!, path + ".noise", "asynchronous sign units are deterministic: noise is not defined for them", "remove 'noise:' or use 'update: sync'");
+            asyncUpdate = null;
+        }
+
         if (tau is { } tauMs && tauMs < ctx.DtNs / 1e6 && !ctx.DtRejected)
         {
             r.Error(map["tau"]!, path + ".tau", SchemaReader.Inv($"tau = {tauMs} ms is shorter than dt = {ctx.DtNs / 1e6} ms"), "make tau at least dt (exponential Euler is stable, but the dynamics would be unresolved)");
         }
 
-        return tau is null || activation is null || gain is null || threshold is null || noise is null || !homeostasisValid
+        return tau is null || activation is null || gain is null || threshold is null || noise is null || asyncUpdate is null || !homeostasisValid
             ? null
-            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value) { Homeostasis = homeostasis };
+            : new RateNeuronSpec(tau.Value, activation.Value, gain.Value, threshold.Value, noise.Value) { Homeostasis = homeostasis, AsyncUpdate = asyncUpdate.Value };
     }
 
     /// <summary>

@@ -72,12 +72,32 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 plasticity = null;
             }
 
+            if (weight is { IsSigned: true } && inhibitory is true)
+            {
+                _r.Error(p["sign"]!, path + ".sign", "a signed projection carries both signs in its weights; 'sign: inhibitory' would flip them all", "remove 'sign:' or 'signed: true'");
+                inhibitory = null;
+            }
+
+            if (weight is { IsSigned: true } && plasticity is { } rule && rule.Rule is not (PlasticityRule.Hebbian or PlasticityRule.Covariance or PlasticityRule.Oja))
+            {
+                // BCM's weights grow only through a positive y·(y − θ) term on rates ≥ 0, and its stability analysis assumes w ≥ 0.
+                _r.Error(((YamlMappingNode)p["plasticity"]!)["rule"]!, path + ".plasticity.rule", $"rule '{rule.Rule.ToString().ToLowerInvariant()}' is defined for sign-constrained weights", "use hebbian, oja or covariance on a signed projection, or remove 'signed: true'");
+                plasticity = null;
+            }
+
+            var storage = p["storage"] is { } st ? StorageReader.Read(_ctx, _defs, st, path + ".storage", weight, p["weight"]!) : null;
+            if (weight is not null && p["weight"] is YamlMappingNode weightMap && weightMap["file"] is { } fileNode)
+            {
+                weight = ReadWeightFile(fileNode, path + ".weight.file", weight, fromWritten, toWritten);
+            }
+
             var competition = p["competition"] is { } c ? _competitionReader.ReadCompetition(c, path + ".competition", levelTarget) : null;
             var pruning = p["pruning"] is { } pr ? CompetitionMechanisms.Pruning.Read(_ctx, _defs, pr, path + ".pruning", weight, levelTarget) : null;
             if (from is null || to is null || connectivity is null || weight is null || inhibitory is null || delays is null
                 || (p["plasticity"] is not null && plasticity is null)
                 || (p["competition"] is not null && competition is null)
-                || (p["pruning"] is not null && pruning is null))
+                || (p["pruning"] is not null && pruning is null)
+                || (p["storage"] is not null && storage is null))
             {
                 continue;
             }
@@ -87,7 +107,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 continue;
             }
 
-            if (plasticity is null && (competition is not null || pruning is not null))
+            if (plasticity is null && (competition is not null || (pruning is not null && storage is null)))
             {
                 // Each kind of network refuses the other's rules, so the hint names a rule it can take.
                 string example = PlasticityRules.Example(_ctx.Kind);
@@ -105,6 +125,7 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
             {
                 Heterosynaptic = competition?.Heterosynaptic,
                 Scaling = competition?.Scaling,
+                Storage = storage,
                 DelaySteps = delays.Steps,
                 SynapseDelaySteps = delays.PerSynapse,
                 MaxSynapseDelaySteps = delays.MaxSteps,
@@ -129,6 +150,27 @@ internal sealed class ProjectionsReader(CompileContext ctx, Definitions defs)
                 }
             }
         }
+    }
+
+    /// <summary>The weights of <c>weight.file</c> (relative to the scenario's folder), checked against the endpoints' sizes and the bounds; null after reporting.</summary>
+    private WeightSpec? ReadWeightFile(YamlNodeBase node, string path, WeightSpec weight, string? from, string? to)
+    {
+        string? file = _r.Text(node, path);
+        if (file is null || _defs.KnownSizeOf(from) is not { } cols || _defs.KnownSizeOf(to) is not { } rows)
+        {
+            return null;
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(_r.File)) ?? ".";
+        string full = Path.GetFullPath(Path.Combine(folder, file));
+        if (!File.Exists(full))
+        {
+            _r.Error(node, path, $"weight file '{file}' not found (looked for {full})", "the path is relative to the scenario file's folder");
+            return null;
+        }
+
+        var matrix = WeightFileReader.Read(full, file, path, rows, cols, weight.Min, weight.Max, _r.Errors);
+        return matrix is null ? null : weight with { Matrix = matrix };
     }
 
     /// <summary>A projection endpoint: the name of a valid population or tag; null when it is not one (reported unless it names a rejected definition).</summary>

@@ -24,9 +24,30 @@ internal sealed class RateWeightReader(CompileContext ctx)
         }
 
         _r.CheckKeys(map, path, ScenarioKeys.Weight);
-        var init = _distributionReader.ReadDistribution(_r.Required(map, "init", path, "0.01"), path + ".init");
+        bool? signed = map["signed"] is { } sg ? _r.Boolean(sg, path + ".signed") : false;
+        // A file gives the weights; init is then only the rest weight of decay (0 unless written).
+        var initNode = map["file"] is null || map["init"] is not null ? _r.Required(map, "init", path, "0.01") : null;
+        var init = initNode is null ? new ConstantDistribution(0) : _distributionReader.ReadDistribution(initNode, path + ".init");
+        double? max = map["max"] is { } hi ? _r.Number(hi, path + ".max", signed is true ? 0 : 0, minExclusive: signed is true) : 1.0;
         double? min = map["min"] is { } lo ? _r.Number(lo, path + ".min", 0) : 0.0;
-        double? max = map["max"] is { } hi ? _r.Number(hi, path + ".max", 0) : 1.0;
+        if (signed is true)
+        {
+            // Hopfield's couplings take either sign; the bound is symmetric (Hopfield 1982).
+            if (map["min"] is { } given)
+            {
+                _r.Error(given, path + ".min", "a signed projection is bounded by [−max, max]", "remove 'min:'");
+                min = null;
+            }
+            else
+            {
+                min = max is { } m ? -m : null;
+            }
+        }
+
+        if (signed is null)
+        {
+            return null;
+        }
         if (init is null || min is null || max is null)
         {
             return null;
@@ -44,6 +65,6 @@ internal sealed class RateWeightReader(CompileContext ctx)
             return null;
         }
 
-        return new WeightSpec(init, min.Value, max.Value);
+        return new WeightSpec(init, min.Value, max.Value) { IsSigned = signed.Value };
     }
 }

@@ -55,6 +55,16 @@ internal sealed class SpikingWeightReader(CompileContext ctx, Definitions defs)
         }
 
         _r.CheckKeys(map, path, ScenarioKeys.Weight);
+        foreach (string rateOnly in (string[])["signed", "file"])
+        {
+            if (map[rateOnly] is { } node2)
+            {
+                // Dale's law: a spiking synapse is excitatory or inhibitory by its 'sign:', never both.
+                _r.Error(node2, path + "." + rateOnly, $"'{rateOnly}:' is for rate projections", "spiking weights are conductances or currents with the sign of the projection ('sign: inhibitory')");
+                return null;
+            }
+        }
+
         var initNode = _r.Required(map, "init", path, "6 nS");
         var init = initNode is null ? null
             : _defs.Synapses[population].InitExample is { } example ? _distributionReader.ReadQuantityDistribution(initNode, path + ".init", read, example)

@@ -27,6 +27,7 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
         ["recall"] = TagMetric.Recall,
         ["spurious"] = TagMetric.Spurious,
         ["size"] = TagMetric.Size,
+        ["overlap"] = TagMetric.Overlap,
     };
 
     public RecordSpec? Read(YamlNodeBase? node)
@@ -60,6 +61,12 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
             {
                 if (_r.Choice(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), Metrics, "tag metric") is { } m && !metrics.Contains(m))
                 {
+                    if (m == TagMetric.Overlap && _ctx.IsSpiking)
+                    {
+                        _r.Error(tagSeq.Items[i], SchemaReader.Inv($"record.tags[{i}]"), "'overlap' reads rates of ±1 units (rate networks)", "use recall and spurious for spiking networks");
+                        continue;
+                    }
+
                     metrics.Add(m);
                 }
             }
@@ -116,16 +123,23 @@ internal sealed class RecordReader(CompileContext ctx, Definitions defs)
                 "add for example 'size_above: 0.5' (Tetzlaff et al. 2015 take half the maximal weight) to record:");
         }
 
+        bool? saveWeights = map["save_weights"] is { } sw ? _r.Boolean(sw, "record.save_weights") : false;
+        if (saveWeights is true && _ctx.IsSpiking)
+        {
+            _r.Error(map["save_weights"]!, "record.save_weights", "saving weight matrices is implemented for rate networks", "remove 'save_weights:'");
+            saveWeights = null;
+        }
+
         var modulators = Names(map["modulators"], "record.modulators", "modulator", _defs.Modulators.Keys, "[dopamine]");
         var synapses = Names(map["synapses"], "record.synapses", "synapse", _defs.NamedSynapses.Keys, "[chosen]");
 
         // An expectation on a metric missing from a list that had an error is not told it "is not recorded".
         ListsRejected = _r.Errors.Count > errorsBeforeLists || (map["weights"] is not null && weights is null);
         var (windowOk, window) = _spikingRecordReader.ReadRateWindow(map["window"], populationRate || metrics.Contains(TagMetric.Activation));
-        return every is null || activeAbove is null || !windowOk ? null
+        return every is null || activeAbove is null || saveWeights is null || !windowOk ? null
             : new RecordSpec(every.Value, metrics, populationRate, weights)
             {
-                Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, SizeAbove = sizeAbove, PopulationIntrinsics = populationIntrinsics, WindowSteps = window,
+                SaveWeights = saveWeights.Value, Spikes = spikes, State = state, ActiveAbove = activeAbove.Value, SizeAbove = sizeAbove, PopulationIntrinsics = populationIntrinsics, WindowSteps = window,
                 Modulators = modulators, Synapses = synapses,
             };
     }
