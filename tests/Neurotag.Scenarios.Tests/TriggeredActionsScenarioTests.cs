@@ -84,6 +84,21 @@ public sealed class TriggeredActionsScenarioTests
     }
 
     /// <summary>
+    /// A set falling due (150 ms) inside an offline phase (120–220 ms) is applied at the phase's end: the source
+    /// fires at every step from 221 ms, as when the next phase sets it.
+    /// </summary>
+    [Fact]
+    public void SetDueInsideAnOfflinePhase_IsAppliedAtItsEnd()
+    {
+        const string protocol = "[ { phase: a, duration: 120 ms }, { phase: sleep, duration: 100 ms, offline: true }, { phase: b, duration: 100 ms SET } ]";
+        var (_, sink) = Run(Scenario("[ { on: { at: 100 ms }, delay: 50 ms, then: { set: { src.rate: 1000 Hz } } } ]", protocol.Replace(" SET", "", StringComparison.Ordinal), inputs: "{}"));
+        Assert.Equal(Range(221, 320), SpikeSteps(sink).Distinct().Order().ToArray());
+
+        var (_, phased) = Run(Scenario("[]", protocol.Replace(" SET", ", set: { src.rate: 1000 Hz }", StringComparison.Ordinal), inputs: "{}"));
+        Assert.Equal(SpikeSteps(phased), SpikeSteps(sink));
+    }
+
+    /// <summary>
     /// A stimulus at 100 ms + 20 ms for 30 ms drives cell 0 at steps 121…150 exactly, and its ge trace is identical
     /// (bit for bit) to a phased run with the input on from 120 ms to 150 ms.
     /// </summary>
