@@ -42,6 +42,9 @@ public sealed record SimulationSpec(
     /// <summary>Current noise inputs onto spiking populations.</summary>
     public IReadOnlyList<NoiseCurrentInputSpec> NoiseCurrentInputs { get; init; } = [];
 
+    /// <summary>Closed-loop actions (top-level <c>triggers:</c>, spiking only): stimuli and sets triggered by events.</summary>
+    public IReadOnlyList<TriggerSpec> Triggers { get; init; } = [];
+
     /// <summary>Whether this is a spiking network (every population spiking or Poisson); otherwise a rate network.</summary>
     public bool IsSpiking => Populations.Count > 0 && Populations.All(p => p.Neuron is not RateNeuronSpec);
 }

@@ -57,6 +57,9 @@ public sealed class SpikingNetwork
     /// <summary>The closed loop: modulator pulses triggered by events.</summary>
     public ModulatorPulses Pulses { get; private init; } = null!;
 
+    /// <summary>The closed loop: stimuli and sets triggered by events (top-level <c>triggers:</c>).</summary>
+    public TriggeredActions Actions { get; private init; } = null!;
+
     /// <summary>Builds the network of <paramref name="spec"/>.</summary>
     public static SpikingNetwork Build(SimulationSpec spec)
     {
@@ -129,6 +132,7 @@ public sealed class SpikingNetwork
             AdaptiveThresholds = thresholds,
             NamedSynapses = named,
             Pulses = ModulatorPulses.Build(spec, modulators, Resolve, named),
+            Actions = TriggeredActions.Build(spec, populations, inputs, noiseInputs, Resolve, named),
         };
     }
 

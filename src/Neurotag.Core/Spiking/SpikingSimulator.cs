@@ -14,7 +14,8 @@ namespace Neurotag.Core.Spiking;
 /// queue the new spikes, deliver those arriving now (<c>g += w</c>) and call the rule's on-pre hook (per-synapse
 /// delays: the arriving synapses); 3. Poisson
 /// inputs add their spikes; 4. rules' on-post hooks with the postsynaptic spikes, then their end-of-step hook;
-/// 5. closed-loop events schedule modulator pulses, modulators relax and take the pulses due; 6. recording;
+/// 5. closed-loop events schedule modulator pulses, modulators relax and take the pulses due, triggered actions due
+/// now are applied (stimulus windows deliver with the inputs in 3.); 6. recording;
 /// 7. checkers at each sample. A first sample at t = 0 (rates 0 Hz: no spike precedes the first step) records the weights as built. Pure: no I/O, no clock, no ambient randomness.
 /// </summary>
 public sealed class SpikingSimulator : ISimulation, ICoreStepper
@@ -106,6 +107,12 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
             noise.Deliver();
         }
 
+        var actions = Network.Actions;
+        if (actions.Any)
+        {
+            actions.DeliverStimuli(step);
+        }
+
         for (int k = 0; k < rules.Count; k++)
         {
             rules[k].OnPostSpikes(projections[k].PostPopulation.Spikes, learning);
@@ -116,6 +123,12 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
         if (Network.Pulses.Any)
         {
             Network.Pulses.AfterStep(step);
+        }
+
+        // Triggered actions: due at the end of this step, they act from the next step on (as a phase starting there).
+        if (actions.Any)
+        {
+            actions.AfterStep(step);
         }
 
         Network.Modulators.Step();
@@ -138,6 +151,7 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
         }
 
         Network.Pulses.EnterPhase();
+        Network.Actions.EnterPhase(phase, step);
     }
 
     /// <inheritdoc />
@@ -158,6 +172,8 @@ public sealed class SpikingSimulator : ISimulation, ICoreStepper
         {
             population.Quiesce(stepAfter);
         }
+
+        Network.Actions.FastForward(stepAfter);
     }
 
     /// <inheritdoc />

@@ -70,6 +70,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
         new ModulatorsReader(ctx, defs).Read(top["modulators"]);
         new ProjectionsReader(ctx, defs).Read(top["projections"]);
         new ModulatorPulsesReader(ctx, defs).Read();
+        var triggers = new TriggersReader(ctx, defs).Read(top["triggers"]);
         var protocol = new ProtocolReader(ctx, defs).Read(_r.Required(top, "protocol", "", "[ { phase: run, duration: 1 s } ]"));
         if (protocol is not null)
         {
@@ -89,7 +90,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
 
         UnusedInputsCheck.Run(_r, defs, protocolRejected: protocol is null);
         new RateOnlyFeatureCheck(ctx).Run(top);
-        if (Errors.Count > 0 || name is null || protocol is null || record is null)
+        if (Errors.Count > 0 || name is null || protocol is null || record is null || triggers is null)
         {
             return null;
         }
@@ -99,6 +100,7 @@ internal sealed class ScenarioCompiler(string file, ScenarioOptions options)
         {
             PoissonInputs = [.. defs.PoissonInputs.Values.Select(i => i.Spec)],
             NoiseCurrentInputs = [.. defs.NoiseCurrentInputs.Values.Select(i => i.Spec)],
+            Triggers = triggers,
         };
         MemoryBytes = spec.IsSpiking ? new SpikingMemoryCheck(ctx, defs).Run(spec, top) : new RateMemoryCheck(ctx, defs).Run(spec, top);
         if (Errors.Count == 0)

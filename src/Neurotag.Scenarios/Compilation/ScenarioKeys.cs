@@ -104,6 +104,16 @@ internal static class ScenarioKeys
         Must("amount", Number, "increment of the level"),
         Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "≥ dt: a duration or { uniform | normal: [..] } of durations; default: end of the triggering step"));
 
+    public static readonly KeySet TriggerAction = new("trigger-action", "What a trigger does: switch an input on for a while, or set parameters.",
+        Key("stimulate", Name, "a spiking input (poisson or noise_current) switched on, on top of the phase's inputs"),
+        Key("for", Quantity, "with stimulate: how long the input stays on"),
+        Key("set", ValueShape.MapOf(NumberOrQuantity), "POP.PARAMETER: value, as a phase's set:, until the next set"));
+
+    public static readonly KeySet Trigger = new("trigger", "A closed-loop action: an event, a delay, then a stimulus or a set (spiking).",
+        Must("on", ValueShape.Object(Event), "the triggering event"),
+        Key("delay", ValueShape.AnyOf(Quantity, ValueShape.Object(Distribution)), "≥ dt: a duration or { uniform | normal: [..] } of durations; default: end of the triggering step"),
+        Must("then", ValueShape.Object(TriggerAction), "{ stimulate: INPUT, for: T } or { set: { POP.param: v } }"));
+
     public static readonly KeySet Modulator = new("modulator", "A neuromodulator (threat, dopamine …).",
         Key("baseline", Number, "resting level, default 0"),
         Key("tau", Quantity, "relaxation time to baseline"),
@@ -307,6 +317,7 @@ internal static class ScenarioKeys
         Key("modulators", ValueShape.MapOf(ValueShape.Object(Modulator)), "modulators by name"),
         Key("projections", ValueShape.MapOf(ValueShape.Object(Projection)), "projections by name"),
         Must("protocol", ValueShape.ListOf(ValueShape.ByPresence("repeat", Repeat, Phase)), "phases and repeat blocks, in order"),
+        Key("triggers", ValueShape.ListOf(ValueShape.Object(Trigger)), "closed-loop actions: stimuli and sets triggered by events (spiking)"),
         Key("record", ValueShape.Object(Record), "what to write"),
         Key("expect", ValueShape.ListOf(ValueShape.Object(Expectation)), "assertions for check"),
         Key("sweep", ValueShape.Object(Sweep), "a sweep for neurotag-cli sweep"));

@@ -45,7 +45,7 @@ public sealed class ModulatorPulses
             for (int k = 0; k < modulator.Pulses.Count; k++)
             {
                 var pulse = modulator.Pulses[k];
-                var detector = Detector(pulse.On, spec.Clock.DtMs, resolve, synapses);
+                var detector = EventDetectors.Create(pulse.On, spec.Clock.DtMs, resolve, synapses);
                 var rng = RandomSource.ForName(spec.Seed, FormattableString.Invariant($"pulse:{modulator.Name}:{k}"));
                 pulses.Add(new Pulse(detector, modulators.IndexOf(modulator.Name), pulse.Amount, pulse.DelaySteps, rng));
             }
@@ -86,56 +86,6 @@ public sealed class ModulatorPulses
         ArgumentNullException.ThrowIfNull(rng);
         double steps = delay is ConstantDistribution c ? c.Value : rng.Sample(delay);
         return Math.Max(0L, (long)Math.Floor(steps + 0.5));
-    }
-
-    private static IEventDetector Detector(EventSpec on, double dtMs, Func<string, bool, (SpikingPopulation Population, int[] Neurons)> resolve,
-        IReadOnlyDictionary<string, (SparseProjection Projection, int Synapse)> synapses)
-    {
-        switch (on)
-        {
-            case SpikeEventSpec s:
-            {
-                var (population, neurons) = resolve(s.Neurons.Target, s.Neurons.IsTag);
-                bool whole = s.Neurons.Index is null && neurons.Length == population.Size;
-                return new SpikeDetector(population, whole ? null : Mask(population.Size, s.Neurons.Index is { } i ? [neurons[i]] : neurons));
-            }
-
-            case PairingEventSpec p when p.Synapse is { } name:
-            {
-                var (projection, synapse) = synapses[name];
-                return new PairingDetector(projection.PrePopulation, projection.Pre[synapse], projection.PostPopulation, projection.Post[synapse], p.WindowSteps);
-            }
-
-            case PairingEventSpec p:
-            {
-                var (prePopulation, preNeurons) = resolve(p.Pre!.Target, p.Pre.IsTag);
-                var (postPopulation, postNeurons) = resolve(p.Post!.Target, p.Post.IsTag);
-                return new PairingDetector(prePopulation, preNeurons[p.Pre.Index!.Value], postPopulation, postNeurons[p.Post.Index!.Value], p.WindowSteps);
-            }
-
-            case RateEventSpec r:
-            {
-                var (population, neurons) = resolve(r.Neurons.Target, r.Neurons.IsTag);
-                bool whole = neurons.Length == population.Size;
-                return new RateCrossingDetector(population, whole ? null : Mask(population.Size, neurons), neurons.Length, r.AboveHz, checked((int)r.WindowSteps), dtMs);
-            }
-
-            case ScheduleEventSpec t:
-                return new ScheduleDetector(t.AtSteps, t.EverySteps, t.StartStep);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(on), on.GetType().Name, "unknown event");
-        }
-    }
-
-    private static bool[] Mask(int size, IEnumerable<int> members)
-    {
-        var mask = new bool[size];
-        foreach (int m in members)
-        {
-            mask[m] = true;
-        }
-
-        return mask;
     }
 
     private sealed class Pulse(IEventDetector detector, int modulator, double amount, Distribution delay, RandomSource rng)

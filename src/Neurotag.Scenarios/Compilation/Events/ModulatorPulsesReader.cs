@@ -16,7 +16,7 @@ internal sealed class ModulatorPulsesReader(CompileContext ctx, Definitions defs
     private readonly CompileContext _ctx = ctx;
     private readonly Definitions _defs = defs;
     private readonly EventReader _events = new(ctx, defs);
-    private readonly DistributionReader _distributions = new(ctx);
+    private readonly EventDelayReader _delays = new(ctx);
 
     public void Read()
     {
@@ -62,39 +62,7 @@ internal sealed class ModulatorPulsesReader(CompileContext ctx, Definitions defs
         _r.CheckKeys(map, path, ScenarioKeys.Pulse);
         var on = _r.Required(map, "on", path, "{ spike: { population: da } }") is { } onNode ? _events.Read(onNode, path + ".on") : null;
         double? amount = _r.Required(map, "amount", path, "0.5") is { } a ? _r.Number(a, path + ".amount") : null;
-        Distribution? delay = map["delay"] is { } d ? ReadDelay(d, path + ".delay") : new ConstantDistribution(0);
+        Distribution? delay = map["delay"] is { } d ? _delays.Read(d, path + ".delay", "pulse") : new ConstantDistribution(0);
         return on is null || amount is null || delay is null ? null : new ModulatorPulseSpec(on, amount.Value, delay);
-    }
-
-    /// <summary>The delay in steps (a distribution of steps); below dt is an error (a pulse cannot precede its cause's next step).</summary>
-    private Distribution? ReadDelay(YamlNodeBase node, string path)
-    {
-        var ms = _distributions.ReadQuantityDistribution(node, path, Dimension.Time);
-        if (ms is null || _ctx.DtRejected)
-        {
-            return null;
-        }
-
-        double dt = _ctx.DtMs;
-        double least = ms switch
-        {
-            ConstantDistribution c => c.Value,
-            UniformDistribution u => u.Low,
-            NormalDistribution n => n.Mu,
-            _ => 0,
-        };
-        if (least < dt * (1 - 1e-9))
-        {
-            _r.Error(node, path, SchemaReader.Inv($"a pulse delay below the step dt = {dt} ms"), "give a delay of at least dt (the lower end of a uniform, the mean of a normal), or omit 'delay:' for a pulse at the end of the triggering step");
-            return null;
-        }
-
-        return ms switch
-        {
-            ConstantDistribution c => new ConstantDistribution(c.Value / dt),
-            UniformDistribution u => new UniformDistribution(u.Low / dt, u.High / dt),
-            NormalDistribution n => new NormalDistribution(n.Mu / dt, n.Sigma / dt),
-            _ => null,
-        };
     }
 }
