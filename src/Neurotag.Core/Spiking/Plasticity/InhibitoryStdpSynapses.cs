@@ -55,11 +55,7 @@ public sealed class InhibitoryStdpSynapses : ITracedSynapses
         Alive = alive;
         PreTrace = new float[synapses.PreCount];
         PostTrace = new float[synapses.PostCount];
-        _colPre = new int[synapses.Count];
-        for (int k = 0; k < _colPre.Length; k++)
-        {
-            _colPre[k] = synapses.Pre[synapses.ColSynapse[k]];
-        }
+        _colPre = synapses.PreInColumnOrder();
 
         if (perSynapsePreTrace)
         {

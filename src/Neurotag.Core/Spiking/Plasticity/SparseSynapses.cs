@@ -19,6 +19,21 @@ public sealed record SparseSynapses(int PreCount, int PostCount, int[] RowStart,
     public int Count => Weight.Length;
 
     /// <summary>
+    /// The presynaptic neuron of each entry of the column index (<c>Pre[ColSynapse[k]]</c>), so a postsynaptic spike
+    /// reads its synapses' presynaptic traces without a second indirection. A new array per call (each rule keeps one).
+    /// </summary>
+    public int[] PreInColumnOrder()
+    {
+        var colPre = new int[Count];
+        for (int k = 0; k < colPre.Length; k++)
+        {
+            colPre[k] = Pre[ColSynapse[k]];
+        }
+
+        return colPre;
+    }
+
+    /// <summary>
     /// Builds the arrays from (pre, post) pairs: rows sorted by post, columns by pre (the order the spiking core uses).
     /// For tests and small tools; the spiking core builds its own.
     /// </summary>

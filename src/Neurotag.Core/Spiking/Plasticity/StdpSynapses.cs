@@ -78,11 +78,7 @@ public sealed class StdpSynapses
         PreTrace = new float[synapses.PreCount];
         // The presynaptic neuron of each column entry, in column order: a postsynaptic spike then reads its x_j
         // sequentially instead of through a second random access (Pre[ColSynapse[k]]) per synapse.
-        _colPre = new int[synapses.Count];
-        for (int k = 0; k < _colPre.Length; k++)
-        {
-            _colPre[k] = synapses.Pre[synapses.ColSynapse[k]];
-        }
+        _colPre = synapses.PreInColumnOrder();
         _dtMs = dtMs;
         _preLogDecay = -dtMs / spec.TauPlusMs;
         if (perSynapsePreTrace)

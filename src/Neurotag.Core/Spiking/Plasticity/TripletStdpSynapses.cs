@@ -68,11 +68,7 @@ public sealed class TripletStdpSynapses : ITracedSynapses
         PreTrace2 = new float[synapses.PreCount];
         PostTrace1 = new float[synapses.PostCount];
         PostTrace2 = new float[synapses.PostCount];
-        _colPre = new int[synapses.Count];
-        for (int k = 0; k < _colPre.Length; k++)
-        {
-            _colPre[k] = synapses.Pre[synapses.ColSynapse[k]];
-        }
+        _colPre = synapses.PreInColumnOrder();
 
         if (perSynapsePreTrace)
         {
